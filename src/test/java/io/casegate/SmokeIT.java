@@ -33,9 +33,23 @@ class SmokeIT {
 
     @Test
     void formPageIsServedInRussianByDefault() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = get(null);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Обращение в техническую поддержку"), page.body());
+    }
+
+    @Test
+    void formPageIsServedInEnglishWhenTheBrowserPrefersIt() throws Exception {
+        HttpResponse<String> page = get("en-GB,en;q=0.9,ru;q=0.5");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Contact technical support"), page.body());
+    }
+
+    private HttpResponse<String> get(String acceptLanguage) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()));
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,0 +1,20 @@
+package io.casegate.feedback.boundary;
+
+import java.util.UUID;
+
+/**
+ * What the visitor is told about a submission.
+ *
+ * @param caseNumber the CRM's case number, or null until the case exists
+ */
+public record Receipt(String reference, UUID submissionId, Status status, String caseNumber) {
+
+    public enum Status {
+        /** Stored by Casegate, not yet in the CRM. */
+        RECEIVED,
+        /** The case exists in the CRM. */
+        DELIVERED,
+        /** Delivery keeps failing; operators have been alerted and will deliver it. */
+        DELAYED
+    }
+}

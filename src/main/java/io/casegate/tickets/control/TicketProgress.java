@@ -1,0 +1,21 @@
+package io.casegate.tickets.control;
+
+import java.util.Optional;
+
+/**
+ * Where the workflow for one submission has got to. The workflow records the result of each
+ * completed step here and, when it runs again after a failure, resumes after the last one.
+ * The delivery component keeps it in the database; tests may keep it in memory.
+ */
+public interface TicketProgress {
+
+    /** The recorded result of a completed step (for example the created record's id), if any. */
+    Optional<String> result(String step);
+
+    /** Records that a step completed with the given result. */
+    void complete(String step, String result);
+
+    /** Notes one call to the CRM, for the submission's call log and the metrics. */
+    default void crmCall(String operation, int status, long millis) {
+    }
+}
