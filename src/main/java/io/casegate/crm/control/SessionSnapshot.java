@@ -16,7 +16,7 @@ record SessionSnapshot(Map<String, String> cookies, String csrfToken, String bea
     static final String CSRF_COOKIE = "BPMCSRF";
 
     SessionSnapshot {
-        cookies = Map.copyOf(cookies);
+        cookies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cookies));
     }
 
     static SessionSnapshot forms(Map<String, String> cookies, Instant issuedAt, Instant renewalDue) {
