@@ -52,6 +52,8 @@ import io.casegate.tickets.entity.TicketRequest;
 @ExtendWith(ArquillianExtension.class)
 class TicketWorkflowIT {
 
+    /** When Casegate names no origin the CRM applies its CaseOriginDef setting: "Сайт" in the sandbox. */
+    private static final String DEFAULT_ORIGIN_OF_THE_SANDBOX = "ea71fe35-d1ca-4d8e-ac83-db4bc6a13d4e";
     private static final String FILE_TYPE_LINK = "539bc2f8-0ee0-df11-971b-001d60e938c6";
 
     @Deployment
@@ -116,9 +118,8 @@ class TicketWorkflowIT {
         assertEquals(delivered.contactId().toString(), createdCase.getString("ContactId"));
         assertEquals(delivered.accountId().toString(), createdCase.getString("AccountId"));
         assertEquals(request.receivedOn(), Instant.parse(createdCase.getString("RegisteredOn")));
-        if (!settings.caseOriginId().isEmpty()) {
-            assertEquals(settings.caseOriginId(), createdCase.getString("OriginId"));
-        }
+        assertEquals(settings.caseOriginId().isEmpty() ? DEFAULT_ORIGIN_OF_THE_SANDBOX : settings.caseOriginId(),
+                createdCase.getString("OriginId"));
         if (!settings.caseCategoryId().isEmpty()) {
             assertEquals(settings.caseCategoryId(), createdCase.getString("CategoryId"));
         }
