@@ -228,9 +228,14 @@ class CrmSessionIT {
             TicketRequest ticket = newTicket();
             DeliveredCase delivered = stack.workflow.deliver(ticket, new ScriptedProgress());
             stack.workflow.deliver(newTicket(), new ScriptedProgress());
+            assertEquals(1, crm.stats().minus(before).tokens(), "one token for both deliveries");
+
+            ScriptedProgress expiring = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
+            DeliveredCase afterExpiry = stack.workflow.deliver(newTicket(), expiring);
+            assertEquals(1, crm.list("Activity", "Case/Id eq " + afterExpiry.caseId()).size());
 
             SandboxCrm.Stats used = crm.stats().minus(before);
-            assertEquals(1, used.tokens(), "one token for both deliveries");
+            assertEquals(2, used.tokens(), "a token rejected as expired is replaced once");
             assertEquals(0, used.logins());
             assertEquals(ticket.subject(), crm.get("Case", delivered.caseId()).getString("Subject"));
             assertEquals("oauth", stack.session.state().authentication());
