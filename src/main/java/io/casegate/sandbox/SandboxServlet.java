@@ -65,6 +65,7 @@ public class SandboxServlet extends HttpServlet {
             LOG.log(Level.WARNING, "Sandbox CRM failed on " + request.method() + " " + request.path(), e);
             response = CrmResponse.error(500, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+        request.discardUnreadBody();
         write(response, servletResponse, request.method());
     }
 
