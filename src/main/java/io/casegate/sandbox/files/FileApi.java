@@ -76,7 +76,7 @@ public final class FileApi {
             throw new UploadRefused("MaxFileSizeExceededException", "The chunk exceeds the maximum file size ("
                     + maxFileSizeBytes + " bytes).");
         }
-        long start = request.header("Content-Range").map(range -> rangeStart(range, total)).orElse(0L);
+        long start = request.header("Content-Range").map(FileApi::rangeStart).orElse(0L);
         ensureRecord(request, type, fileId, fileName, total);
         ChunkAssembly assembly = uploads.computeIfAbsent(fileId, id -> new ChunkAssembly((int) total));
         Optional<byte[]> complete;
@@ -149,7 +149,7 @@ public final class FileApi {
      * exclusive end ({@code bytes 0-512/T}) or one-based ranges ({@code bytes 1-512/T}); only the start
      * matters, since the body says how many bytes follow ({@link ChunkAssembly} places it).
      */
-    private static long rangeStart(String header, long total) {
+    private static long rangeStart(String header) {
         Matcher range = CONTENT_RANGE.matcher(header.trim());
         if (!range.matches()) {
             throw new UploadRefused("ArgumentException", "Malformed Content-Range '" + header + "'.");
