@@ -29,6 +29,8 @@ import io.casegate.sandbox.odata.StoredFile;
 public final class FileApi {
 
     public static final String DOWNLOAD_PREFIX = "/0/rest/FileService/Download/";
+    /** Unfinished uploads hold up to MaxFileSize of memory each; this bounds the total. */
+    private static final int MAX_UNFINISHED_UPLOADS = 50;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final Database database;
@@ -78,6 +80,10 @@ public final class FileApi {
         }
         long start = request.header("Content-Range").map(FileApi::rangeStart).orElse(0L);
         ensureRecord(request, type, fileId, fileName, total);
+        if (uploads.size() >= MAX_UNFINISHED_UPLOADS && !uploads.containsKey(fileId)) {
+            throw new UploadRefused("TooManyUploadsException", "Too many unfinished uploads (" + MAX_UNFINISHED_UPLOADS
+                    + "); finish or abandon some first.");
+        }
         ChunkAssembly assembly = uploads.computeIfAbsent(fileId, id -> new ChunkAssembly((int) total));
         Optional<byte[]> complete;
         synchronized (assembly) {
