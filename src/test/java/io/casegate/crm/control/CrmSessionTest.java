@@ -57,7 +57,7 @@ class CrmSessionTest {
     }
 
     /** Answers logins like Creatio does, and counts them. */
-    static final class LoginCounter extends CrmTransport {
+    static class LoginCounter extends CrmTransport {
         final AtomicInteger logins = new AtomicInteger();
         volatile boolean acceptCredentials = true;
 
