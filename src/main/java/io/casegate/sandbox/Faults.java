@@ -18,6 +18,7 @@ public final class Faults {
     private volatile boolean outage;
     private volatile long sessionTtlSeconds;
     private volatile boolean redirectToLogin;
+    private volatile long tokenLifetimeSeconds;
 
     public Faults(SandboxSettings settings) {
         latencyMs(settings.latencyMs());
@@ -25,6 +26,7 @@ public final class Faults {
         outage(settings.outage());
         sessionTtlSeconds(settings.sessionTimeoutSeconds());
         redirectToLogin(settings.unauthenticatedRedirect());
+        tokenLifetimeSeconds(settings.tokenLifetimeSeconds());
     }
 
     public long latencyMs() {
@@ -76,6 +78,18 @@ public final class Faults {
         redirectToLogin = value;
     }
 
+    public long tokenLifetimeSeconds() {
+        return tokenLifetimeSeconds;
+    }
+
+    /** Applies to tokens issued from now on; tokens already issued keep their expiry. */
+    public void tokenLifetimeSeconds(long value) {
+        if (value < 1) {
+            throw SandboxException.badRequest("tokenLifetimeSeconds must be at least 1, got " + value);
+        }
+        tokenLifetimeSeconds = value;
+    }
+
     /** Whether this call is one of the {@link #errorRate()} share that fails. */
     public boolean drawsError() {
         double rate = errorRate;
@@ -100,6 +114,7 @@ public final class Faults {
                 .add("outage", outage)
                 .add("sessionTtlSeconds", sessionTtlSeconds)
                 .add("redirectToLogin", redirectToLogin)
+                .add("tokenLifetimeSeconds", tokenLifetimeSeconds)
                 .build();
     }
 }

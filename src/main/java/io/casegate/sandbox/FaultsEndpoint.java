@@ -17,7 +17,7 @@ import io.casegate.sandbox.auth.Sessions;
 final class FaultsEndpoint {
 
     private static final Set<String> KEYS = Set.of("latencyMs", "errorRate", "outage", "sessionTtlSeconds",
-            "redirectToLogin", "expireAllSessionsNow", "rotateCsrf");
+            "redirectToLogin", "tokenLifetimeSeconds", "expireAllSessionsNow", "rotateCsrf");
 
     private final Faults faults;
     private final Sessions sessions;
@@ -49,6 +49,7 @@ final class FaultsEndpoint {
         Long latency = changes.containsKey("latencyMs") ? whole(changes, "latencyMs") : null;
         Double errorRate = changes.containsKey("errorRate") ? number(changes, "errorRate").doubleValue() : null;
         Long ttl = changes.containsKey("sessionTtlSeconds") ? whole(changes, "sessionTtlSeconds") : null;
+        Long tokenLifetime = changes.containsKey("tokenLifetimeSeconds") ? whole(changes, "tokenLifetimeSeconds") : null;
         Boolean outage = bool(changes, "outage");
         Boolean redirect = bool(changes, "redirectToLogin");
         Boolean expireAll = bool(changes, "expireAllSessionsNow");
@@ -61,6 +62,12 @@ final class FaultsEndpoint {
         }
         if (ttl != null && ttl < 1) {
             throw SandboxException.badRequest("sessionTtlSeconds must be at least 1.");
+        }
+        if (tokenLifetime != null && tokenLifetime < 1) {
+            throw SandboxException.badRequest("tokenLifetimeSeconds must be at least 1.");
+        }
+        if (tokenLifetime != null) {
+            faults.tokenLifetimeSeconds(tokenLifetime);
         }
         if (latency != null) {
             faults.latencyMs(latency);

@@ -104,11 +104,11 @@ public final class AuthService {
         if (!(clientId.equals(settings.clientId()) & constantTimeEquals(clientSecret, settings.clientSecret()))) {
             return oauthError("invalid_client");
         }
-        BearerToken token = sessions.issueToken(settings.tokenLifetimeSeconds());
+        BearerToken token = sessions.issueToken(faults.tokenLifetimeSeconds());
         stats.tokenIssued();
         return CrmResponse.json(200, Json.createObjectBuilder()
                         .add("access_token", token.value())
-                        .add("expires_in", settings.tokenLifetimeSeconds())
+                        .add("expires_in", token.lifetimeSeconds())
                         .add("token_type", "Bearer")
                         .add("scope", "ApplicationAccess_" + settings.clientId())
                         .build())

@@ -62,7 +62,7 @@ public final class Sessions {
     public BearerToken issueToken(long lifetimeSeconds) {
         long now = clock.getAsLong();
         tokens.values().removeIf(token -> token.expiredAt(now));
-        BearerToken token = new BearerToken(randomToken(48), now + TimeUnit.SECONDS.toNanos(lifetimeSeconds));
+        BearerToken token = new BearerToken(randomToken(48), lifetimeSeconds, now + TimeUnit.SECONDS.toNanos(lifetimeSeconds));
         tokens.put(token.value(), token);
         return token;
     }
