@@ -63,6 +63,9 @@ public class SubmissionRecords {
                 incoming.consentGivenAt() == null ? now : incoming.consentGivenAt(),
                 incoming.consentTextVersion() == null ? "unknown" : incoming.consentTextVersion(), now);
         em.persist(submission);
+        // The attachments' foreign key needs the submission's row first; the provider does not
+        // order inserts by a key that is not mapped as a relationship.
+        em.flush();
         int ordinal = 0;
         for (StoredAttachment file : files) {
             em.persist(new Attachment(UUID.randomUUID(), id, ordinal++, file.file().fileName(),
