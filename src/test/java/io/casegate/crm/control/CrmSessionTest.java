@@ -57,7 +57,7 @@ class CrmSessionTest {
     }
 
     /** Answers logins like Creatio does, and counts them. */
-    static final class LoginCounter extends CrmTransport {
+    static class LoginCounter extends CrmTransport {
         final AtomicInteger logins = new AtomicInteger();
         volatile boolean acceptCredentials = true;
 
@@ -93,20 +93,25 @@ class CrmSessionTest {
     final CrmSession cut = new CrmSession(settings(), transport, clock);
 
     static CrmSettings settings() {
-        Config empty = new Config() {
+        return CrmSettings.from(config(Map.of()));
+    }
+
+    /** MicroProfile Config over a map, for settings in unit tests. */
+    static Config config(Map<String, String> values) {
+        return new Config() {
             @Override
             public <T> T getValue(String name, Class<T> type) {
-                throw new java.util.NoSuchElementException(name);
+                return getOptionalValue(name, type).orElseThrow(() -> new java.util.NoSuchElementException(name));
             }
 
             @Override
             public <T> java.util.Optional<T> getOptionalValue(String name, Class<T> type) {
-                return java.util.Optional.empty();
+                return java.util.Optional.ofNullable(values.get(name)).map(type::cast);
             }
 
             @Override
             public Iterable<String> getPropertyNames() {
-                return List.of();
+                return values.keySet();
             }
 
             @Override
@@ -129,7 +134,6 @@ class CrmSessionTest {
                 throw new UnsupportedOperationException();
             }
         };
-        return CrmSettings.from(empty);
     }
 
     @Test
@@ -202,5 +206,26 @@ class CrmSessionTest {
         assertEquals(null, cut.state().nextLoginAttempt());
         assertEquals(1, cut.state().logins());
         assertEquals(2, cut.state().failedLogins());
+    }
+
+    @Test
+    void anOauthTokenIsRenewedThirtySecondsBeforeItExpires() {
+        AtomicInteger tokens = new AtomicInteger();
+        CrmTransport identityService = new LoginCounter() {
+            @Override
+            Exchange exchange(String method, URI uri, Map<String, String> headers, Entity<?> body) {
+                assertEquals("http://127.0.0.1:1/crm/connect/token", uri.toString());
+                return new Exchange(200, "application/json", Map.of(),
+                        "{\"access_token\":\"token" + tokens.incrementAndGet() + "\",\"expires_in\":120,\"token_type\":\"Bearer\"}", 5);
+            }
+        };
+        CrmSession oauth = new CrmSession(CrmSettings.from(config(Map.of("casegate.crm.auth", "oauth"))), identityService, clock);
+
+        assertEquals(Map.of("Authorization", "Bearer token1"), oauth.current(CrmCallObserver.NONE).headers());
+        clock.advance(Duration.ofSeconds(89));
+        assertEquals(Map.of("Authorization", "Bearer token1"), oauth.current(CrmCallObserver.NONE).headers());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(Map.of("Authorization", "Bearer token2"), oauth.current(CrmCallObserver.NONE).headers());
+        assertEquals("oauth", oauth.state().authentication());
     }
 }
