@@ -57,7 +57,7 @@ class CrmSessionTest {
     }
 
     /** Answers logins like Creatio does, and counts them. */
-    static class LoginCounter extends CrmTransport {
+    static final class LoginCounter extends CrmTransport {
         final AtomicInteger logins = new AtomicInteger();
         volatile boolean acceptCredentials = true;
 
@@ -211,7 +211,13 @@ class CrmSessionTest {
     @Test
     void anOauthTokenIsRenewedThirtySecondsBeforeItExpires() {
         AtomicInteger tokens = new AtomicInteger();
-        CrmTransport identityService = new LoginCounter() {
+        CrmSettings settings = CrmSettings.from(config(Map.of("casegate.crm.auth", "oauth")));
+        CrmTransport identityService = new CrmTransport(settings, null) {
+            @Override
+            public URI crmUrl() {
+                return URI.create("http://127.0.0.1:1/crm");
+            }
+
             @Override
             Exchange exchange(String method, URI uri, Map<String, String> headers, Entity<?> body) {
                 assertEquals("http://127.0.0.1:1/crm/connect/token", uri.toString());
@@ -219,7 +225,7 @@ class CrmSessionTest {
                         "{\"access_token\":\"token" + tokens.incrementAndGet() + "\",\"expires_in\":120,\"token_type\":\"Bearer\"}", 5);
             }
         };
-        CrmSession oauth = new CrmSession(CrmSettings.from(config(Map.of("casegate.crm.auth", "oauth"))), identityService, clock);
+        CrmSession oauth = new CrmSession(settings, identityService, clock);
 
         assertEquals(Map.of("Authorization", "Bearer token1"), oauth.current(CrmCallObserver.NONE).headers());
         clock.advance(Duration.ofSeconds(89));
