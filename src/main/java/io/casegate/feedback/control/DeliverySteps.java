@@ -27,6 +27,9 @@ public class DeliverySteps {
     @Inject
     Clock clock;
 
+    @Inject
+    CrmCallLog calls;
+
     /** The persistent progress of one submission's delivery. */
     public TicketProgress of(UUID submissionId) {
         String id = submissionId.toString();
@@ -39,6 +42,11 @@ public class DeliverySteps {
             @Override
             public void complete(String step, String result) {
                 DeliverySteps.this.complete(id, step, result);
+            }
+
+            @Override
+            public void crmCall(String operation, int status, long millis) {
+                calls.called(id, operation, status, millis);
             }
         };
     }

@@ -1,0 +1,20 @@
+package io.casegate.health.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+/**
+ * Alive while the application answers at all. Deliberately checks nothing outside the JVM: a
+ * database or CRM outage is no reason to restart the node (readiness covers the database).
+ */
+@org.eclipse.microprofile.health.Liveness
+@ApplicationScoped
+public class Liveness implements HealthCheck {
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.up("casegate");
+    }
+}
