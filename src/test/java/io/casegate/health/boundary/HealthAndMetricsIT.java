@@ -39,8 +39,8 @@ import io.casegate.testing.PlainBrowser;
 /**
  * What a load balancer, Prometheus and an operator see of one Casegate node on PostgreSQL (with
  * its built-in sandbox CRM and no admin configured): health, metrics, the closed admin area, and
- * readiness going DOWN when the database goes away. The database is the test's own on the
- * machine's PostgreSQL ({@code casegate.it.postgres.*}); the last test takes it away.
+ * readiness going DOWN when the database goes away. The database is this run's own on the
+ * machine's PostgreSQL ({@code casegate.it.postgres.*}), dropped at the end; the last test takes it away.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HealthAndMetricsIT {
@@ -48,7 +48,8 @@ class HealthAndMetricsIT {
     static final String SERVER = System.getProperty("casegate.it.postgres.server", "jdbc:postgresql://127.0.0.1:5432/");
     static final String USER = System.getProperty("casegate.it.postgres.user", "postgres");
     static final String PASSWORD = System.getProperty("casegate.it.postgres.password", "");
-    static final String DATABASE = "casegate_it_health";
+    /** Of this run only, so that runs of other worktrees or CI on the same server do not collide. */
+    static final String DATABASE = "casegate_it_health_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     static final String API_KEY = "health-it-key";
 
     static CasegateProcess casegate;
