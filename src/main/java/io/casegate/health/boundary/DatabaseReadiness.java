@@ -3,10 +3,8 @@ package io.casegate.health.boundary;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import javax.sql.DataSource;
-
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -26,12 +24,12 @@ public class DatabaseReadiness implements HealthCheck {
     /** Seconds the database may take to confirm a connection before the node counts as not ready. */
     static final int VALIDATION_TIMEOUT_SECONDS = 3;
 
-    @Resource(lookup = DatabaseSchema.DATA_SOURCE)
-    DataSource dataSource;
+    @Inject
+    DatabaseSchema database;
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = database.connection()) {
             boolean valid = connection.isValid(VALIDATION_TIMEOUT_SECONDS);
             return HealthCheckResponse.named(NAME).status(valid)
                     .withData("product", connection.getMetaData().getDatabaseProductName())
