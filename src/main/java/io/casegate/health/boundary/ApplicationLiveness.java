@@ -4,14 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Alive while the application answers at all. Deliberately checks nothing outside the JVM: a
  * database or CRM outage is no reason to restart the node (readiness covers the database).
  */
-@org.eclipse.microprofile.health.Liveness
+@Liveness
 @ApplicationScoped
-public class Liveness implements HealthCheck {
+public class ApplicationLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
