@@ -52,7 +52,7 @@ public class AttachmentRetention {
 
     private ScheduledFuture<?> schedule;
 
-    void start(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object event) {
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         long interval = Math.max(1000, checkInterval.toMillis());
         schedule = scheduler.scheduleWithFixedDelay(this::removeExpiredSafely, interval, interval, TimeUnit.MILLISECONDS);
     }

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -127,13 +129,13 @@ class AfterDeliveryIT {
         assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
     }
 
-    private static List<Path> storedFiles() throws java.io.IOException {
+    private static List<Path> storedFiles() throws IOException {
         Path attachments = dataDir.resolve("attachments");
-        if (!java.nio.file.Files.exists(attachments)) {
+        if (!Files.exists(attachments)) {
             return List.of();
         }
-        try (var files = java.nio.file.Files.walk(attachments)) {
-            return files.filter(java.nio.file.Files::isRegularFile).toList();
+        try (var files = Files.walk(attachments)) {
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 
