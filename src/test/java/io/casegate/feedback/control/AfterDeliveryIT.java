@@ -51,6 +51,8 @@ class AfterDeliveryIT {
         casegate = CasegateProcess.start("mail-casegate", "casegate", Map.of(
                 "casegate.data.dir", dataDir.toString(),
                 "casegate.attachments.retention", "0",
+                "casegate.attachments.retention-check-interval", "PT2S",
+                "casegate.attachments.orphan-age", "PT1H",
                 "casegate.files.max-file-size-mb", "1",
                 "casegate.api.keys", API_KEY,
                 "casegate.mail.host", "127.0.0.1",
@@ -117,7 +119,19 @@ class AfterDeliveryIT {
         assertEquals(202, accepted.status(), accepted.body());
 
         awaitCaseNumber(api, accepted.text("reference"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> storedFiles().isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedFiles().stream().noneMatch(file -> !file.toString().contains("2020")));
+    }
+
+    @Test
+    void filesOfInterruptedIntakesAreSweptOnceOldEnough() throws IOException {
+        Path directory = Files.createDirectories(dataDir.resolve("attachments").resolve("2020").resolve("01"));
+        Path old = Files.writeString(directory.resolve(UUID.randomUUID() + ".partial"), "interrupted long ago");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofDays(2))));
+        Path young = Files.writeString(directory.resolve(UUID.randomUUID().toString()), "an intake still under way");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(old));
+        assertTrue(Files.exists(young));
+        Files.delete(young);
     }
 
     @Test
