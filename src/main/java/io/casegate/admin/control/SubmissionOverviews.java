@@ -2,6 +2,7 @@ package io.casegate.admin.control;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,20 +58,21 @@ public class SubmissionOverviews {
     @Transactional(TxType.SUPPORTS)
     public List<SubmissionRow> search(String text, Filter filter) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        // Ordinal parameters numbered from ?1 without gaps: Hibernate (WildFly) insists on it.
+        List<Object> parameters = new ArrayList<>();
         String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (!needle.isEmpty()) {
             sql.append(" AND (LOWER(s.reference) = ?1 OR LOWER(s.case_number) = ?2 OR LOWER(s.email) = ?3)");
+            parameters.addAll(List.of(needle, needle, needle));
         }
         if (filter != null && filter != Filter.ALL) {
-            sql.append(" AND e.state = ?4");
+            parameters.add(filter.name());
+            sql.append(" AND e.state = ?").append(parameters.size());
         }
         sql.append(" ORDER BY s.received_at DESC, s.reference DESC");
         Query query = em.createNativeQuery(sql.toString());
-        if (!needle.isEmpty()) {
-            query.setParameter(1, needle).setParameter(2, needle).setParameter(3, needle);
-        }
-        if (filter != null && filter != Filter.ALL) {
-            query.setParameter(4, filter.name());
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
         }
         return rows(query.setMaxResults(PAGE_SIZE).getResultList());
     }
