@@ -3,8 +3,6 @@ package io.casegate.admin.boundary;
 import java.io.Serializable;
 import java.util.List;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,15 +34,18 @@ public class SubmissionPage implements Serializable {
         calls = row == null ? List.of() : console.crmCalls(row);
     }
 
+    /**
+     * Post-redirect-get: a reload of the page shows the new state and posts nothing again. The
+     * outcome travels in the URL rather than in the Faces flash, which a redirect may lose.
+     */
     public String retry() {
-        FacesContext faces = FacesContext.getCurrentInstance();
         boolean retried = console.retry(reference);
-        faces.addMessage(null, new FacesMessage(retried ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
-                faces.getApplication().getResourceBundle(faces, "msg").getString(retried ? "admin.retry.done" : "admin.retry.notDead"), null));
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        // Post-redirect-get: a reload of the page shows the new state and posts nothing again.
-        return "/admin/submission.xhtml?faces-redirect=true&includeViewParams=true";
+        return "/admin/submission.xhtml?faces-redirect=true&includeViewParams=true&outcome="
+                + (retried ? OUTCOME_REQUEUED : OUTCOME_NOT_DEAD);
     }
+
+    static final String OUTCOME_REQUEUED = "requeued";
+    static final String OUTCOME_NOT_DEAD = "not-dead";
 
     public SubmissionRow getRow() {
         if (row == null && reference != null) {
