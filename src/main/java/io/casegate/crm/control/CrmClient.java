@@ -1,0 +1,183 @@
+package io.casegate.crm.control;
+
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+
+import io.casegate.crm.entity.CrmAuthenticationException;
+import io.casegate.crm.entity.CrmException;
+import io.casegate.crm.entity.CrmRejectedException;
+import io.casegate.crm.entity.CrmUnavailableException;
+
+/**
+ * Authenticated JSON requests to a Creatio-compatible CRM. Every request carries the session; when
+ * the CRM answers as if the session were gone (401, 403, a redirect, or an HTML page where JSON was
+ * expected) the session is renewed once and the request repeated once. Errors become Casegate's
+ * exception types carrying the CRM's own reason.
+ */
+@ApplicationScoped
+public class CrmClient {
+
+    static final MediaType ODATA_JSON = new MediaType("application", "json",
+            Map.of("charset", "utf-8", "IEEE754Compatible", "true"));
+
+    CrmSession session;
+    CrmTransport transport;
+
+    public CrmClient() {
+    }
+
+    @Inject
+    public CrmClient(CrmSession session, CrmTransport transport) {
+        this.session = session;
+        this.transport = transport;
+    }
+
+    /** GET that answers empty on 404, the CRM's way of saying "no such record". */
+    Optional<JsonObject> find(String operation, String path, Map<String, String> query, CrmCallObserver observer) {
+        CrmTransport.Exchange answer = send(operation, "GET", path, query, Map.of(), () -> null, observer);
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(json(operation, succeeded(operation, answer)));
+    }
+
+    JsonObject get(String operation, String path, Map<String, String> query, CrmCallObserver observer) {
+        return json(operation, succeeded(operation, send(operation, "GET", path, query, Map.of(), () -> null, observer)));
+    }
+
+    /** POST of a JSON body; answers the response body, or an empty object when there is none. */
+    JsonObject post(String operation, String path, JsonObject body, CrmCallObserver observer) {
+        String text = body.toString();
+        CrmTransport.Exchange answer = succeeded(operation,
+                send(operation, "POST", path, Map.of(), Map.of(), () -> Entity.entity(text, ODATA_JSON), observer));
+        return answer.body().isBlank() ? JsonValue.EMPTY_JSON_OBJECT : json(operation, answer);
+    }
+
+    /** POST of raw bytes (a file chunk); answers the response body, or an empty object when there is none. */
+    JsonObject postBytes(String operation, String path, Map<String, String> query, Map<String, String> headers, byte[] bytes,
+            CrmCallObserver observer) {
+        CrmTransport.Exchange answer = succeeded(operation, send(operation, "POST", path, query, headers,
+                () -> Entity.entity(bytes, MediaType.APPLICATION_OCTET_STREAM_TYPE), observer));
+        return answer.body().isBlank() ? JsonValue.EMPTY_JSON_OBJECT : json(operation, answer);
+    }
+
+    private CrmTransport.Exchange send(String operation, String method, String path, Map<String, String> query,
+            Map<String, String> headers, Supplier<Entity<?>> body, CrmCallObserver observer) {
+        SessionSnapshot used = session.current(observer);
+        CrmTransport.Exchange answer = attempt(operation, method, path, query, headers, body, used, observer);
+        if (!asksForLogin(answer)) {
+            return answer;
+        }
+        SessionSnapshot renewed = session.renew(used, observer);
+        answer = attempt(operation, method, path, query, headers, body, renewed, observer);
+        if (!asksForLogin(answer)) {
+            return answer;
+        }
+        if (answer.status() == 403) {
+            throw new CrmRejectedException(403, operation + " was forbidden even right after a new login: " + reason(answer));
+        }
+        throw new CrmAuthenticationException(operation + " was refused even right after a new login (HTTP "
+                + answer.status() + "): " + reason(answer));
+    }
+
+    private CrmTransport.Exchange attempt(String operation, String method, String path, Map<String, String> query,
+            Map<String, String> headers, Supplier<Entity<?>> body, SessionSnapshot snapshot, CrmCallObserver observer) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Accept", MediaType.APPLICATION_JSON);
+        all.put("ForceUseSession", "true");
+        all.putAll(headers);
+        all.putAll(snapshot.headers());
+        long started = System.nanoTime();
+        try {
+            CrmTransport.Exchange answer = transport.exchange(method, transport.uri(path, query), all, body.get());
+            observer.call(operation, answer.status(), answer.millis());
+            return answer;
+        } catch (CrmException unavailable) {
+            observer.call(operation, 0, (System.nanoTime() - started) / 1_000_000);
+            throw unavailable;
+        }
+    }
+
+    /** Creatio's ways of saying that the session is gone or the CSRF token is stale. */
+    private static boolean asksForLogin(CrmTransport.Exchange answer) {
+        int status = answer.status();
+        return status == 401 || status == 403 || status >= 300 && status < 400
+                || status >= 200 && status < 300 && !answer.body().isBlank() && answer.isHtml();
+    }
+
+    private static CrmTransport.Exchange succeeded(String operation, CrmTransport.Exchange answer) {
+        int status = answer.status();
+        if (status >= 200 && status < 300) {
+            return answer;
+        }
+        String message = operation + " failed with HTTP " + status + ": " + reason(answer);
+        if (status >= 500 || status == 408 || status == 429) {
+            throw new CrmUnavailableException(message, null);
+        }
+        throw new CrmRejectedException(status, message);
+    }
+
+    private static JsonObject json(String operation, CrmTransport.Exchange answer) {
+        try {
+            return Json.createReader(new StringReader(answer.body())).readObject();
+        } catch (JsonException | IllegalStateException notJson) {
+            throw new CrmUnavailableException(operation + " answered something other than JSON (HTTP " + answer.status() + ")",
+                    notJson);
+        }
+    }
+
+    /**
+     * The CRM's real reason for an error: OData's envelope nests it in
+     * {@code error.innererror.internalexception.message}; file services use {@code errorInfo.message}.
+     */
+    static String reason(CrmTransport.Exchange answer) {
+        String body = answer.body() == null ? "" : answer.body().strip();
+        if (body.isEmpty()) {
+            return "no details";
+        }
+        if (body.startsWith("{")) {
+            try {
+                JsonObject envelope = Json.createReader(new StringReader(body)).readObject();
+                return reason(envelope).orElse(abbreviate(body));
+            } catch (JsonException | IllegalStateException notJson) {
+                return abbreviate(body);
+            }
+        }
+        return answer.isHtml() ? "an HTML page" : abbreviate(body);
+    }
+
+    static Optional<String> reason(JsonObject envelope) {
+        JsonObject error = object(envelope, "error");
+        JsonObject inner = object(error, "innererror");
+        JsonObject internal = object(inner, "internalexception");
+        for (JsonObject candidate : new JsonObject[] {internal, inner, error, object(envelope, "errorInfo")}) {
+            if (candidate != null && candidate.get("message") instanceof jakarta.json.JsonString text && !text.getString().isBlank()) {
+                return Optional.of(text.getString());
+            }
+        }
+        if (envelope.get("Message") instanceof jakarta.json.JsonString text && !text.getString().isBlank()) {
+            return Optional.of(text.getString());
+        }
+        return Optional.empty();
+    }
+
+    private static JsonObject object(JsonObject parent, String name) {
+        return parent != null && parent.get(name) instanceof JsonObject child ? child : null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+}

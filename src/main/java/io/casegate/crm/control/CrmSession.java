@@ -1,0 +1,236 @@
+package io.casegate.crm.control;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.MediaType;
+
+import io.casegate.crm.entity.CrmAuthenticationException;
+import io.casegate.crm.entity.CrmException;
+import io.casegate.crm.entity.CrmSessionState;
+import io.casegate.crm.entity.CrmUnavailableException;
+
+/**
+ * Casegate's one session with the CRM, shared by every caller.
+ * <p>
+ * Holds the current {@link SessionSnapshot} and renews it when it is due (by the configured
+ * lifetime, checked against the {@link Clock}) or when the CRM rejected it. Renewal is single-flight:
+ * callers that find the same stale snapshot wait on one lock, and only the first logs in; the
+ * others take its result. After the CRM rejects the credentials, further logins back off (doubling
+ * up to a maximum), and callers in between fail fast with the same error instead of hammering the
+ * CRM and locking the account.
+ */
+@ApplicationScoped
+public class CrmSession {
+
+    private static final Logger LOG = Logger.getLogger(CrmSession.class.getName());
+    private static final String LOGIN_PATH = "/ServiceModel/AuthService.svc/Login";
+    /** An OAuth token is renewed this long before the CRM says it expires. */
+    private static final Duration TOKEN_MARGIN = Duration.ofSeconds(30);
+
+    CrmSettings settings;
+    CrmTransport transport;
+    Clock clock;
+
+    private final ReentrantLock renewal = new ReentrantLock();
+    private volatile SessionSnapshot current;
+    private volatile long logins;
+    private volatile long failedLogins;
+    private volatile int consecutiveRejections;
+    private volatile String lastLoginError;
+    private volatile Instant lastLoginErrorAt;
+    private volatile Instant nextLoginAttempt;
+
+    public CrmSession() {
+    }
+
+    @Inject
+    public CrmSession(CrmSettings settings, CrmTransport transport, Clock clock) {
+        this.settings = settings;
+        this.transport = transport;
+        this.clock = clock;
+    }
+
+    /** A usable session, logging in first when there is none or it is due for renewal. */
+    SessionSnapshot current(CrmCallObserver observer) {
+        SessionSnapshot snapshot = current;
+        if (snapshot != null && snapshot.isUsableAt(clock.instant())) {
+            return snapshot;
+        }
+        return renew(snapshot, observer);
+    }
+
+    /**
+     * A session other than {@code rejected}: logs in unless another caller already replaced it.
+     * Pass what {@link #current} returned for the request that the CRM refused.
+     */
+    SessionSnapshot renew(SessionSnapshot rejected, CrmCallObserver observer) {
+        renewal.lock();
+        try {
+            SessionSnapshot snapshot = current;
+            if (snapshot != null && snapshot != rejected && snapshot.isUsableAt(clock.instant())) {
+                return snapshot;
+            }
+            Instant notBefore = nextLoginAttempt;
+            if (notBefore != null && clock.instant().isBefore(notBefore)) {
+                throw new CrmAuthenticationException(lastLoginError + " (no new login attempt before " + notBefore + ")");
+            }
+            current = null;
+            SessionSnapshot fresh = login(observer);
+            current = fresh;
+            return fresh;
+        } finally {
+            renewal.unlock();
+        }
+    }
+
+    /** Forgets the session, so that the next request logs in. */
+    public void invalidate() {
+        current = null;
+    }
+
+    public CrmSessionState state() {
+        SessionSnapshot snapshot = current;
+        Instant now = clock.instant();
+        return new CrmSessionState(
+                settings.authentication().name().toLowerCase(java.util.Locale.ROOT),
+                transport.crmUrl(),
+                snapshot == null ? null : snapshot.issuedAt(),
+                snapshot == null ? null : Duration.between(snapshot.issuedAt(), now),
+                snapshot == null ? null : snapshot.renewalDue(),
+                logins,
+                failedLogins,
+                lastLoginError,
+                lastLoginErrorAt,
+                nextLoginAttempt != null && now.isBefore(nextLoginAttempt) ? nextLoginAttempt : null);
+    }
+
+    private SessionSnapshot login(CrmCallObserver observer) {
+        long started = System.nanoTime();
+        try {
+            SessionSnapshot fresh = settings.authentication() == CrmSettings.Authentication.OAUTH ? requestToken() : formsLogin();
+            logins++;
+            consecutiveRejections = 0;
+            nextLoginAttempt = null;
+            observer.login(true, (System.nanoTime() - started) / 1_000_000);
+            LOG.fine(() -> "Logged in to the CRM; renewal due " + fresh.renewalDue());
+            return fresh;
+        } catch (CrmAuthenticationException rejected) {
+            failedLogins++;
+            consecutiveRejections++;
+            Instant now = clock.instant();
+            lastLoginError = rejected.getMessage();
+            lastLoginErrorAt = now;
+            nextLoginAttempt = now.plus(backoff(consecutiveRejections));
+            observer.login(false, (System.nanoTime() - started) / 1_000_000);
+            LOG.log(Level.WARNING, "Login to the CRM failed; next attempt not before {0}: {1}",
+                    new Object[] {nextLoginAttempt, rejected.getMessage()});
+            throw rejected;
+        } catch (CrmException unavailable) {
+            failedLogins++;
+            lastLoginError = unavailable.getMessage();
+            lastLoginErrorAt = clock.instant();
+            observer.login(false, (System.nanoTime() - started) / 1_000_000);
+            throw unavailable;
+        }
+    }
+
+    private Duration backoff(int rejections) {
+        Duration wait = settings.loginBackoff();
+        for (int i = 1; i < rejections && wait.compareTo(settings.loginBackoffMax()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(settings.loginBackoffMax()) > 0 ? settings.loginBackoffMax() : wait;
+    }
+
+    private SessionSnapshot formsLogin() {
+        String body = Json.createObjectBuilder()
+                .add("UserName", settings.username())
+                .add("UserPassword", settings.password())
+                .build().toString();
+        Instant issuedAt = clock.instant();
+        CrmTransport.Exchange answer = transport.exchange("POST", transport.uri(LOGIN_PATH, Map.of()),
+                Map.of("Accept", MediaType.APPLICATION_JSON, "ForceUseSession", "true"),
+                Entity.entity(body, MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8")));
+        if (answer.status() >= 500) {
+            throw new CrmUnavailableException("The CRM's login answered HTTP " + answer.status(), null);
+        }
+        if (answer.status() != 200 || !answer.isJson()) {
+            throw new CrmAuthenticationException("The CRM's login endpoint " + LOGIN_PATH + " answered HTTP " + answer.status()
+                    + (answer.isJson() ? "" : " without JSON") + "; check casegate.crm.url");
+        }
+        JsonObject result = Json.createReader(new java.io.StringReader(answer.body())).readObject();
+        int code = result.getInt("Code", -1);
+        if (code != 0) {
+            throw new CrmAuthenticationException("The CRM rejected Casegate's login: " + loginMessage(result)
+                    + " (check casegate.crm.username and casegate.crm.password)");
+        }
+        Map<String, String> cookies = cookies(answer);
+        if (cookies.isEmpty()) {
+            throw new CrmAuthenticationException("The CRM's login succeeded but set no session cookie");
+        }
+        return SessionSnapshot.forms(cookies, issuedAt, issuedAt.plus(settings.sessionLifetime()));
+    }
+
+    private static String loginMessage(JsonObject result) {
+        String message = result.getString("Message", "");
+        if (message.isBlank() && result.get("Exception") instanceof JsonObject exception) {
+            message = exception.getString("Message", "");
+        }
+        return message.isBlank() ? "code " + result.get("Code") : message;
+    }
+
+    /** Name and value of every Set-Cookie; attributes (path, expiry) do not matter for one client. */
+    static Map<String, String> cookies(CrmTransport.Exchange answer) {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (String setCookie : answer.header("Set-Cookie")) {
+            String pair = setCookie.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                String value = pair.substring(equals + 1).strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                cookies.put(pair.substring(0, equals).strip(), value);
+            }
+        }
+        return cookies;
+    }
+
+    private SessionSnapshot requestToken() {
+        Form form = new Form()
+                .param("grant_type", "client_credentials")
+                .param("client_id", settings.clientId())
+                .param("client_secret", settings.clientSecret());
+        Instant issuedAt = clock.instant();
+        CrmTransport.Exchange answer = transport.exchange("POST", transport.tokenUrl(),
+                Map.of("Accept", MediaType.APPLICATION_JSON), Entity.form(form));
+        if (answer.status() >= 500) {
+            throw new CrmUnavailableException("The CRM's identity service answered HTTP " + answer.status(), null);
+        }
+        JsonObject result = answer.isJson() ? Json.createReader(new java.io.StringReader(answer.body())).readObject() : null;
+        if (answer.status() != 200 || result == null || !result.containsKey("access_token")) {
+            String reason = result == null ? "HTTP " + answer.status() + " without JSON; check casegate.crm.token-url"
+                    : result.getString("error_description", result.getString("error", "HTTP " + answer.status()));
+            throw new CrmAuthenticationException("The CRM's identity service refused Casegate's client credentials: " + reason
+                    + " (check casegate.crm.client-id and casegate.crm.client-secret)");
+        }
+        long expiresIn = result.containsKey("expires_in") ? result.getJsonNumber("expires_in").longValue() : 3600;
+        Instant renewalDue = issuedAt.plusSeconds(expiresIn).minus(TOKEN_MARGIN);
+        Instant byLifetime = issuedAt.plus(settings.sessionLifetime());
+        return SessionSnapshot.bearer(result.getString("access_token"),
+                issuedAt, renewalDue.isBefore(byLifetime) ? renewalDue : byLifetime);
+    }
+}

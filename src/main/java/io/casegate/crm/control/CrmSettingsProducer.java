@@ -1,0 +1,20 @@
+package io.casegate.crm.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+
+/** Reads {@link CrmSettings} from MicroProfile Config for the CRM beans. */
+@ApplicationScoped
+public class CrmSettingsProducer {
+
+    @Inject
+    Config config;
+
+    @Produces
+    CrmSettings settings() {
+        return CrmSettings.from(config);
+    }
+}

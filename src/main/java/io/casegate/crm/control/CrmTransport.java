@@ -1,0 +1,142 @@
+package io.casegate.crm.control;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Response;
+
+import io.casegate.crm.entity.CrmUnavailableException;
+import io.casegate.platform.LocalServer;
+
+/**
+ * The one owner of Casegate's HTTP connection pool towards the CRM: builds the REST client once with
+ * the configured timeouts, bounds concurrent requests, and turns transport failures into
+ * {@link CrmUnavailableException}. Knows nothing about sessions.
+ */
+@ApplicationScoped
+public class CrmTransport {
+
+    /** One exchange with the CRM, its body read whole so that the connection goes back to the pool. */
+    record Exchange(int status, String contentType, Map<String, List<String>> headers, String body, long millis) {
+
+        boolean isJson() {
+            return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+        }
+
+        boolean isHtml() {
+            return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html")
+                    || body != null && body.stripLeading().startsWith("<");
+        }
+
+        List<String> header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey() != null && entry.getKey().equalsIgnoreCase(name))
+                    .flatMap(entry -> entry.getValue().stream())
+                    .toList();
+        }
+    }
+
+    CrmSettings settings;
+    LocalServer localServer;
+    private Client client;
+    private Semaphore permits;
+
+    public CrmTransport() {
+    }
+
+    @Inject
+    public CrmTransport(CrmSettings settings, LocalServer localServer) {
+        this.settings = settings;
+        this.localServer = localServer;
+    }
+
+    @PostConstruct
+    public void open() {
+        client = ClientBuilder.newBuilder()
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // A redirect from the CRM means "log in again"; following it would hide that.
+                .property("jersey.config.client.followRedirects", false)
+                .build();
+        permits = new Semaphore(Math.max(1, settings.maxConcurrency()), true);
+    }
+
+    @PreDestroy
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    public URI crmUrl() {
+        return settings.crmUrl(localServer.baseUrl());
+    }
+
+    URI tokenUrl() {
+        return settings.tokenUrl(crmUrl());
+    }
+
+    /** {@code path} is relative to the CRM root; query values are percent-encoded here, once. */
+    URI uri(String path, Map<String, String> query) {
+        String encodedQuery = query.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&"));
+        return URI.create(crmUrl() + path + (encodedQuery.isEmpty() ? "" : "?" + encodedQuery));
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    Exchange exchange(String method, URI uri, Map<String, String> headers, Entity<?> body) {
+        long started = System.nanoTime();
+        boolean acquired = false;
+        try {
+            permits.acquire();
+            acquired = true;
+            Invocation.Builder request = client.target(uri).request();
+            headers.forEach(request::header);
+            try (Response response = body == null ? request.method(method) : request.method(method, body)) {
+                String text = response.hasEntity() ? response.readEntity(String.class) : "";
+                Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+                response.getStringHeaders().forEach(responseHeaders::put);
+                return new Exchange(response.getStatus(), response.getHeaderString("Content-Type"), responseHeaders, text,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (ProcessingException failure) {
+            throw new CrmUnavailableException("The CRM at " + crmUrl().getHost() + " could not be reached (" + method + " "
+                    + uri.getPath() + "): " + rootMessage(failure), failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CrmUnavailableException("Interrupted while waiting to call the CRM", interrupted);
+        } finally {
+            if (acquired) {
+                permits.release();
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

@@ -1,0 +1,19 @@
+package io.casegate.crm.entity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
+
+/**
+ * A file to attach to a case or to its message.
+ *
+ * @param id the file record's id in the CRM
+ * @param messageId the message it may be attached to instead of the case, by configuration
+ */
+public record CrmFile(UUID id, UUID caseId, UUID messageId, String fileName, String mediaType, long size, Content content) {
+
+    @FunctionalInterface
+    public interface Content {
+        InputStream open() throws IOException;
+    }
+}

@@ -1,0 +1,40 @@
+package io.casegate.tickets.control;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Progress kept in memory only: for tests, and for callers that do not persist it. */
+public class InMemoryTicketProgress implements TicketProgress {
+
+    public record Call(String operation, int status, long millis) {
+    }
+
+    private final Map<String, String> results = new ConcurrentHashMap<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Optional<String> result(String step) {
+        return Optional.ofNullable(results.get(step));
+    }
+
+    @Override
+    public void complete(String step, String result) {
+        results.put(step, result);
+    }
+
+    @Override
+    public void crmCall(String operation, int status, long millis) {
+        calls.add(new Call(operation, status, millis));
+    }
+
+    public Map<String, String> results() {
+        return Map.copyOf(results);
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+}

@@ -1,0 +1,206 @@
+package io.casegate.crm.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.ws.rs.client.Entity;
+
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+
+import io.casegate.crm.entity.CrmAuthenticationException;
+
+class CrmSessionTest {
+
+    /** A clock the test moves by hand. */
+    static final class TestClock extends Clock {
+        volatile Instant now = Instant.parse("2026-05-01T10:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+    }
+
+    /** Answers logins like Creatio does, and counts them. */
+    static final class LoginCounter extends CrmTransport {
+        final AtomicInteger logins = new AtomicInteger();
+        volatile boolean acceptCredentials = true;
+
+        LoginCounter() {
+            super(null, null);
+        }
+
+        @Override
+        public URI crmUrl() {
+            return URI.create("http://127.0.0.1:1/crm");
+        }
+
+        @Override
+        Exchange exchange(String method, URI uri, Map<String, String> headers, Entity<?> body) {
+            int number = logins.incrementAndGet();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!acceptCredentials) {
+                return new Exchange(200, "application/json", Map.of(), "{\"Code\":1,\"Message\":\"Either invalid username or password specified, or your user account is inactive.\",\"Exception\":null}", 20);
+            }
+            return new Exchange(200, "application/json; charset=utf-8",
+                    Map.of("Set-Cookie", List.of(".ASPXAUTH=auth" + number + "; path=/; HttpOnly", "BPMCSRF=csrf" + number + "; path=/",
+                            "BPMLOADER=loader; path=/; HttpOnly")),
+                    "{\"Code\":0,\"Message\":\"\",\"Exception\":null,\"PasswordChangeUrl\":null,\"RedirectUrl\":null}", 20);
+        }
+    }
+
+    final TestClock clock = new TestClock();
+    final LoginCounter transport = new LoginCounter();
+    final CrmSession cut = new CrmSession(settings(), transport, clock);
+
+    static CrmSettings settings() {
+        Config empty = new Config() {
+            @Override
+            public <T> T getValue(String name, Class<T> type) {
+                throw new java.util.NoSuchElementException(name);
+            }
+
+            @Override
+            public <T> java.util.Optional<T> getOptionalValue(String name, Class<T> type) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public Iterable<String> getPropertyNames() {
+                return List.of();
+            }
+
+            @Override
+            public Iterable<org.eclipse.microprofile.config.spi.ConfigSource> getConfigSources() {
+                return List.of();
+            }
+
+            @Override
+            public org.eclipse.microprofile.config.ConfigValue getConfigValue(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public <T> java.util.Optional<org.eclipse.microprofile.config.spi.Converter<T>> getConverter(Class<T> type) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> type) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        return CrmSettings.from(empty);
+    }
+
+    @Test
+    void keepsCookiesAndCsrfTokenOfOneLogin() {
+        SessionSnapshot snapshot = cut.current(CrmCallObserver.NONE);
+        assertEquals("csrf1", snapshot.csrfToken());
+        assertEquals(Map.of("Cookie", ".ASPXAUTH=auth1; BPMCSRF=csrf1; BPMLOADER=loader", "BPMCSRF", "csrf1"), snapshot.headers());
+        assertFalse(snapshot.toString().contains("csrf1"), "tokens never reach a log");
+    }
+
+    @Test
+    void reusesTheSessionUntilItsLifetimeEndsByTheClock() {
+        SessionSnapshot first = cut.current(CrmCallObserver.NONE);
+        clock.advance(Duration.ofMinutes(49));
+        assertSame(first, cut.current(CrmCallObserver.NONE));
+        assertEquals(1, transport.logins.get());
+
+        clock.advance(Duration.ofMinutes(1));
+        SessionSnapshot second = cut.current(CrmCallObserver.NONE);
+        assertNotSame(first, second);
+        assertEquals(2, transport.logins.get());
+        assertEquals(Duration.ZERO, cut.state().tokenAge());
+        assertEquals(clock.now.plus(Duration.ofMinutes(50)), cut.state().renewalDue());
+    }
+
+    @Test
+    void twentyCallersRejectedWithTheSameSessionCauseOneLogin() throws Exception {
+        SessionSnapshot stale = cut.current(CrmCallObserver.NONE);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<SessionSnapshot>> renewed = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            renewed.add(pool.submit(() -> {
+                start.await();
+                return cut.renew(stale, CrmCallObserver.NONE);
+            }));
+        }
+        start.countDown();
+        SessionSnapshot fresh = renewed.get(0).get();
+        for (Future<SessionSnapshot> each : renewed) {
+            assertSame(fresh, each.get());
+        }
+        pool.shutdown();
+        assertEquals(2, transport.logins.get(), "the first login and exactly one renewal");
+    }
+
+    @Test
+    void rejectedCredentialsBackOffAndFailFastInBetween() {
+        transport.acceptCredentials = false;
+        CrmAuthenticationException first = assertThrows(CrmAuthenticationException.class, () -> cut.current(CrmCallObserver.NONE));
+        assertTrue(first.getMessage().contains("Either invalid username or password"), first.getMessage());
+        assertFalse(first.getMessage().contains("Supervisor"), "no credentials in messages");
+
+        for (int i = 0; i < 10; i++) {
+            assertThrows(CrmAuthenticationException.class, () -> cut.current(CrmCallObserver.NONE));
+        }
+        assertEquals(1, transport.logins.get(), "no burst of login attempts");
+        assertNotNull(cut.state().lastLoginError());
+        assertEquals(clock.now.plusSeconds(30), cut.state().nextLoginAttempt());
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThrows(CrmAuthenticationException.class, () -> cut.current(CrmCallObserver.NONE));
+        assertEquals(2, transport.logins.get());
+        assertEquals(clock.now.plusSeconds(60), cut.state().nextLoginAttempt(), "the pause doubles");
+
+        transport.acceptCredentials = true;
+        clock.advance(Duration.ofSeconds(60));
+        cut.current(CrmCallObserver.NONE);
+        assertEquals(3, transport.logins.get());
+        assertEquals(null, cut.state().nextLoginAttempt());
+        assertEquals(1, cut.state().logins());
+        assertEquals(2, cut.state().failedLogins());
+    }
+}
