@@ -1,0 +1,32 @@
+package io.casegate.sandbox;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * The ASP.NET Web API OData error body that Creatio answers with. Clients dig the real reason out of
+ * {@code innererror.internalexception.message} (or fall back to {@code innererror.message}), so both
+ * carry it; the top-level message is the framework's generic text. Never a stack trace.
+ */
+public final class ErrorEnvelope {
+
+    private ErrorEnvelope() {
+    }
+
+    public static JsonObject of(String reason) {
+        String text = reason == null ? "" : reason;
+        return Json.createObjectBuilder()
+                .add("error", Json.createObjectBuilder()
+                        .add("code", "")
+                        .add("message", "An error has occurred.")
+                        .add("innererror", Json.createObjectBuilder()
+                                .add("message", text)
+                                .add("type", "")
+                                .add("stacktrace", "")
+                                .add("internalexception", Json.createObjectBuilder()
+                                        .add("message", text)
+                                        .add("type", "")
+                                        .add("stacktrace", ""))))
+                .build();
+    }
+}

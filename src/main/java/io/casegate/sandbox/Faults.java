@@ -1,0 +1,120 @@
+package io.casegate.sandbox;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * The run-time switches that make the sandbox misbehave on purpose, for tests and rehearsals. Set at
+ * start from configuration, changed at run time by {@code PUT /sandbox/_faults}.
+ */
+public final class Faults {
+
+    static final long MAX_LATENCY_MS = 120_000;
+
+    private volatile long latencyMs;
+    private volatile double errorRate;
+    private volatile boolean outage;
+    private volatile long sessionTtlSeconds;
+    private volatile boolean redirectToLogin;
+    private volatile long tokenLifetimeSeconds;
+
+    public Faults(SandboxSettings settings) {
+        latencyMs(settings.latencyMs());
+        errorRate(settings.errorRate());
+        outage(settings.outage());
+        sessionTtlSeconds(settings.sessionTimeoutSeconds());
+        redirectToLogin(settings.unauthenticatedRedirect());
+        tokenLifetimeSeconds(settings.tokenLifetimeSeconds());
+    }
+
+    public long latencyMs() {
+        return latencyMs;
+    }
+
+    public void latencyMs(long value) {
+        if (value < 0 || value > MAX_LATENCY_MS) {
+            throw SandboxException.badRequest("latencyMs must be between 0 and " + MAX_LATENCY_MS + ", got " + value);
+        }
+        latencyMs = value;
+    }
+
+    public double errorRate() {
+        return errorRate;
+    }
+
+    public void errorRate(double value) {
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw SandboxException.badRequest("errorRate must be between 0 and 1, got " + value);
+        }
+        errorRate = value;
+    }
+
+    public boolean outage() {
+        return outage;
+    }
+
+    public void outage(boolean value) {
+        outage = value;
+    }
+
+    public long sessionTtlSeconds() {
+        return sessionTtlSeconds;
+    }
+
+    public void sessionTtlSeconds(long value) {
+        if (value < 1) {
+            throw SandboxException.badRequest("sessionTtlSeconds must be at least 1, got " + value);
+        }
+        sessionTtlSeconds = value;
+    }
+
+    public boolean redirectToLogin() {
+        return redirectToLogin;
+    }
+
+    public void redirectToLogin(boolean value) {
+        redirectToLogin = value;
+    }
+
+    public long tokenLifetimeSeconds() {
+        return tokenLifetimeSeconds;
+    }
+
+    /** Applies to tokens issued from now on; tokens already issued keep their expiry. */
+    public void tokenLifetimeSeconds(long value) {
+        if (value < 1) {
+            throw SandboxException.badRequest("tokenLifetimeSeconds must be at least 1, got " + value);
+        }
+        tokenLifetimeSeconds = value;
+    }
+
+    /** Whether this call is one of the {@link #errorRate()} share that fails. */
+    public boolean drawsError() {
+        double rate = errorRate;
+        return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
+    }
+
+    public void delay() {
+        long delay = latencyMs;
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public JsonObject toJson() {
+        return Json.createObjectBuilder()
+                .add("latencyMs", latencyMs)
+                .add("errorRate", errorRate)
+                .add("outage", outage)
+                .add("sessionTtlSeconds", sessionTtlSeconds)
+                .add("redirectToLogin", redirectToLogin)
+                .add("tokenLifetimeSeconds", tokenLifetimeSeconds)
+                .build();
+    }
+}

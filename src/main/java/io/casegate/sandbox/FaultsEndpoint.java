@@ -1,0 +1,120 @@
+package io.casegate.sandbox;
+
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import io.casegate.sandbox.auth.Sessions;
+
+/**
+ * {@code GET /sandbox/_faults} shows the switches; {@code PUT} changes only the ones it names and runs
+ * the one-off actions {@code expireAllSessionsNow} and {@code rotateCsrf}. The body is validated as a
+ * whole before anything changes.
+ */
+final class FaultsEndpoint {
+
+    private static final Set<String> KEYS = Set.of("latencyMs", "errorRate", "outage", "sessionTtlSeconds",
+            "redirectToLogin", "tokenLifetimeSeconds", "expireAllSessionsNow", "rotateCsrf");
+
+    private final Faults faults;
+    private final Sessions sessions;
+
+    FaultsEndpoint(Faults faults, Sessions sessions) {
+        this.faults = faults;
+        this.sessions = sessions;
+    }
+
+    CrmResponse handle(CrmRequest request) {
+        switch (request.method()) {
+            case "GET":
+                return CrmResponse.json(200, faults.toJson());
+            case "PUT":
+            case "POST":
+                apply(JsonBodies.object(request.body(64 * 1024)));
+                return CrmResponse.json(200, faults.toJson());
+            default:
+                return CrmResponse.error(405, "Use GET or PUT on /sandbox/_faults.");
+        }
+    }
+
+    private void apply(JsonObject changes) {
+        for (Map.Entry<String, JsonValue> change : changes.entrySet()) {
+            if (!KEYS.contains(change.getKey())) {
+                throw SandboxException.badRequest("Unknown fault '" + change.getKey() + "'; known: " + KEYS + ".");
+            }
+        }
+        Long latency = changes.containsKey("latencyMs") ? whole(changes, "latencyMs") : null;
+        Double errorRate = changes.containsKey("errorRate") ? number(changes, "errorRate").doubleValue() : null;
+        Long ttl = changes.containsKey("sessionTtlSeconds") ? whole(changes, "sessionTtlSeconds") : null;
+        Long tokenLifetime = changes.containsKey("tokenLifetimeSeconds") ? whole(changes, "tokenLifetimeSeconds") : null;
+        Boolean outage = bool(changes, "outage");
+        Boolean redirect = bool(changes, "redirectToLogin");
+        Boolean expireAll = bool(changes, "expireAllSessionsNow");
+        Boolean rotateCsrf = bool(changes, "rotateCsrf");
+        if (latency != null && (latency < 0 || latency > Faults.MAX_LATENCY_MS)) {
+            throw SandboxException.badRequest("latencyMs must be between 0 and " + Faults.MAX_LATENCY_MS + ".");
+        }
+        if (errorRate != null && !(errorRate >= 0 && errorRate <= 1)) {
+            throw SandboxException.badRequest("errorRate must be between 0 and 1.");
+        }
+        if (ttl != null && ttl < 1) {
+            throw SandboxException.badRequest("sessionTtlSeconds must be at least 1.");
+        }
+        if (tokenLifetime != null && tokenLifetime < 1) {
+            throw SandboxException.badRequest("tokenLifetimeSeconds must be at least 1.");
+        }
+        if (tokenLifetime != null) {
+            faults.tokenLifetimeSeconds(tokenLifetime);
+        }
+        if (latency != null) {
+            faults.latencyMs(latency);
+        }
+        if (errorRate != null) {
+            faults.errorRate(errorRate);
+        }
+        if (ttl != null) {
+            faults.sessionTtlSeconds(ttl);
+        }
+        if (outage != null) {
+            faults.outage(outage);
+        }
+        if (redirect != null) {
+            faults.redirectToLogin(redirect);
+        }
+        if (Boolean.TRUE.equals(expireAll)) {
+            sessions.expireAll();
+        }
+        if (Boolean.TRUE.equals(rotateCsrf)) {
+            sessions.rotateCsrf();
+        }
+    }
+
+    private static JsonNumber number(JsonObject changes, String key) {
+        if (changes.get(key) instanceof JsonNumber number) {
+            return number;
+        }
+        throw SandboxException.badRequest(key + " must be a number.");
+    }
+
+    private static long whole(JsonObject changes, String key) {
+        try {
+            return number(changes, key).longValueExact();
+        } catch (ArithmeticException e) {
+            throw SandboxException.badRequest(key + " must be a whole number.");
+        }
+    }
+
+    private static Boolean bool(JsonObject changes, String key) {
+        JsonValue value = changes.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE || value.getValueType() == JsonValue.ValueType.FALSE) {
+            return value.getValueType() == JsonValue.ValueType.TRUE;
+        }
+        throw SandboxException.badRequest(key + " must be true or false.");
+    }
+}

@@ -1,0 +1,185 @@
+package io.casegate.sandbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.casegate.sandbox.auth.AuthService;
+import io.casegate.sandbox.auth.Sessions;
+import io.casegate.sandbox.files.FileApi;
+import io.casegate.sandbox.odata.Database;
+import io.casegate.sandbox.odata.ODataService;
+import io.casegate.sandbox.pages.SandboxPages;
+
+/**
+ * The sandbox CRM's single entry point and router. Its own endpoints ({@code _faults}, {@code _stats},
+ * the pages) need no CRM session and ignore faults; every other call is a CRM call: counted, delayed,
+ * possibly failed by a fault, then authenticated and CSRF-checked unless it is a login-type route.
+ */
+public class SandboxServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(SandboxServlet.class.getName());
+
+    private final transient SandboxSettings settings;
+    private final transient Faults faults;
+    private final transient Stats stats = new Stats();
+    private final transient Sessions sessions;
+    private final transient AuthService auth;
+    private final transient Database database = new Database();
+    private final transient ODataService odata;
+    private final transient FileApi files;
+    private final transient SandboxPages pages;
+    private final transient FaultsEndpoint faultsEndpoint;
+
+    public SandboxServlet(SandboxSettings settings) {
+        this.settings = settings;
+        this.faults = new Faults(settings);
+        this.sessions = new Sessions(faults);
+        this.auth = new AuthService(settings, sessions, faults, stats);
+        this.odata = new ODataService(database, settings.maxJsonBodyBytes(), settings.maxFileSizeBytes());
+        this.files = new FileApi(database, settings.maxFileSizeBytes());
+        this.pages = new SandboxPages(database, files);
+        this.faultsEndpoint = new FaultsEndpoint(faults, sessions);
+    }
+
+    @Override
+    protected void service(HttpServletRequest servletRequest, HttpServletResponse servletResponse) throws IOException {
+        CrmRequest request = toCrmRequest(servletRequest);
+        CrmResponse response;
+        try {
+            response = route(request);
+        } catch (SandboxException e) {
+            response = CrmResponse.error(e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sandbox CRM failed on " + request.method() + " " + request.path(), e);
+            response = CrmResponse.error(500, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        write(response, servletResponse, request.method());
+    }
+
+    private CrmResponse route(CrmRequest request) {
+        String path = request.path();
+        Optional<CrmResponse> own = sandboxOwn(request, path);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        stats.request();
+        faults.delay();
+        if (faults.outage()) {
+            return CrmResponse.error(503, "The service is unavailable (sandbox outage fault).");
+        }
+        if (faults.drawsError()) {
+            return CrmResponse.error(500, "Simulated server error (sandbox errorRate fault).");
+        }
+        switch (path) {
+            case "/ServiceModel/AuthService.svc/Login":
+                return post(request, () -> auth.login(request));
+            case "/ServiceModel/AuthService.svc/Logout":
+            case "/0/rest/MainMenuService/Logout":
+                return post(request, () -> auth.logout(request));
+            case "/connect/token":
+            case "/0/connect/token":
+                return post(request, () -> auth.token(request));
+            default:
+                break;
+        }
+        Optional<CrmResponse> refused = auth.admit(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        for (String root : new String[] {"/0/odata", "/odata"}) {
+            if (path.equals(root) || path.startsWith(root + "/")) {
+                return odata.handle(request, root, path.substring(Math.min(path.length(), root.length() + 1)));
+            }
+        }
+        if (path.equals("/0/rest/FileApiService/UploadFile")) {
+            return post(request, () -> files.upload(request));
+        }
+        if (path.startsWith(FileApi.DOWNLOAD_PREFIX)) {
+            return files.download(request, path.substring(FileApi.DOWNLOAD_PREFIX.length()));
+        }
+        if (path.equals("/0/ServiceModel/UserInfoService.svc/GetCurrentUserInfo")) {
+            return CrmResponse.json(200, jakarta.json.Json.createObjectBuilder()
+                    .add("UserName", settings.username()).add("ContactId", io.casegate.sandbox.odata.Lookups.SUPERVISOR.toString())
+                    .add("CultureName", "ru-RU").build());
+        }
+        return CrmResponse.error(404, "No CRM service at " + path + ".");
+    }
+
+    private Optional<CrmResponse> sandboxOwn(CrmRequest request, String path) {
+        if (path.equals("/_faults")) {
+            return Optional.of(faultsEndpoint.handle(request));
+        }
+        if (path.equals("/_stats")) {
+            return Optional.of(CrmResponse.json(200, stats.toJson()));
+        }
+        if (path.equals("/") || path.equals("/cases") || path.startsWith("/cases/")
+                || path.equals(AuthService.LOGIN_PAGE)) {
+            return Optional.of(pages.handle(request, path));
+        }
+        return Optional.empty();
+    }
+
+    private static CrmResponse post(CrmRequest request, java.util.function.Supplier<CrmResponse> handler) {
+        if (!request.method().equals("POST")) {
+            return CrmResponse.error(405, "Only POST is allowed on " + request.path() + ".");
+        }
+        return handler.get();
+    }
+
+    private static CrmRequest toCrmRequest(HttpServletRequest request) throws IOException {
+        String mount = request.getContextPath() + SandboxRegistration.MOUNT;
+        String uri = request.getRequestURI();
+        String path = uri.length() > mount.length() ? uri.substring(mount.length()) : "/";
+        path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>();
+        Enumeration<String> names = request.getHeaderNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            headers.put(name, request.getHeader(name));
+        }
+        Map<String, String> cookies = new LinkedHashMap<>();
+        Cookie[] given = request.getCookies();
+        if (given != null) {
+            for (Cookie cookie : given) {
+                cookies.putIfAbsent(cookie.getName(), cookie.getValue());
+            }
+        }
+        String url = request.getRequestURL().toString();
+        String applicationUrl = url.substring(0, url.indexOf(mount, url.indexOf("//") + 2) + mount.length());
+        return new CrmRequest(request.getMethod(), path, request.getQueryString(), headers, cookies, applicationUrl,
+                mount, request.getInputStream(), request.getContentLengthLong(), null);
+    }
+
+    private static void write(CrmResponse response, HttpServletResponse servletResponse, String method) throws IOException {
+        servletResponse.setStatus(response.status());
+        for (Map.Entry<String, String> header : response.headers()) {
+            servletResponse.addHeader(header.getKey(), header.getValue());
+        }
+        if (response.status() == 413) {
+            // The unread rest of an oversized body must not be drained: close the connection instead.
+            servletResponse.setHeader("Connection", "close");
+        }
+        if (response.contentType() != null) {
+            servletResponse.setContentType(response.contentType());
+        }
+        byte[] body = response.body();
+        servletResponse.setContentLengthLong(body.length);
+        if (body.length > 0 && !method.equals("HEAD")) {
+            try (OutputStream out = servletResponse.getOutputStream()) {
+                out.write(body);
+            }
+        }
+    }
+}

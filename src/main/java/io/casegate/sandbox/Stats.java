@@ -1,0 +1,36 @@
+package io.casegate.sandbox;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/** Counters of CRM calls, so tests can assert how often a client logged in or called at all. */
+public final class Stats {
+
+    final AtomicLong logins = new AtomicLong();
+    final AtomicLong failedLogins = new AtomicLong();
+    final AtomicLong requests = new AtomicLong();
+    final AtomicLong tokens = new AtomicLong();
+
+    public void login(boolean succeeded) {
+        (succeeded ? logins : failedLogins).incrementAndGet();
+    }
+
+    public void request() {
+        requests.incrementAndGet();
+    }
+
+    public void tokenIssued() {
+        tokens.incrementAndGet();
+    }
+
+    public JsonObject toJson() {
+        return Json.createObjectBuilder()
+                .add("logins", logins.get())
+                .add("failedLogins", failedLogins.get())
+                .add("requests", requests.get())
+                .add("tokens", tokens.get())
+                .build();
+    }
+}

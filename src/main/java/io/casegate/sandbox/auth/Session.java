@@ -1,0 +1,47 @@
+package io.casegate.sandbox.auth;
+
+/** A forms-login session. Its CSRF token can be replaced at run time (the rotateCsrf fault). */
+public final class Session implements Principal {
+
+    private final String authTicket;
+    private final String loaderId;
+    private final String sessionId;
+    private volatile String csrfToken;
+    private volatile long lastSeenNanos;
+
+    Session(String authTicket, String loaderId, String sessionId, String csrfToken, long now) {
+        this.authTicket = authTicket;
+        this.loaderId = loaderId;
+        this.sessionId = sessionId;
+        this.csrfToken = csrfToken;
+        this.lastSeenNanos = now;
+    }
+
+    public String authTicket() {
+        return authTicket;
+    }
+
+    public String loaderId() {
+        return loaderId;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    void csrfToken(String token) {
+        csrfToken = token;
+    }
+
+    boolean idleLongerThan(long ttlNanos, long now) {
+        return now - lastSeenNanos > ttlNanos;
+    }
+
+    void touch(long now) {
+        lastSeenNanos = now;
+    }
+}

@@ -1,0 +1,50 @@
+package io.casegate.sandbox.odata;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** An entity set: its name and its columns in the order that responses list them. */
+public final class EntityType {
+
+    private final String name;
+    private final Map<String, Column> columns = new LinkedHashMap<>();
+    private final Map<String, Column> navigations = new LinkedHashMap<>();
+
+    EntityType(String name, Collection<Column> columns) {
+        this.name = name;
+        for (Column column : columns) {
+            this.columns.put(column.name(), column);
+            if (column.navigation() != null) {
+                navigations.put(column.navigation(), column);
+            }
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Collection<Column> columns() {
+        return columns.values();
+    }
+
+    public Optional<Column> column(String columnName) {
+        return Optional.ofNullable(columns.get(columnName));
+    }
+
+    /** The lookup column behind a navigation property, e.g. {@code Contact} → {@code ContactId}. */
+    public Optional<Column> navigation(String navigationName) {
+        return Optional.ofNullable(navigations.get(navigationName));
+    }
+
+    public Column requireColumn(String columnName) {
+        Column column = columns.get(columnName);
+        if (column == null) {
+            throw io.casegate.sandbox.SandboxException.badRequest(
+                    "The property '" + columnName + "' does not exist on type 'Terrasoft.Configuration." + name + "'.");
+        }
+        return column;
+    }
+}

@@ -1,0 +1,173 @@
+package io.casegate.sandbox.odata;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.casegate.sandbox.odata.FilterExpression.Call;
+import io.casegate.sandbox.odata.FilterExpression.Comparison;
+import io.casegate.sandbox.odata.FilterExpression.Literal;
+import io.casegate.sandbox.odata.FilterExpression.Logical;
+import io.casegate.sandbox.odata.FilterExpression.Not;
+import io.casegate.sandbox.odata.FilterExpression.Property;
+
+/**
+ * Evaluates a parsed {@code $filter} against one record. Comparisons follow SQL: anything compared
+ * with null (other than eq/ne) is false; strings compare ordinally and case-sensitively, as on
+ * PostgreSQL (clients use tolower for case-insensitive matching).
+ */
+public final class FilterEvaluator {
+
+    private FilterEvaluator() {
+    }
+
+    /** @param values the value of a property path of the record: String, UUID, Instant, Number, Boolean or null */
+    public static boolean matches(FilterExpression filter, Function<List<String>, Object> values) {
+        return Boolean.TRUE.equals(evaluate(filter, values));
+    }
+
+    static Object evaluate(FilterExpression expression, Function<List<String>, Object> values) {
+        if (expression instanceof Literal literal) {
+            return literal.value();
+        }
+        if (expression instanceof Property property) {
+            return values.apply(property.path());
+        }
+        if (expression instanceof Not not) {
+            return !truth(evaluate(not.operand(), values));
+        }
+        if (expression instanceof Logical logical) {
+            boolean left = truth(evaluate(logical.left(), values));
+            if (logical.operator().equals("and")) {
+                return left && truth(evaluate(logical.right(), values));
+            }
+            return left || truth(evaluate(logical.right(), values));
+        }
+        if (expression instanceof Comparison comparison) {
+            return compare(comparison.operator(), evaluate(comparison.left(), values), evaluate(comparison.right(), values));
+        }
+        Call call = (Call) expression;
+        Object first = evaluate(call.arguments().get(0), values);
+        Object second = call.arguments().size() > 1 ? evaluate(call.arguments().get(1), values) : null;
+        return apply(call.function(), first, second);
+    }
+
+    private static boolean truth(Object value) {
+        if (value == null || value instanceof Boolean) {
+            return Boolean.TRUE.equals(value);
+        }
+        throw FilterParser.invalid("A $filter condition must be boolean, got " + value + ".");
+    }
+
+    private static Object apply(String function, Object first, Object second) {
+        switch (function) {
+            case "tolower":
+                return first == null ? null : text(function, first).toLowerCase(Locale.ROOT);
+            case "toupper":
+                return first == null ? null : text(function, first).toUpperCase(Locale.ROOT);
+            case "trim":
+                return first == null ? null : text(function, first).strip();
+            case "length":
+                return first == null ? null : BigDecimal.valueOf(text(function, first).length());
+            default:
+                break;
+        }
+        if (first == null || second == null) {
+            return function.equals("indexof") ? BigDecimal.valueOf(-1) : false;
+        }
+        String a = text(function, first);
+        String b = text(function, second);
+        return switch (function) {
+            case "contains" -> a.contains(b);
+            case "substringof" -> b.contains(a);
+            case "startswith" -> a.startsWith(b);
+            case "endswith" -> a.endsWith(b);
+            case "indexof" -> BigDecimal.valueOf(a.indexOf(b));
+            default -> throw FilterParser.invalid("Unknown function " + function + ".");
+        };
+    }
+
+    private static String text(String function, Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof UUID) {
+            return value.toString();
+        }
+        throw FilterParser.invalid("The function " + function + " needs a string argument, got " + value + ".");
+    }
+
+    private static boolean compare(String operator, Object left, Object right) {
+        if (left == null || right == null) {
+            boolean same = left == null && right == null;
+            return switch (operator) {
+                case "eq" -> same;
+                case "ne" -> !same;
+                default -> false;
+            };
+        }
+        int order = order(left, right);
+        return switch (operator) {
+            case "eq" -> order == 0;
+            case "ne" -> order != 0;
+            case "gt" -> order > 0;
+            case "ge" -> order >= 0;
+            case "lt" -> order < 0;
+            default -> order <= 0;
+        };
+    }
+
+    private static int order(Object left, Object right) {
+        if (left instanceof UUID || right instanceof UUID) {
+            return guid(left).compareTo(guid(right)) == 0 ? 0 : left.toString().compareToIgnoreCase(right.toString());
+        }
+        if (left instanceof Number a && right instanceof Number b) {
+            return decimal(a).compareTo(decimal(b));
+        }
+        if (left instanceof Instant a && right instanceof Instant b) {
+            return a.compareTo(b);
+        }
+        if (left instanceof String a && right instanceof String b) {
+            return a.compareTo(b);
+        }
+        if (left instanceof Boolean a && right instanceof Boolean b) {
+            return a.compareTo(b);
+        }
+        throw FilterParser.invalid("Cannot compare " + describe(left) + " with " + describe(right) + ".");
+    }
+
+    private static UUID guid(Object value) {
+        if (value instanceof UUID uuid) {
+            return uuid;
+        }
+        try {
+            return UUID.fromString(Objects.toString(value));
+        } catch (IllegalArgumentException e) {
+            throw FilterParser.invalid("Cannot compare a GUID with " + describe(value) + ".");
+        }
+    }
+
+    private static BigDecimal decimal(Number number) {
+        return number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof String) {
+            return "Edm.String '" + value + "'";
+        }
+        if (value instanceof Instant) {
+            return "Edm.DateTimeOffset " + value;
+        }
+        if (value instanceof Number) {
+            return "a number " + value;
+        }
+        if (value instanceof Boolean) {
+            return "Edm.Boolean " + value;
+        }
+        return String.valueOf(value);
+    }
+}
