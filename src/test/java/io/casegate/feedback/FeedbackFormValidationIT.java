@@ -165,9 +165,9 @@ class FeedbackFormValidationIT {
     }
 
     @Test
-    void theConsentTextShowsItsVersion() {
+    void theConsentTextShowsItsVersion() throws Exception {
         browser = Browser.russian();
-        browser.driver().get(base + "consent.xhtml");
+        browser.driver().get(base.toURI().resolve("consent.xhtml").toString());
         browser.screenshot("validation-08-consent-text");
         String text = browser.driver().findElement(By.id("consent-text")).getText();
         assertTrue(text.contains("Редакция 1"), text);
