@@ -90,6 +90,19 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Like {@link #screenshot} but of the whole page: the window grows to the page's height for the picture. */
+    public Path fullPageScreenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        long height = ((Number) driver.executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")).longValue();
+        driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 140)));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
     @Override
     public void close() {
         try {
