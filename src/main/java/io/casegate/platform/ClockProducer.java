@@ -5,11 +5,12 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The one clock of the application, so that time-dependent rules can be tested with a fixed clock. */
+/** The one clock of the application, so that anything that expires can be tested with a fixed one. */
 @ApplicationScoped
 public class ClockProducer {
 
     @Produces
+    @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
     }

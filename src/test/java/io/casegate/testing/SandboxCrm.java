@@ -1,117 +1,129 @@
 package io.casegate.testing;
 
 import java.io.StringReader;
+import java.net.CookieManager;
 import java.net.URI;
-import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 
 /**
- * What the tests see of the built-in sandbox CRM, strictly over HTTP as a support agent's tools
- * would: its OData cases and case files (after logging in as Supervisor), and its fault switches.
+ * The tests' own view of the sandbox CRM over HTTP, independent of the client under test: reads
+ * records as a support agent's tool would, switches faults and reads the sandbox's counters.
  */
 public final class SandboxCrm {
 
-    public record CrmCase(String id, String number, String subject) {
+    /** The sandbox's counters; tests compare them before and after. */
+    public record Stats(long logins, long failedLogins, long requests, long tokens) {
+
+        public Stats minus(Stats before) {
+            return new Stats(logins - before.logins, failedLogins - before.failedLogins, requests - before.requests,
+                    tokens - before.tokens);
+        }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI root;
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private boolean loggedIn;
 
-    private final String sandbox;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
-
-    public SandboxCrm(URL deployment) {
-        String base = deployment.toString();
-        sandbox = (base.endsWith("/") ? base : base + "/") + "sandbox";
+    /** @param root the sandbox's root, e.g. {@code http://127.0.0.1:PORT/casegate/sandbox} */
+    public SandboxCrm(URI root) {
+        this.root = root;
     }
 
-    /** Slows every CRM call down, so that the form's sending state can be watched. */
-    public void setLatency(Duration latency) {
-        String body = "{\"latencyMs\":" + latency.toMillis() + "}";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(sandbox + "/_faults"))
+    /** The rows of an entity set matching an OData filter (written unencoded). */
+    public List<JsonObject> list(String entity, String filter) {
+        String query = filter == null ? "" : "?$filter=" + encode(filter);
+        JsonObject collection = getJson("/0/odata/" + entity + query);
+        return collection.getJsonArray("value").getValuesAs(JsonObject.class);
+    }
+
+    public JsonObject get(String entity, UUID id) {
+        return getJson("/0/odata/" + entity + "(" + id + ")");
+    }
+
+    public byte[] download(String fileEntity, UUID fileId) {
+        return send(HttpRequest.newBuilder(URI.create(root + "/0/rest/FileService/Download/" + fileEntity + "/" + fileId)).GET(),
+                HttpResponse.BodyHandlers.ofByteArray(), true).body();
+    }
+
+    /** Sets sandbox faults, e.g. {@code {"expireAllSessionsNow":true}}. */
+    public void faults(String json) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(root + "/_faults"))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("PUT /_faults answered " + response.statusCode() + ": " + response.body());
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), HttpResponse.BodyHandlers.ofString(), false);
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException("PUT /_faults answered " + answer.statusCode() + ": " + answer.body());
         }
     }
 
-    public List<CrmCase> casesWithSubject(String subject) {
-        return records("/0/odata/Case?$select=Id,Number,Subject").stream()
-                .filter(record -> subject.equals(record.getString("Subject")))
-                .map(record -> new CrmCase(record.getString("Id"), record.getString("Number"), record.getString("Subject")))
-                .toList();
+    public void resetFaults() {
+        faults("{\"latencyMs\":0,\"errorRate\":0,\"outage\":false,\"rotateCsrf\":false,\"redirectToLogin\":false}");
     }
 
-    public List<String> fileNamesOf(CrmCase crmCase) {
-        return records("/0/odata/CaseFile?$select=Name,CaseId").stream()
-                .filter(record -> crmCase.id().equals(record.getString("CaseId")))
-                .map(record -> record.getString("Name"))
-                .sorted()
-                .toList();
+    public Stats stats() {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(root + "/_stats")).GET(),
+                HttpResponse.BodyHandlers.ofString(), false);
+        JsonObject stats = Json.createReader(new StringReader(answer.body())).readObject();
+        return new Stats(stats.getJsonNumber("logins").longValue(), stats.getJsonNumber("failedLogins").longValue(),
+                stats.getJsonNumber("requests").longValue(), stats.getJsonNumber("tokens").longValue());
     }
 
-    /** The cases page as a support agent sees it. */
-    public String casesPage() {
-        return send(HttpRequest.newBuilder(URI.create(sandbox + "/cases")).GET()).body();
+    public URI root() {
+        return root;
     }
 
-    private List<JsonObject> records(String path) {
-        if (cookies.isEmpty()) {
-            logIn();
+    private JsonObject getJson(String pathAndQuery) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(root + pathAndQuery))
+                .header("Accept", "application/json").GET(), HttpResponse.BodyHandlers.ofString(), true);
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + pathAndQuery + " answered " + answer.statusCode() + ": " + answer.body());
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox + path)).GET()
-                .header("Accept", "application/json")
-                .header("Cookie", cookieHeader());
-        if (cookies.containsKey("BPMCSRF")) {
-            request.header("BPMCSRF", cookies.get("BPMCSRF"));
-        }
-        HttpResponse<String> response = send(request);
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject().getJsonArray("value").getValuesAs(JsonObject.class);
-        }
+        return Json.createReader(new StringReader(answer.body())).readObject();
     }
 
-    private void logIn() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(sandbox + "/ServiceModel/AuthService.svc/Login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"UserName\":\"Supervisor\",\"UserPassword\":\"Supervisor\"}")));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Login answered " + response.statusCode() + ": " + response.body());
-        }
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            String pair = header.split(";", 2)[0];
-            int equals = pair.indexOf('=');
-            cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
-        }
-    }
-
-    private String cookieHeader() {
-        StringBuilder header = new StringBuilder();
-        cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=').append(value));
-        return header.toString();
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, boolean authenticated) {
         try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
+            if (authenticated && !loggedIn) {
+                login();
+            }
+            HttpResponse<T> answer = http.send(request.header("ForceUseSession", "true").build(), body);
+            if (authenticated && (answer.statusCode() == 401 || answer.statusCode() == 302)) {
+                login();
+                answer = http.send(request.build(), body);
+            }
+            return answer;
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(interrupted);
         }
+    }
+
+    private void login() throws java.io.IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(root + "/ServiceModel/AuthService.svc/Login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"UserName\":\"Supervisor\",\"UserPassword\":\"Supervisor\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200 || !answer.body().contains("\"Code\":0")) {
+            throw new IllegalStateException("The test could not log in to the sandbox: " + answer.statusCode() + " " + answer.body());
+        }
+        loggedIn = true;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -54,6 +54,8 @@ public record CrmSettings(
     /** Where files are attached: the case (CaseFile) or the message (ActivityFile). */
     public enum AttachmentTarget { CASE, MESSAGE }
 
+    /** Creatio's "Incident" case category: a support request about something that does not work. */
+    public static final String INCIDENT_CATEGORY = "1b0bc159-150a-e111-a31b-00155d04c01d";
     public static final String SANDBOX_USERNAME = "Supervisor";
     public static final String SANDBOX_PASSWORD = "Supervisor";
     public static final String SANDBOX_CLIENT_ID = "casegate-sandbox";
@@ -78,7 +80,7 @@ public record CrmSettings(
                 Integer.parseInt(text(config, "casegate.crm.max-concurrency").orElse("8")),
                 config.getOptionalValue("casegate.crm.account-inn-column", String.class).orElse("INN").strip(),
                 text(config, "casegate.crm.case-origin-id").orElse(""),
-                text(config, "casegate.crm.case-category-id").orElse(""),
+                text(config, "casegate.crm.case-category-id").orElse(INCIDENT_CATEGORY),
                 text(config, "casegate.crm.default-service-id").orElse(""),
                 MessageTarget.valueOf(enumName(text(config, "casegate.crm.message-target").orElse("activity"))),
                 AttachmentTarget.valueOf(enumName(text(config, "casegate.crm.attachment-target").orElse("case"))),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +63,9 @@ public class SubmissionRecords {
                 incoming.consentGivenAt() == null ? now : incoming.consentGivenAt(),
                 incoming.consentTextVersion() == null ? "unknown" : incoming.consentTextVersion(), now);
         em.persist(submission);
+        // The attachments' foreign key needs the submission's row first; the provider does not
+        // order inserts by a key that is not mapped as a relationship.
+        em.flush();
         int ordinal = 0;
         for (StoredAttachment file : files) {
             em.persist(new Attachment(UUID.randomUUID(), id, ordinal++, file.file().fileName(),
@@ -102,5 +106,54 @@ public class SubmissionRecords {
     public List<Attachment> attachmentsOf(UUID submissionId) {
         return em.createNamedQuery(Attachment.OF_SUBMISSION, Attachment.class)
                 .setParameter("submissionId", submissionId.toString()).getResultList();
+    }
+
+    /** The case that a submission became, and its acknowledgement due, in one transaction. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void delivered(UUID submissionId, String caseId, String caseNumber, String contactId, String accountId,
+            boolean acknowledge) {
+        Submission submission = em.find(Submission.class, submissionId.toString());
+        submission.delivered(caseId, caseNumber, contactId, accountId, clock.instant());
+        if (acknowledge && outbox.find(ACKNOWLEDGE, submissionId).isEmpty()) {
+            outbox.enqueue(ACKNOWLEDGE, submissionId);
+        }
+    }
+
+    /** Marks the acknowledgement as being sent, unless it was started before: true when the caller may send it. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean startAcknowledgement(UUID submissionId) {
+        Submission submission = em.find(Submission.class, submissionId.toString());
+        if (submission.acknowledgementStartedAt() != null) {
+            return false;
+        }
+        submission.acknowledgementStarted(clock.instant());
+        return true;
+    }
+
+    /** The acknowledgement was certainly not sent (the mail server refused it): it may be tried again. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void acknowledgementNotSent(UUID submissionId) {
+        em.find(Submission.class, submissionId.toString()).acknowledgementNotSent();
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void acknowledgementSent(UUID submissionId) {
+        em.find(Submission.class, submissionId.toString()).acknowledgementSent(clock.instant());
+    }
+
+    /** Removes, with {@code deleteFile}, the stored files of submissions delivered before {@code cutoff}; how many. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int removeAttachmentsDeliveredBefore(Instant cutoff, Consumer<String> deleteFile) {
+        List<Attachment> expired = em.createQuery("SELECT a FROM Attachment a, Submission s WHERE a.submissionId = s.id"
+                        + " AND a.removedAt IS NULL AND s.deliveredAt IS NOT NULL AND s.deliveredAt <= :cutoff", Attachment.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(500)
+                .getResultList();
+        Instant now = clock.instant();
+        for (Attachment attachment : expired) {
+            deleteFile.accept(attachment.storageKey());
+            attachment.removed(now);
+        }
+        return expired.size();
     }
 }

@@ -1,0 +1,260 @@
+package io.casegate.crm.control;
+
+import static io.casegate.testing.TestTickets.file;
+import static io.casegate.testing.TestTickets.ticket;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.casegate.attachments.control.ExternalFileStore;
+import io.casegate.crm.entity.CrmAuthenticationException;
+import io.casegate.crm.entity.CrmSessionState;
+import io.casegate.platform.LocalServer;
+import io.casegate.testing.Deployments;
+import io.casegate.testing.SandboxCrm;
+import io.casegate.testing.ScriptedProgress;
+import io.casegate.testing.TestTickets;
+import io.casegate.testing.TestTickets.Visitor;
+import io.casegate.tickets.control.TicketWorkflow;
+import io.casegate.tickets.entity.DeliveredCase;
+import io.casegate.tickets.entity.TicketRequest;
+
+/**
+ * The session with the CRM under the sandbox's faults: expiry, a rotated CSRF token, rejected
+ * credentials, many callers at once, and OAuth client credentials.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CrmSessionIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.casegate().addClasses(SandboxCrm.class, TestTickets.class, ScriptedProgress.class);
+    }
+
+    @Inject
+    TicketWorkflow workflow;
+
+    @Inject
+    CrmSession session;
+
+    @Inject
+    ServiceCatalog catalog;
+
+    @Inject
+    LocalServer localServer;
+
+    @Inject
+    ExternalFileStore externalFiles;
+
+    SandboxCrm crm;
+    String service;
+
+    @BeforeEach
+    void sandbox() {
+        crm = new SandboxCrm(URI.create(localServer.baseUrl() + "/sandbox"));
+        crm.resetFaults();
+        service = catalog.services().get(0).id();
+    }
+
+    @AfterEach
+    void healSandbox() {
+        crm.resetFaults();
+    }
+
+    private TicketRequest newTicket() {
+        return ticket(Visitor.fresh(), service, List.of(file("log.txt", "text/plain", 500)));
+    }
+
+    @Test
+    void aSessionExpiringMidWorkflowCostsExactlyOneExtraLogin() {
+        workflow.deliver(newTicket(), new ScriptedProgress());
+        ScriptedProgress progress = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
+        SandboxCrm.Stats before = crm.stats();
+
+        DeliveredCase delivered = workflow.deliver(newTicket(), progress);
+
+        assertEquals(1, crm.stats().minus(before).logins());
+        assertEquals(1, progress.logins());
+        assertEquals(1, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size());
+        assertEquals(1, crm.list("CaseFile", "Case/Id eq " + delivered.caseId()).size());
+    }
+
+    @Test
+    void aRotatedCsrfTokenCostsExactlyOneExtraLogin() {
+        workflow.deliver(newTicket(), new ScriptedProgress());
+        ScriptedProgress progress = new ScriptedProgress().after("case", () -> crm.faults("{\"rotateCsrf\":true}"));
+        SandboxCrm.Stats before = crm.stats();
+
+        DeliveredCase delivered = workflow.deliver(newTicket(), progress);
+
+        assertEquals(1, crm.stats().minus(before).logins());
+        assertEquals(1, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size());
+        assertEquals(1, crm.list("CaseFile", "Case/Id eq " + delivered.caseId()).size());
+    }
+
+    @Test
+    void twentyConcurrentWorkflowsThatFindTheSessionExpiredLogInOnce() throws Exception {
+        workflow.deliver(newTicket(), new ScriptedProgress());
+        List<TicketRequest> tickets = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tickets.add(newTicket());
+        }
+        crm.faults("{\"expireAllSessionsNow\":true}");
+        SandboxCrm.Stats before = crm.stats();
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<DeliveredCase>> results = new ArrayList<>();
+        for (TicketRequest ticket : tickets) {
+            results.add(callers.submit(() -> {
+                start.await();
+                return workflow.deliver(ticket, new ScriptedProgress());
+            }));
+        }
+        start.countDown();
+        for (Future<DeliveredCase> result : results) {
+            assertTrue(result.get(120, TimeUnit.SECONDS).caseNumber().startsWith("SR"));
+        }
+        callers.shutdown();
+        assertEquals(1, crm.stats().minus(before).logins());
+    }
+
+    @Test
+    void deliverAsyncRunsOnTheManagedExecutor() throws Exception {
+        DeliveredCase delivered = workflow.deliverAsync(newTicket(), new ScriptedProgress()).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        assertTrue(delivered.caseNumber().startsWith("SR"));
+        CrmSessionState state = session.state();
+        assertEquals("forms", state.authentication());
+        assertNotNull(state.loggedInSince());
+        assertNotNull(state.tokenAge());
+        assertTrue(state.renewalDue().isAfter(Instant.now()));
+    }
+
+    @Test
+    void rejectedCredentialsFailClearlyWithoutABurstOfLogins() {
+        CrmSettings wrong = CrmSettings.from(ConfigProvider.getConfig()).withCredentials("Supervisor", "not-the-password-42");
+        MovableClock clock = new MovableClock();
+        Stack stack = new Stack(wrong, clock);
+        SandboxCrm.Stats before = crm.stats();
+        try {
+            CrmAuthenticationException failure = assertThrows(CrmAuthenticationException.class,
+                    () -> stack.workflow.deliver(newTicket(), new ScriptedProgress()));
+            assertTrue(failure.getMessage().contains("rejected"), failure.getMessage());
+            assertFalse(failure.getMessage().contains("not-the-password-42"));
+            for (int i = 0; i < 10; i++) {
+                assertThrows(CrmAuthenticationException.class, () -> stack.workflow.deliver(newTicket(), new ScriptedProgress()));
+            }
+            SandboxCrm.Stats used = crm.stats().minus(before);
+            assertEquals(1, used.failedLogins(), "one login attempt, then back-off");
+            assertEquals(0, used.logins());
+
+            CrmSessionState state = stack.session.state();
+            assertNotNull(state.lastLoginError());
+            assertFalse(state.lastLoginError().contains("not-the-password-42"));
+            assertEquals(clock.instant().plusSeconds(30), state.nextLoginAttempt());
+            assertNull(state.loggedInSince());
+
+            clock.advance(Duration.ofSeconds(30));
+            assertThrows(CrmAuthenticationException.class, () -> stack.workflow.deliver(newTicket(), new ScriptedProgress()));
+            assertEquals(2, crm.stats().minus(before).failedLogins(), "the next attempt only after the pause");
+        } finally {
+            stack.transport.close();
+        }
+    }
+
+    @Test
+    void oauthClientCredentialsDeliverWithABearerToken() {
+        CrmSettings oauth = CrmSettings.from(ConfigProvider.getConfig())
+                .withAuthentication(CrmSettings.Authentication.OAUTH, "casegate-sandbox", "casegate-sandbox-secret");
+        Stack stack = new Stack(oauth, Clock.systemUTC());
+        SandboxCrm.Stats before = crm.stats();
+        try {
+            TicketRequest ticket = newTicket();
+            DeliveredCase delivered = stack.workflow.deliver(ticket, new ScriptedProgress());
+            stack.workflow.deliver(newTicket(), new ScriptedProgress());
+
+            SandboxCrm.Stats used = crm.stats().minus(before);
+            assertEquals(1, used.tokens(), "one token for both deliveries");
+            assertEquals(0, used.logins());
+            assertEquals(ticket.subject(), crm.get("Case", delivered.caseId()).getString("Subject"));
+            assertEquals("oauth", stack.session.state().authentication());
+        } finally {
+            stack.transport.close();
+        }
+
+        Stack wrongSecret = new Stack(oauth.withAuthentication(CrmSettings.Authentication.OAUTH, "casegate-sandbox", "wrong"),
+                Clock.systemUTC());
+        try {
+            CrmAuthenticationException failure = assertThrows(CrmAuthenticationException.class,
+                    () -> wrongSecret.workflow.deliver(newTicket(), new ScriptedProgress()));
+            assertTrue(failure.getMessage().contains("client credentials"), failure.getMessage());
+        } finally {
+            wrongSecret.transport.close();
+        }
+    }
+
+    /** The CRM beans wired by hand with other settings, as CDI wires them with the configured ones. */
+    private final class Stack {
+        final CrmTransport transport;
+        final CrmSession session;
+        final TicketWorkflow workflow;
+
+        Stack(CrmSettings settings, Clock clock) {
+            transport = new CrmTransport(settings, localServer);
+            transport.open();
+            session = new CrmSession(settings, transport, clock);
+            CrmCases cases = new CrmCases(settings, new CrmClient(session, transport));
+            workflow = new TicketWorkflow(cases, new ServiceCatalog(settings, cases, clock), externalFiles, "30d");
+        }
+    }
+
+    static final class MovableClock extends Clock {
+        private volatile Instant now = Instant.now();
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+    }
+}
