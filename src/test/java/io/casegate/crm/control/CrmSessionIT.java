@@ -37,7 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.casegate.attachments.control.ExternalFileStore;
 import io.casegate.crm.entity.CrmAuthenticationException;
 import io.casegate.crm.entity.CrmSessionState;
+import io.casegate.crm.entity.CrmUnavailableException;
 import io.casegate.platform.LocalServer;
+import io.casegate.testing.CrmStack;
 import io.casegate.testing.Deployments;
 import io.casegate.testing.SandboxCrm;
 import io.casegate.testing.ScriptedProgress;
@@ -56,7 +58,7 @@ class CrmSessionIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.casegate().addClasses(SandboxCrm.class, TestTickets.class, ScriptedProgress.class);
+        return Deployments.casegate().addClasses(SandboxCrm.class, TestTickets.class, ScriptedProgress.class, CrmStack.class);
     }
 
     @Inject
@@ -121,6 +123,33 @@ class CrmSessionIT {
     }
 
     @Test
+    void aRedirectToTheLoginPageCostsExactlyOneExtraLogin() {
+        workflow.deliver(newTicket(), new ScriptedProgress());
+        crm.faults("{\"redirectToLogin\":true}");
+        ScriptedProgress progress = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
+        SandboxCrm.Stats before = crm.stats();
+
+        DeliveredCase delivered = workflow.deliver(newTicket(), progress);
+
+        assertEquals(1, crm.stats().minus(before).logins());
+        crm.resetFaults();
+        assertEquals(1, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size());
+    }
+
+    @Test
+    void anUnreachableCrmIsARetryableFailureAndTheCatalogFallsBack() {
+        crm.faults("{\"outage\":true}");
+        CrmSettings withFallback = CrmSettings.from(ConfigProvider.getConfig());
+        CrmUnavailableException failure = assertThrows(CrmUnavailableException.class,
+                () -> workflow.deliver(newTicket(), new ScriptedProgress()));
+        assertTrue(failure.isRetryable());
+        assertTrue(failure.getMessage().contains("503"), failure.getMessage());
+        try (CrmStack stack = new CrmStack(withFallback, Clock.systemUTC(), localServer, externalFiles)) {
+            assertEquals(withFallback.fallbackServices(), stack.catalog.services());
+        }
+    }
+
+    @Test
     void twentyConcurrentWorkflowsThatFindTheSessionExpiredLogInOnce() throws Exception {
         workflow.deliver(newTicket(), new ScriptedProgress());
         List<TicketRequest> tickets = new ArrayList<>();
@@ -161,7 +190,7 @@ class CrmSessionIT {
     void rejectedCredentialsFailClearlyWithoutABurstOfLogins() {
         CrmSettings wrong = CrmSettings.from(ConfigProvider.getConfig()).withCredentials("Supervisor", "not-the-password-42");
         MovableClock clock = new MovableClock();
-        Stack stack = new Stack(wrong, clock);
+        CrmStack stack = new CrmStack(wrong, clock, localServer, externalFiles);
         SandboxCrm.Stats before = crm.stats();
         try {
             CrmAuthenticationException failure = assertThrows(CrmAuthenticationException.class,
@@ -193,15 +222,20 @@ class CrmSessionIT {
     void oauthClientCredentialsDeliverWithABearerToken() {
         CrmSettings oauth = CrmSettings.from(ConfigProvider.getConfig())
                 .withAuthentication(CrmSettings.Authentication.OAUTH, "casegate-sandbox", "casegate-sandbox-secret");
-        Stack stack = new Stack(oauth, Clock.systemUTC());
+        CrmStack stack = new CrmStack(oauth, Clock.systemUTC(), localServer, externalFiles);
         SandboxCrm.Stats before = crm.stats();
         try {
             TicketRequest ticket = newTicket();
             DeliveredCase delivered = stack.workflow.deliver(ticket, new ScriptedProgress());
             stack.workflow.deliver(newTicket(), new ScriptedProgress());
+            assertEquals(1, crm.stats().minus(before).tokens(), "one token for both deliveries");
+
+            ScriptedProgress expiring = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
+            DeliveredCase afterExpiry = stack.workflow.deliver(newTicket(), expiring);
+            assertEquals(1, crm.list("Activity", "Case/Id eq " + afterExpiry.caseId()).size());
 
             SandboxCrm.Stats used = crm.stats().minus(before);
-            assertEquals(1, used.tokens(), "one token for both deliveries");
+            assertEquals(2, used.tokens(), "a token rejected as expired is replaced once");
             assertEquals(0, used.logins());
             assertEquals(ticket.subject(), crm.get("Case", delivered.caseId()).getString("Subject"));
             assertEquals("oauth", stack.session.state().authentication());
@@ -209,29 +243,14 @@ class CrmSessionIT {
             stack.transport.close();
         }
 
-        Stack wrongSecret = new Stack(oauth.withAuthentication(CrmSettings.Authentication.OAUTH, "casegate-sandbox", "wrong"),
-                Clock.systemUTC());
+        CrmStack wrongSecret = new CrmStack(oauth.withAuthentication(CrmSettings.Authentication.OAUTH, "casegate-sandbox", "wrong"),
+                Clock.systemUTC(), localServer, externalFiles);
         try {
             CrmAuthenticationException failure = assertThrows(CrmAuthenticationException.class,
                     () -> wrongSecret.workflow.deliver(newTicket(), new ScriptedProgress()));
             assertTrue(failure.getMessage().contains("client credentials"), failure.getMessage());
         } finally {
             wrongSecret.transport.close();
-        }
-    }
-
-    /** The CRM beans wired by hand with other settings, as CDI wires them with the configured ones. */
-    private final class Stack {
-        final CrmTransport transport;
-        final CrmSession session;
-        final TicketWorkflow workflow;
-
-        Stack(CrmSettings settings, Clock clock) {
-            transport = new CrmTransport(settings, localServer);
-            transport.open();
-            session = new CrmSession(settings, transport, clock);
-            CrmCases cases = new CrmCases(settings, new CrmClient(session, transport));
-            workflow = new TicketWorkflow(cases, new ServiceCatalog(settings, cases, clock), externalFiles, "30d");
         }
     }
 

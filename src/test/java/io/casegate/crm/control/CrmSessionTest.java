@@ -93,20 +93,25 @@ class CrmSessionTest {
     final CrmSession cut = new CrmSession(settings(), transport, clock);
 
     static CrmSettings settings() {
-        Config empty = new Config() {
+        return CrmSettings.from(config(Map.of()));
+    }
+
+    /** MicroProfile Config over a map, for settings in unit tests. */
+    static Config config(Map<String, String> values) {
+        return new Config() {
             @Override
             public <T> T getValue(String name, Class<T> type) {
-                throw new java.util.NoSuchElementException(name);
+                return getOptionalValue(name, type).orElseThrow(() -> new java.util.NoSuchElementException(name));
             }
 
             @Override
             public <T> java.util.Optional<T> getOptionalValue(String name, Class<T> type) {
-                return java.util.Optional.empty();
+                return java.util.Optional.ofNullable(values.get(name)).map(type::cast);
             }
 
             @Override
             public Iterable<String> getPropertyNames() {
-                return List.of();
+                return values.keySet();
             }
 
             @Override
@@ -129,7 +134,6 @@ class CrmSessionTest {
                 throw new UnsupportedOperationException();
             }
         };
-        return CrmSettings.from(empty);
     }
 
     @Test

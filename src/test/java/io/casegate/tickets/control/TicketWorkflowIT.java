@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.casegate.attachments.control.ExternalFileStore;
 import io.casegate.crm.control.CrmSettings;
 import io.casegate.crm.control.ServiceCatalog;
 import io.casegate.crm.entity.ServiceOption;
 import io.casegate.platform.LocalServer;
+import io.casegate.testing.CrmStack;
 import io.casegate.testing.Deployments;
 import io.casegate.testing.SandboxCrm;
 import io.casegate.testing.ScriptedProgress;
@@ -58,7 +61,7 @@ class TicketWorkflowIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.casegate().addClasses(SandboxCrm.class, TestTickets.class, ScriptedProgress.class);
+        return Deployments.casegate().addClasses(SandboxCrm.class, TestTickets.class, ScriptedProgress.class, CrmStack.class);
     }
 
     @Inject
@@ -69,6 +72,9 @@ class TicketWorkflowIT {
 
     @Inject
     LocalServer localServer;
+
+    @Inject
+    ExternalFileStore externalFiles;
 
     SandboxCrm crm;
     CrmSettings settings;
@@ -273,6 +279,21 @@ class TicketWorkflowIT {
                 URI.create(url.toString().substring(0, url.toString().lastIndexOf('/') + 1) + "A".repeat(43))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, guessed.statusCode());
+    }
+
+    @Test
+    void theMessageGoesToTheCaseMessageHistoryWhenConfigured() {
+        CrmSettings historyTarget = settings.withTargets(CrmSettings.MessageTarget.CASE_MESSAGE_HISTORY, CrmSettings.AttachmentTarget.CASE);
+        try (CrmStack stack = new CrmStack(historyTarget, Clock.systemUTC(), localServer, externalFiles)) {
+            TicketRequest request = ticket(Visitor.fresh(), service(), List.of(file("a.txt", "text/plain", 10)));
+            DeliveredCase delivered = stack.workflow.deliver(request, new ScriptedProgress());
+
+            List<JsonObject> history = crm.list("CaseMessageHistory", "Case/Id eq " + delivered.caseId());
+            assertEquals(1, history.size());
+            assertEquals(request.description(), history.get(0).getString("Message"));
+            assertEquals(0, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size());
+            assertEquals(1, crm.list("CaseFile", "Case/Id eq " + delivered.caseId()).size());
+        }
     }
 
     private static byte[] sha256(java.io.InputStream in) throws Exception {

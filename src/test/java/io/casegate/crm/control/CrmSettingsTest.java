@@ -1,0 +1,47 @@
+package io.casegate.crm.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class CrmSettingsTest {
+
+    @Test
+    void withoutACrmUrlCasegateUsesItsSandboxAndItsDemoCredentials() {
+        CrmSettings settings = CrmSettings.from(CrmSessionTest.config(Map.of()));
+        assertEquals(URI.create("http://127.0.0.1:8080/casegate/sandbox"), settings.crmUrl(URI.create("http://127.0.0.1:8080/casegate")));
+        assertEquals("Supervisor", settings.username());
+        assertEquals(Duration.ofMinutes(50), settings.sessionLifetime());
+        assertEquals(CrmSettings.MessageTarget.ACTIVITY, settings.messageTarget());
+        assertEquals(CrmSettings.AttachmentTarget.CASE, settings.attachmentTarget());
+        assertEquals(10L * 1024 * 1024, settings.maxFileSizeBytes());
+        assertEquals("INN", settings.accountInnColumn());
+    }
+
+    @Test
+    void aRealCrmHasNoDefaultCredentialsAndSecretsNeverPrint() {
+        CrmSettings settings = CrmSettings.from(CrmSessionTest.config(Map.of(
+                "casegate.crm.url", "https://crm.example.com/",
+                "casegate.crm.password", "s3cret-pass",
+                "casegate.crm.auth", "oauth",
+                "casegate.crm.client-secret", "s3cret-client",
+                "casegate.crm.message-target", "case-message-history",
+                "casegate.crm.external-file-types", "mp4, .MOV",
+                "casegate.crm.account-inn-column", " ")));
+        assertEquals("", settings.username());
+        assertEquals(URI.create("https://crm.example.com/connect/token"), settings.tokenUrl(settings.crmUrl(null)));
+        assertEquals(CrmSettings.Authentication.OAUTH, settings.authentication());
+        assertEquals(CrmSettings.MessageTarget.CASE_MESSAGE_HISTORY, settings.messageTarget());
+        assertEquals(Set.of("mp4", "mov"), settings.externalFileTypes());
+        assertTrue(settings.isExternalFileType("Запись.MOV"));
+        assertEquals("", settings.accountInnColumn(), "blank: organisations are not searched by INN");
+        assertFalse(settings.toString().contains("s3cret"), settings.toString());
+    }
+}
