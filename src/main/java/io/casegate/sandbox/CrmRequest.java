@@ -21,6 +21,8 @@ import io.casegate.sandbox.auth.Principal;
  */
 public final class CrmRequest {
 
+    private static final long DRAIN_LIMIT = 256L * 1024 * 1024;
+
     private final String method;
     private final String path;
     private final String rawQuery;
@@ -96,6 +98,7 @@ public final class CrmRequest {
             return body;
         }
         if (declaredLength > limit) {
+            drainRest();
             throw tooLarge(limit);
         }
         if (bodyStream == null) {
@@ -110,6 +113,7 @@ public final class CrmRequest {
             while ((read = in.read(buffer)) != -1) {
                 total += read;
                 if (total > limit) {
+                    drainRest();
                     throw tooLarge(limit);
                 }
                 out.write(buffer, 0, read);
@@ -120,6 +124,27 @@ public final class CrmRequest {
             throw new UncheckedIOException(e);
         } finally {
             bodyStream = null;
+        }
+    }
+
+    /**
+     * Reads and discards what is left of an oversized body (up to {@value #DRAIN_LIMIT} bytes), so
+     * that clients which only read the answer after sending everything (java.net.http among them) get
+     * the 413 instead of a broken connection. Beyond that the connection is closed.
+     */
+    private void drainRest() {
+        if (bodyStream == null) {
+            return;
+        }
+        try {
+            byte[] buffer = new byte[65536];
+            long drained = 0;
+            int read;
+            while (drained < DRAIN_LIMIT && (read = bodyStream.read(buffer)) != -1) {
+                drained += read;
+            }
+        } catch (IOException e) {
+            // the client gave up sending; the 413 goes out regardless
         }
     }
 

@@ -124,6 +124,12 @@ final class SandboxClient {
         return exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Sends bytes, reads the answer as text (the file services answer JSON). */
+    HttpResponse<String> sendBinary(String method, String path, byte[] body, Map<String, String> headers) {
+        return exchange(request(method, path, HttpRequest.BodyPublishers.ofByteArray(body), headers).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest.Builder request(String method, String path, HttpRequest.BodyPublisher body,
             Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
