@@ -101,11 +101,12 @@ casegate.form = (function () {
         if (!textarea || !counter) {
             return;
         }
+        var language = document.documentElement.lang || undefined;
         var update = function () {
             var max = Number(counter.dataset.max);
             counter.textContent = counter.dataset.template
-                .replace('{0}', textarea.value.length)
-                .replace('{1}', max);
+                .replace('{0}', textarea.value.length.toLocaleString(language))
+                .replace('{1}', max.toLocaleString(language));
             counter.classList.toggle('near-limit', textarea.value.length > max * 0.9);
         };
         counter.hidden = false;
@@ -113,10 +114,9 @@ casegate.form = (function () {
         update();
     }
 
-    function showConnectionError() {
+    function showError(text) {
         var summary = byId(FORM_ID + ':summary');
-        var form = byId(FORM_ID);
-        if (!summary || !form) {
+        if (!summary) {
             return;
         }
         summary.innerHTML = '';
@@ -125,15 +125,59 @@ casegate.form = (function () {
         box.id = 'error-summary';
         box.setAttribute('role', 'alert');
         box.tabIndex = -1;
-        box.textContent = form.dataset.connectionError;
+        box.textContent = text;
         summary.appendChild(box);
         box.focus();
+    }
+
+    /*
+     * After a failed ajax request the next click is a plain POST of the same rendered form (so the
+     * same submission token): Mojarra's request queue may still wait for the lost request, and the
+     * plain POST is the path that also works without JavaScript.
+     */
+    function failed(text) {
+        var form = byId(FORM_ID);
+        var button = sendButton();
+        form.removeAttribute('target');
+        button.onclick = null;
+        form.addEventListener('submit', function () {
+            form.classList.add('is-sending');
+            button.value = button.dataset.sendingText;
+            announce(button.dataset.sendingText);
+        });
+        setSending(false);
+        showError(text);
+    }
+
+    /*
+     * Mojarra sends a form with files through a hidden iframe. When the server cannot be reached
+     * the iframe shows the browser's own error page, which Mojarra cannot read and so reports
+     * nothing; this reports it.
+     */
+    function watchUploadFrame() {
+        var frame = byId('FacesFrameId');
+        if (!frame) {
+            return;
+        }
+        frame.addEventListener('load', function () {
+            var readable;
+            try {
+                // The answer is an XML document (no body); only an error page is unreadable.
+                readable = !!frame.contentWindow.document;
+            } catch (crossOriginErrorPage) {
+                readable = false;
+            }
+            if (!readable) {
+                failed(byId(FORM_ID).dataset.connectionError);
+            }
+        });
     }
 
     /* faces.ajax events of the send button: begin, complete, success. */
     function onEvent(data) {
         if (data.status === 'begin') {
             setSending(true);
+            watchUploadFrame();
         } else if (data.status === 'success') {
             initCounter();
             if (openDialog()) {
@@ -146,8 +190,7 @@ casegate.form = (function () {
     }
 
     function onError() {
-        setSending(false);
-        showConnectionError();
+        failed(byId(FORM_ID).dataset.serverError);
     }
 
     /* A click that reaches the button while a request is on its way is not another submission. */

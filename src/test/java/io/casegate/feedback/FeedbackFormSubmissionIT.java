@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,7 +111,7 @@ class FeedbackFormSubmissionIT {
     }
 
     @Test
-    void whileSendingTheButtonIsDisabledAndShowsASpinner() {
+    void whileSendingTheButtonIsDisabledAndShowsASpinnerAndEscapeClosesTheResult() {
         crm.faults("{\"latencyMs\":3000}");
         browser = Browser.russian();
         FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
@@ -135,6 +136,10 @@ class FeedbackFormSubmissionIT {
             assertTrue(number.matches("WEB-\\d{4}-\\d{6}"), number);
             assertTrue(page.successFollowUp().contains("ivanov@example.ru"), page.successFollowUp());
         }
+        page.pressEscape();
+        assertFalse(page.dialogIsShown());
+        assertEquals("", page.value("subject"), "Escape did not give an empty form");
+
         awaitCase(subject);
         assertEquals(1, casesWithSubject(subject).size());
     }
@@ -195,6 +200,39 @@ class FeedbackFormSubmissionIT {
         CrmCase crmCase = awaitCase(subject);
         assertEquals(number, crmCase.number());
         awaitFiles(crmCase, List.of("nojs.txt"));
+    }
+
+    @Test
+    void whenTheServerCannotBeReachedTheInputStaysAndTheNextClickSendsIt() {
+        browser = Browser.russian();
+        FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
+        String subject = "Нет связи " + UUID.randomUUID();
+        page.fillValidFields(subject).attach(SampleFiles.pdf("offline.pdf"));
+        network(false);
+
+        page.send();
+        String summary = page.awaitErrorSummary().getText();
+        browser.screenshot("submission-09-offline");
+        assertTrue(summary.startsWith("Не удалось отправить заявку: нет связи с сервером."), summary);
+        assertEquals("error-summary", page.focusedElementId());
+        assertEquals(subject, page.value("subject"));
+        assertEquals(1, page.chosenFileCount());
+        assertTrue(page.sendButton().isEnabled(), "the visitor cannot try again");
+        assertEquals("Отправить", page.sendButton().getDomProperty("value"));
+
+        network(true);
+        page.send();
+        page.awaitSuccessDialog(DIALOG_WAIT);
+        browser.screenshot("submission-10-sent-after-offline");
+        String number = numberIn(page.successMessage());
+        assertEquals(number, awaitCase(subject).number());
+        assertEquals(1, casesWithSubject(subject).size());
+    }
+
+    private void network(boolean online) {
+        browser.driver().executeCdpCommand("Network.enable", Map.of());
+        browser.driver().executeCdpCommand("Network.emulateNetworkConditions",
+                Map.of("offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     private static String numberIn(String message) {

@@ -13,9 +13,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.openqa.selenium.By;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 import io.casegate.testing.Browser;
 import io.casegate.testing.Deployments;
@@ -172,5 +172,33 @@ class FeedbackFormValidationIT {
         String text = browser.driver().findElement(By.id("consent-text")).getText();
         assertTrue(text.contains("Редакция 1"), text);
         assertTrue(text.contains("152-ФЗ"), text);
+    }
+
+    @Test
+    void aFilledHoneypotSendsNothingAndShowsTheFieldToAPerson() {
+        browser = Browser.russian();
+        FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
+        page.fillValidFields("Бот").attach(SampleFiles.pdf("bot.pdf"));
+        assertFalse(page.field("website").isDisplayed(), "the honeypot is visible to people");
+        browser.driver().executeScript("document.getElementById('feedback:website').value = 'http://spam.example'");
+
+        page.send();
+        String summary = page.awaitErrorSummary().getText();
+        browser.screenshot("validation-09-honeypot");
+
+        assertTrue(summary.contains("«Оставьте это поле пустым» должно быть пустым"), summary);
+        assertTrue(page.field("website").isDisplayed(), "a person whose browser filled the honeypot cannot clear it");
+        assertFalse(page.dialogIsShown(), "a bot was told that its request was sent");
+    }
+
+    @Test
+    void theFormFitsAPhoneScreen() {
+        browser = Browser.russian(390, 844);
+        FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
+        browser.fullPageScreenshot("validation-11-phone");
+        long overflow = ((Number) browser.driver().executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+        assertTrue(overflow <= 0, "the page is " + overflow + " px wider than a phone's screen");
+        assertTrue(page.sendButton().isDisplayed());
     }
 }

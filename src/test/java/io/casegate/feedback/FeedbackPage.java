@@ -9,8 +9,10 @@ import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -150,8 +152,17 @@ public class FeedbackPage {
 
     /** Presses «Хорошо» and waits for the fresh form that replaces the dialog. */
     public FeedbackPage pressOk() {
+        return awaitFreshFormAfter(() -> okButton().click());
+    }
+
+    /** Presses Escape in the success dialog and waits for the fresh form. */
+    public FeedbackPage pressEscape() {
+        return awaitFreshFormAfter(() -> new Actions(driver).sendKeys(Keys.ESCAPE).perform());
+    }
+
+    private FeedbackPage awaitFreshFormAfter(Runnable action) {
         WebElement oldForm = driver.findElement(By.id("feedback"));
-        okButton().click();
+        action.run();
         waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(oldForm));
         waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id(FORM + "send")));
         return this;

@@ -51,6 +51,8 @@ public final class Browser implements AutoCloseable {
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
+                // Chromium on Linux takes its own language (file pickers, built-in texts) from here, not from --lang.
+                .withEnvironment(Map.of("LANGUAGE", acceptLanguage.split(",")[0].replace('-', '_')))
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
