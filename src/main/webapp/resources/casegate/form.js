@@ -180,10 +180,12 @@ casegate.form = (function () {
             watchUploadFrame();
         } else if (data.status === 'success') {
             initCounter();
+            setSending(false);
             if (openDialog()) {
+                // Sent: this form is done; «Хорошо» gives a new one.
+                sendButton().disabled = true;
                 return;
             }
-            setSending(false);
             markFileInput();
             focusFirstError();
         }

@@ -80,7 +80,7 @@ class FeedbackFormSubmissionIT {
     void aSentRequestBecomesACaseWithItsFilesAndOkGivesAnEmptyForm() {
         browser = Browser.russian();
         FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
-        String subject = "Касса не печатает чек " + UUID.randomUUID();
+        String subject = "Касса не печатает чек · " + UUID.randomUUID().toString().substring(0, 8);
         Path receipt = SampleFiles.pdf("чек.pdf");
         Path log = SampleFiles.text("kkt.log", "12:00 ошибка ФН\n");
         page.fillValidFields(subject).attach(receipt, log);
@@ -88,7 +88,9 @@ class FeedbackFormSubmissionIT {
 
         page.send();
         String message = page.awaitSuccessDialog(DIALOG_WAIT).isDisplayed() ? page.successMessage() : "";
+        browser.driver().executeScript("window.scrollTo(0, 0)");
         browser.screenshot("submission-02-success-dialog");
+        assertFalse(page.sendButton().isEnabled(), "the sent form can be sent again");
 
         String number = numberIn(message);
         assertTrue(number.matches(CASE_NUMBER), "not a CRM case number: " + message);

@@ -8,6 +8,8 @@ import jakarta.inject.Named;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.casegate.platform.Durations;
+
 /** The feedback form's settings (MicroProfile Config). */
 @Named
 @ApplicationScoped
@@ -23,7 +25,7 @@ public class FormSettings {
 
     /** How long the form waits for the CRM's case number before it shows Casegate's reference. */
     @Inject
-    @ConfigProperty(name = "casegate.form.case-number-wait", defaultValue = "10")
+    @ConfigProperty(name = "casegate.form.case-number-wait", defaultValue = "10s")
     String caseNumberWait;
 
     public String getConsentVersion() {
@@ -31,12 +33,6 @@ public class FormSettings {
     }
 
     public Duration caseNumberWait() {
-        return parseDuration(caseNumberWait);
-    }
-
-    /** A number of seconds ({@code 10}) or an ISO-8601 duration ({@code PT2.5S}). */
-    static Duration parseDuration(String configured) {
-        String value = configured.strip();
-        return value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+        return Durations.parse(caseNumberWait);
     }
 }
