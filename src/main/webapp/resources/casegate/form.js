@@ -204,7 +204,22 @@ casegate.form = (function () {
         }
     }, true);
 
+    /*
+     * The rendered form lives in the visitor's session. Someone who writes for longer than the
+     * session timeout would otherwise send into an expired view and lose the input; an empty ajax
+     * request now and then keeps the session and this view alive while the page is open.
+     */
+    var KEEP_ALIVE_MS = 5 * 60 * 1000;
+
+    function keepAlive() {
+        var form = byId(FORM_ID);
+        if (form && window.faces && !form.classList.contains('is-sending') && !byId('sent-dialog')) {
+            faces.ajax.request(form, null, {execute: '@none', render: '@none', onerror: function () {}});
+        }
+    }
+
     function init() {
+        window.setInterval(keepAlive, KEEP_ALIVE_MS);
         initCounter();
         if (!openDialog()) {
             focusFirstError();
@@ -217,5 +232,5 @@ casegate.form = (function () {
         init();
     }
 
-    return {onEvent: onEvent, onError: onError};
+    return {onEvent: onEvent, onError: onError, keepAlive: keepAlive};
 }());

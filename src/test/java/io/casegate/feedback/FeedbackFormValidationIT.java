@@ -52,6 +52,10 @@ class FeedbackFormValidationIT {
         browser = Browser.russian();
         FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
         browser.screenshot("validation-01-empty-form");
+        // The keep-alive request of a long-open page must leave the form working.
+        browser.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "faces.ajax.addOnEvent(function (data) { if (data.status === 'success') done(); });"
+                + "casegate.form.keepAlive();");
 
         page.send();
         page.awaitErrorSummary();
