@@ -127,8 +127,14 @@ public final class CrmRequest {
         }
     }
 
+    /** Called once the answer is known: an unread body must not break the client's connection. */
+    public void discardUnreadBody() {
+        drainRest();
+        bodyStream = null;
+    }
+
     /**
-     * Reads and discards what is left of an oversized body (up to {@value #DRAIN_LIMIT} bytes), so
+     * Reads and discards what is left of an unread or oversized body (up to {@value #DRAIN_LIMIT} bytes), so
      * that clients which only read the answer after sending everything (java.net.http among them) get
      * the 413 instead of a broken connection. Beyond that the connection is closed.
      */

@@ -2,13 +2,17 @@ package io.casegate.sandbox;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.json.Json;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +22,7 @@ import io.casegate.sandbox.auth.AuthService;
 import io.casegate.sandbox.auth.Sessions;
 import io.casegate.sandbox.files.FileApi;
 import io.casegate.sandbox.odata.Database;
+import io.casegate.sandbox.odata.Lookups;
 import io.casegate.sandbox.odata.ODataService;
 import io.casegate.sandbox.pages.SandboxPages;
 
@@ -55,17 +60,23 @@ public class SandboxServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest servletRequest, HttpServletResponse servletResponse) throws IOException {
-        CrmRequest request = toCrmRequest(servletRequest);
+        CrmRequest request = null;
         CrmResponse response;
         try {
+            request = toCrmRequest(servletRequest);
             response = route(request);
         } catch (SandboxException e) {
             response = CrmResponse.error(e.status(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            response = CrmResponse.error(400, "The request URL is not valid: " + e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Sandbox CRM failed on " + request.method() + " " + request.path(), e);
+            LOG.log(Level.WARNING, "Sandbox CRM failed on " + servletRequest.getMethod() + " " + servletRequest.getRequestURI(), e);
             response = CrmResponse.error(500, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        write(response, servletResponse, request.method());
+        if (request != null) {
+            request.discardUnreadBody();
+        }
+        write(response, servletResponse, servletRequest.getMethod());
     }
 
     private CrmResponse route(CrmRequest request) {
@@ -110,9 +121,11 @@ public class SandboxServlet extends HttpServlet {
             return files.download(request, path.substring(FileApi.DOWNLOAD_PREFIX.length()));
         }
         if (path.equals("/0/ServiceModel/UserInfoService.svc/GetCurrentUserInfo")) {
-            return CrmResponse.json(200, jakarta.json.Json.createObjectBuilder()
-                    .add("UserName", settings.username()).add("ContactId", io.casegate.sandbox.odata.Lookups.SUPERVISOR.toString())
-                    .add("CultureName", "ru-RU").build());
+            return CrmResponse.json(200, Json.createObjectBuilder()
+                    .add("UserName", settings.username())
+                    .add("ContactId", Lookups.SUPERVISOR.toString())
+                    .add("CultureName", "ru-RU")
+                    .build());
         }
         return CrmResponse.error(404, "No CRM service at " + path + ".");
     }
@@ -131,7 +144,7 @@ public class SandboxServlet extends HttpServlet {
         return Optional.empty();
     }
 
-    private static CrmResponse post(CrmRequest request, java.util.function.Supplier<CrmResponse> handler) {
+    private static CrmResponse post(CrmRequest request, Supplier<CrmResponse> handler) {
         if (!request.method().equals("POST")) {
             return CrmResponse.error(405, "Only POST is allowed on " + request.path() + ".");
         }
@@ -142,7 +155,7 @@ public class SandboxServlet extends HttpServlet {
         String mount = request.getContextPath() + SandboxRegistration.MOUNT;
         String uri = request.getRequestURI();
         String path = uri.length() > mount.length() ? uri.substring(mount.length()) : "/";
-        path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
         Enumeration<String> names = request.getHeaderNames();
         while (names.hasMoreElements()) {

@@ -96,11 +96,6 @@ public class CrmSession {
         }
     }
 
-    /** Forgets the session, so that the next request logs in. */
-    public void invalidate() {
-        current = null;
-    }
-
     public CrmSessionState state() {
         SessionSnapshot snapshot = current;
         Instant now = clock.instant();

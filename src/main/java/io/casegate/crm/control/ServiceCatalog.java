@@ -67,7 +67,7 @@ public class ServiceCatalog {
             try {
                 fresh = new Listing(cases.services(observer), clock.instant().plus(settings.servicesCacheTime()));
             } catch (CrmException unreachable) {
-                LOG.log(Level.WARNING, "The CRM's service list could not be read, offering the configured fallback: {0}",
+                LOG.log(Level.WARNING, "The service list could not be read from the CRM, offering the configured fallback: {0}",
                         unreachable.getMessage());
                 fresh = new Listing(settings.fallbackServices(), clock.instant().plus(RETRY_AFTER_FAILURE));
             }

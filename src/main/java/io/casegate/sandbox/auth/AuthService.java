@@ -1,5 +1,6 @@
 package io.casegate.sandbox.auth;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import io.casegate.sandbox.CrmRequest;
@@ -75,7 +77,7 @@ public final class AuthService {
 
     private static String stringField(JsonObject body, String name) {
         JsonValue value = body.get(name);
-        return value instanceof jakarta.json.JsonString text ? text.getString() : "";
+        return value instanceof JsonString text ? text.getString() : "";
     }
 
     /** Both logout routes: 200, the session that the cookie names ends, its cookies are cleared. */
@@ -140,8 +142,8 @@ public final class AuthService {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 try {
-                    fields.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 } catch (IllegalArgumentException e) {
                     throw SandboxException.badRequest("The form body is not correctly encoded.");
                 }

@@ -29,6 +29,8 @@ import io.casegate.sandbox.odata.StoredFile;
 public final class FileApi {
 
     public static final String DOWNLOAD_PREFIX = "/0/rest/FileService/Download/";
+    /** Unfinished uploads hold up to MaxFileSize of memory each; this bounds the total. */
+    private static final int MAX_UNFINISHED_UPLOADS = 50;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final Database database;
@@ -76,8 +78,12 @@ public final class FileApi {
             throw new UploadRefused("MaxFileSizeExceededException", "The chunk exceeds the maximum file size ("
                     + maxFileSizeBytes + " bytes).");
         }
-        long start = request.header("Content-Range").map(range -> rangeStart(range, total)).orElse(0L);
+        long start = request.header("Content-Range").map(FileApi::rangeStart).orElse(0L);
         ensureRecord(request, type, fileId, fileName, total);
+        if (uploads.size() >= MAX_UNFINISHED_UPLOADS && !uploads.containsKey(fileId)) {
+            throw new UploadRefused("TooManyUploadsException", "Too many unfinished uploads (" + MAX_UNFINISHED_UPLOADS
+                    + "); finish or abandon some first.");
+        }
         ChunkAssembly assembly = uploads.computeIfAbsent(fileId, id -> new ChunkAssembly((int) total));
         Optional<byte[]> complete;
         synchronized (assembly) {
@@ -149,7 +155,7 @@ public final class FileApi {
      * exclusive end ({@code bytes 0-512/T}) or one-based ranges ({@code bytes 1-512/T}); only the start
      * matters, since the body says how many bytes follow ({@link ChunkAssembly} places it).
      */
-    private static long rangeStart(String header, long total) {
+    private static long rangeStart(String header) {
         Matcher range = CONTENT_RANGE.matcher(header.trim());
         if (!range.matches()) {
             throw new UploadRefused("ArgumentException", "Malformed Content-Range '" + header + "'.");

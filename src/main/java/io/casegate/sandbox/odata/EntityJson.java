@@ -2,10 +2,12 @@ package io.casegate.sandbox.odata;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,7 +66,7 @@ public final class EntityJson {
 
     /** The columns of a create or update body, typed; annotations ({@code x@odata.y}) are ignored. */
     public static Map<String, Object> values(EntityType type, JsonObject body) {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> entry : body.entrySet()) {
             String name = entry.getKey();
             if (name.contains("@")) {
@@ -137,8 +139,8 @@ public final class EntityJson {
                         return null;
                     }
                     try {
-                        return java.time.OffsetDateTime.parse(value).toInstant();
-                    } catch (java.time.format.DateTimeParseException e) {
+                        return OffsetDateTime.parse(value).toInstant();
+                    } catch (DateTimeParseException e) {
                         throw SandboxException.badRequest("The request is invalid. The value '" + value + "' of " + name
                                 + " is not an Edm.DateTimeOffset; send UTC with Z or an offset, e.g. 2026-01-01T09:00:00Z.");
                     }
@@ -147,16 +149,12 @@ public final class EntityJson {
             case BINARY:
             default:
                 throw SandboxException.badRequest("The stream property '" + name
-                        + "' cannot be set in the entity body; PUT its content to …(" + "id)/" + name + ".");
+                        + "' cannot be set in the entity body; PUT its content to {Entity}({id})/" + name + ".");
         }
     }
 
     private static SandboxException invalid(String column, String expected, JsonValue json) {
         return SandboxException.badRequest("The request is invalid. The value of '" + column + "' must be "
                 + expected + ", got " + json + ".");
-    }
-
-    static List<String> names(Collection<Column> columns) {
-        return columns.stream().map(Column::name).toList();
     }
 }

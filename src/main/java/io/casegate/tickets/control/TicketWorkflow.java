@@ -52,6 +52,8 @@ public class TicketWorkflow {
     static final String CASE = "case";
     static final String MESSAGE = "message";
     static final String FILE = "file:";
+    /** The recorded result for "no organisation": some stores cannot keep an empty string. */
+    private static final String NO_ACCOUNT = "none";
 
     CrmCases crm;
     ServiceCatalog catalog;
@@ -148,7 +150,7 @@ public class TicketWorkflow {
                 return parseContact(recorded.get());
             }
             CrmContact contact = crm.findContact(request.email(), request.phone(), calls).orElseGet(this::newContact);
-            progress.complete(CONTACT, contact.id() + ";" + (contact.accountId() == null ? "" : contact.accountId()));
+            progress.complete(CONTACT, contact.id() + ";" + orNone(contact.accountId()));
             return contact;
         }
 
@@ -166,7 +168,7 @@ public class TicketWorkflow {
         private UUID account() {
             Optional<String> recorded = progress.result(ACCOUNT);
             if (recorded.isPresent()) {
-                return recorded.get().isEmpty() ? null : UUID.fromString(recorded.get());
+                return accountOrNull(recorded.get());
             }
             UUID accountId = crm.findAccount(request.inn(), request.organisation(), calls).orElseGet(() -> {
                 if (request.organisation() == null || request.organisation().isBlank()) {
@@ -179,7 +181,7 @@ public class TicketWorkflow {
                 }
                 return created;
             });
-            progress.complete(ACCOUNT, accountId == null ? "" : accountId.toString());
+            progress.complete(ACCOUNT, orNone(accountId));
             return accountId;
         }
 
@@ -259,8 +261,16 @@ public class TicketWorkflow {
 
         private CrmContact parseContact(String recorded) {
             String[] parts = recorded.split(";", 2);
-            return new CrmContact(UUID.fromString(parts[0]), parts.length < 2 || parts[1].isEmpty() ? null : UUID.fromString(parts[1]));
+            return new CrmContact(UUID.fromString(parts[0]), parts.length < 2 ? null : accountOrNull(parts[1]));
         }
+    }
+
+    private static String orNone(UUID accountId) {
+        return accountId == null ? NO_ACCOUNT : accountId.toString();
+    }
+
+    private static UUID accountOrNull(String recorded) {
+        return recorded.isEmpty() || recorded.equals(NO_ACCOUNT) ? null : UUID.fromString(recorded);
     }
 
     private static UUID uuid(String text) {

@@ -207,4 +207,31 @@ class CrmSessionTest {
         assertEquals(1, cut.state().logins());
         assertEquals(2, cut.state().failedLogins());
     }
+
+    @Test
+    void anOauthTokenIsRenewedThirtySecondsBeforeItExpires() {
+        AtomicInteger tokens = new AtomicInteger();
+        CrmSettings settings = CrmSettings.from(config(Map.of("casegate.crm.auth", "oauth")));
+        CrmTransport identityService = new CrmTransport(settings, null) {
+            @Override
+            public URI crmUrl() {
+                return URI.create("http://127.0.0.1:1/crm");
+            }
+
+            @Override
+            Exchange exchange(String method, URI uri, Map<String, String> headers, Entity<?> body) {
+                assertEquals("http://127.0.0.1:1/crm/connect/token", uri.toString());
+                return new Exchange(200, "application/json", Map.of(),
+                        "{\"access_token\":\"token" + tokens.incrementAndGet() + "\",\"expires_in\":120,\"token_type\":\"Bearer\"}", 5);
+            }
+        };
+        CrmSession oauth = new CrmSession(settings, identityService, clock);
+
+        assertEquals(Map.of("Authorization", "Bearer token1"), oauth.current(CrmCallObserver.NONE).headers());
+        clock.advance(Duration.ofSeconds(89));
+        assertEquals(Map.of("Authorization", "Bearer token1"), oauth.current(CrmCallObserver.NONE).headers());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(Map.of("Authorization", "Bearer token2"), oauth.current(CrmCallObserver.NONE).headers());
+        assertEquals("oauth", oauth.state().authentication());
+    }
 }
