@@ -52,6 +52,25 @@ public final class ApiClient {
         return fields;
     }
 
+    /** A valid submission of a visitor of their own: e-mail, phone, organisation and INN that no other visitor has. */
+    public static Map<String, String> distinctVisitor(String tag) {
+        Map<String, String> fields = validFields(tag, tag + "@example.ru", "ООО Организация " + tag);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        fields.put("phone", "+7 9" + String.format("%09d", random.nextLong(1_000_000_000L)));
+        fields.put("inn", legalEntityInn(String.format("%09d", random.nextLong(1_000_000_000L))));
+        return fields;
+    }
+
+    /** A legal entity's INN: nine digits and their check digit. */
+    public static String legalEntityInn(String nineDigits) {
+        int[] weights = {2, 4, 10, 3, 5, 9, 4, 6, 8};
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += weights[i] * (nineDigits.charAt(i) - '0');
+        }
+        return nineDigits + (sum % 11 % 10);
+    }
+
     public Answer submit(Map<String, String> fields, Map<String, byte[]> files, String idempotencyKey, String acceptLanguage) {
         String boundary = "casegate-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();

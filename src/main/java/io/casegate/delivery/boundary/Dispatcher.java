@@ -177,7 +177,7 @@ public class Dispatcher {
         return attemptTimeout.multipliedBy(2).plusSeconds(5);
     }
 
-    private void finish(OutboxEntry entry, OutboxHandler handler, Throwable failure) {
+    void finish(OutboxEntry entry, OutboxHandler handler, Throwable failure) {
         try {
             if (failure == null) {
                 outbox.done(entry.id());

@@ -32,7 +32,8 @@ public class RetryPolicy {
         this(base, max, maxAttempts, RandomGenerator.getDefault());
     }
 
-    RetryPolicy(Duration base, Duration max, int maxAttempts, RandomGenerator random) {
+    /** With a given source of randomness, so that tests can repeat a draw. */
+    public RetryPolicy(Duration base, Duration max, int maxAttempts, RandomGenerator random) {
         if (base.isNegative() || base.isZero() || max.compareTo(base) < 0 || maxAttempts < 1) {
             throw new IllegalArgumentException("casegate.delivery.retry: need 0 < base <= max and max-attempts >= 1");
         }

@@ -28,23 +28,28 @@ import io.casegate.testing.ApiClient.Answer;
 import io.casegate.testing.CasegateProcess;
 
 /**
- * The acknowledgement e-mail reaches a real SMTP server (GreenMail on loopback) once the case
+ * What happens once a submission is in the CRM, with Casegate in a Payara process of its own
+ * (built-in sandbox CRM, a real SMTP server): attachments leave local storage (retention 0), and
+ * the acknowledgement e-mail reaches a real SMTP server (GreenMail on loopback) once the case
  * number is known: with that number, the subject and the working hours, in the visitor's
  * language, and exactly once per submission.
  */
-class AcknowledgementMailIT {
+class AfterDeliveryIT {
 
     static final String API_KEY = "mail-it-key";
 
     static GreenMail smtp;
     static CasegateProcess casegate;
+    static Path dataDir = Path.of("target", "it-data", "mail-" + UUID.randomUUID());
 
     @BeforeAll
     static void start() {
         smtp = new GreenMail(new ServerSetup(CasegateProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         casegate = CasegateProcess.start("mail-casegate", "casegate", Map.of(
-                "casegate.data.dir", Path.of("target", "it-data", "mail-" + UUID.randomUUID()).toString(),
+                "casegate.data.dir", dataDir.toString(),
+                "casegate.attachments.retention", "0",
+                "casegate.files.max-file-size-mb", "1",
                 "casegate.api.keys", API_KEY,
                 "casegate.mail.host", "127.0.0.1",
                 "casegate.mail.port", String.valueOf(smtp.getSmtp().getPort()),
@@ -78,14 +83,14 @@ class AcknowledgementMailIT {
         String russianCase = awaitCaseNumber(api, russian.text("reference"));
         String englishCase = awaitCaseNumber(api, english.text("reference"));
         awaitCaseNumber(api, third.text("reference"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length >= 3);
-        // Give a duplicate every chance to arrive: two more dispatcher polls.
+        await().atMost(Duration.ofSeconds(60)).until(() -> receivedFor(tag).size() >= 3);
+        // Give a duplicate every chance to arrive: a few more dispatcher polls.
         Thread.sleep(3000);
 
-        MimeMessage[] received = smtp.getReceivedMessages();
-        Map<String, List<MimeMessage>> byRecipient = Arrays.stream(received)
-                .collect(Collectors.groupingBy(AcknowledgementMailIT::recipient));
-        assertEquals(3, received.length, byRecipient::toString);
+        List<MimeMessage> received = receivedFor(tag);
+        Map<String, List<MimeMessage>> byRecipient = received.stream()
+                .collect(Collectors.groupingBy(AfterDeliveryIT::recipient));
+        assertEquals(3, received.size(), byRecipient::toString);
         assertEquals(3, byRecipient.size(), byRecipient::toString);
 
         MimeMessage toRussian = byRecipient.get("ru-" + tag + "@example.ru").get(0);
@@ -99,6 +104,41 @@ class AcknowledgementMailIT {
         assertTrue(toEnglish.getSubject().startsWith("Request " + englishCase), toEnglish.getSubject());
         assertTrue(text(toEnglish).contains("9:00 to 18:00 Moscow time"), text(toEnglish));
         assertEquals("support@casegate.test", toEnglish.getFrom()[0].toString());
+    }
+
+    @Test
+    void attachmentsLeaveLocalStorageOnceDeliveredWithARetentionOfZero() {
+        ApiClient api = new ApiClient(casegate.url("api/"), API_KEY);
+        String tag = UUID.randomUUID().toString();
+        Answer accepted = api.submit(ApiClient.validFields("files " + tag, "files-" + tag + "@example.ru", "ООО Файлы"),
+                Map.of("big.log", new byte[300_000], "small.txt", "x".getBytes()), null, null);
+        assertEquals(202, accepted.status(), accepted.body());
+
+        awaitCaseNumber(api, accepted.text("reference"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedFiles().isEmpty());
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedWith413() {
+        ApiClient api = new ApiClient(casegate.url("api/"), API_KEY);
+        Answer refused = api.submit(ApiClient.validFields("too big", "big@example.ru", "ООО Большие файлы"),
+                Map.of("huge.log", new byte[1024 * 1024 + 1]), null, null);
+        assertEquals(413, refused.status(), refused.body());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+    }
+
+    private static List<Path> storedFiles() throws java.io.IOException {
+        Path attachments = dataDir.resolve("attachments");
+        if (!java.nio.file.Files.exists(attachments)) {
+            return List.of();
+        }
+        try (var files = java.nio.file.Files.walk(attachments)) {
+            return files.filter(java.nio.file.Files::isRegularFile).toList();
+        }
+    }
+
+    private static List<MimeMessage> receivedFor(String tag) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> recipient(message).contains(tag)).toList();
     }
 
     private static String text(MimeMessage message) {
