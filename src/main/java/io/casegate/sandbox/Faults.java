@@ -34,10 +34,14 @@ public final class Faults {
     }
 
     public void latencyMs(long value) {
+        latencyMs = checkLatencyMs(value);
+    }
+
+    static long checkLatencyMs(long value) {
         if (value < 0 || value > MAX_LATENCY_MS) {
-            throw SandboxException.badRequest("latencyMs must be between 0 and " + MAX_LATENCY_MS + ", got " + value);
+            throw SandboxException.badRequest("latencyMs must be between 0 and " + MAX_LATENCY_MS + ", got " + value + ".");
         }
-        latencyMs = value;
+        return value;
     }
 
     public double errorRate() {
@@ -45,10 +49,14 @@ public final class Faults {
     }
 
     public void errorRate(double value) {
+        errorRate = checkErrorRate(value);
+    }
+
+    static double checkErrorRate(double value) {
         if (!(value >= 0.0 && value <= 1.0)) {
-            throw SandboxException.badRequest("errorRate must be between 0 and 1, got " + value);
+            throw SandboxException.badRequest("errorRate must be between 0 and 1, got " + value + ".");
         }
-        errorRate = value;
+        return value;
     }
 
     public boolean outage() {
@@ -64,10 +72,14 @@ public final class Faults {
     }
 
     public void sessionTtlSeconds(long value) {
+        sessionTtlSeconds = checkPositive("sessionTtlSeconds", value);
+    }
+
+    static long checkPositive(String setting, long value) {
         if (value < 1) {
-            throw SandboxException.badRequest("sessionTtlSeconds must be at least 1, got " + value);
+            throw SandboxException.badRequest(setting + " must be at least 1, got " + value + ".");
         }
-        sessionTtlSeconds = value;
+        return value;
     }
 
     public boolean redirectToLogin() {
@@ -84,10 +96,7 @@ public final class Faults {
 
     /** Applies to tokens issued from now on; tokens already issued keep their expiry. */
     public void tokenLifetimeSeconds(long value) {
-        if (value < 1) {
-            throw SandboxException.badRequest("tokenLifetimeSeconds must be at least 1, got " + value);
-        }
-        tokenLifetimeSeconds = value;
+        tokenLifetimeSeconds = checkPositive("tokenLifetimeSeconds", value);
     }
 
     /** Whether this call is one of the {@link #errorRate()} share that fails. */

@@ -46,29 +46,18 @@ final class FaultsEndpoint {
                 throw SandboxException.badRequest("Unknown fault '" + change.getKey() + "'; known: " + KEYS + ".");
             }
         }
-        Long latency = changes.containsKey("latencyMs") ? whole(changes, "latencyMs") : null;
-        Double errorRate = changes.containsKey("errorRate") ? number(changes, "errorRate").doubleValue() : null;
-        Long ttl = changes.containsKey("sessionTtlSeconds") ? whole(changes, "sessionTtlSeconds") : null;
-        Long tokenLifetime = changes.containsKey("tokenLifetimeSeconds") ? whole(changes, "tokenLifetimeSeconds") : null;
+        // Everything is parsed and checked before anything changes, so a bad PUT changes nothing.
+        Long latency = changes.containsKey("latencyMs") ? Faults.checkLatencyMs(whole(changes, "latencyMs")) : null;
+        Double errorRate = changes.containsKey("errorRate")
+                ? Faults.checkErrorRate(number(changes, "errorRate").doubleValue()) : null;
+        Long ttl = changes.containsKey("sessionTtlSeconds")
+                ? Faults.checkPositive("sessionTtlSeconds", whole(changes, "sessionTtlSeconds")) : null;
+        Long tokenLifetime = changes.containsKey("tokenLifetimeSeconds")
+                ? Faults.checkPositive("tokenLifetimeSeconds", whole(changes, "tokenLifetimeSeconds")) : null;
         Boolean outage = bool(changes, "outage");
         Boolean redirect = bool(changes, "redirectToLogin");
         Boolean expireAll = bool(changes, "expireAllSessionsNow");
         Boolean rotateCsrf = bool(changes, "rotateCsrf");
-        if (latency != null && (latency < 0 || latency > Faults.MAX_LATENCY_MS)) {
-            throw SandboxException.badRequest("latencyMs must be between 0 and " + Faults.MAX_LATENCY_MS + ".");
-        }
-        if (errorRate != null && !(errorRate >= 0 && errorRate <= 1)) {
-            throw SandboxException.badRequest("errorRate must be between 0 and 1.");
-        }
-        if (ttl != null && ttl < 1) {
-            throw SandboxException.badRequest("sessionTtlSeconds must be at least 1.");
-        }
-        if (tokenLifetime != null && tokenLifetime < 1) {
-            throw SandboxException.badRequest("tokenLifetimeSeconds must be at least 1.");
-        }
-        if (tokenLifetime != null) {
-            faults.tokenLifetimeSeconds(tokenLifetime);
-        }
         if (latency != null) {
             faults.latencyMs(latency);
         }
@@ -77,6 +66,9 @@ final class FaultsEndpoint {
         }
         if (ttl != null) {
             faults.sessionTtlSeconds(ttl);
+        }
+        if (tokenLifetime != null) {
+            faults.tokenLifetimeSeconds(tokenLifetime);
         }
         if (outage != null) {
             faults.outage(outage);

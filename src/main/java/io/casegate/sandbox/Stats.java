@@ -8,10 +8,10 @@ import jakarta.json.JsonObject;
 /** Counters of CRM calls, so tests can assert how often a client logged in or called at all. */
 public final class Stats {
 
-    final AtomicLong logins = new AtomicLong();
-    final AtomicLong failedLogins = new AtomicLong();
-    final AtomicLong requests = new AtomicLong();
-    final AtomicLong tokens = new AtomicLong();
+    private final AtomicLong logins = new AtomicLong();
+    private final AtomicLong failedLogins = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong tokens = new AtomicLong();
 
     public void login(boolean succeeded) {
         (succeeded ? logins : failedLogins).incrementAndGet();

@@ -47,6 +47,21 @@ class SandboxFaultsIT {
     }
 
     @Test
+    void theSandboxIsMountedAndTheProductShowsTheDemoBanner() {
+        SandboxClient client = new SandboxClient(base);
+        HttpResponse<String> form = SandboxClient.exchange(HttpRequest.newBuilder(URI.create(base.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains("id=\"sandbox-banner\""), form.body());
+        assertTrue(form.body().contains("href=\"" + client.applicationPath() + "/cases\""), form.body());
+
+        HttpResponse<String> start = SandboxClient.exchange(HttpRequest.newBuilder(URI.create(client.url(""))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, start.statusCode());
+        assertTrue(start.body().contains("Песочница CRM"), start.body());
+    }
+
+    @Test
     void faultsStartOffAndAPutChangesOnlyWhatItNames() {
         SandboxClient client = new SandboxClient(base);
         JsonObject initial = json(client.get("/_faults"));

@@ -127,8 +127,7 @@ public final class EntityJson {
                 }
                 throw invalid(name, "a number", json);
             case BOOLEAN:
-                if (json == JsonValue.TRUE || json == JsonValue.FALSE || json.getValueType() == JsonValue.ValueType.TRUE
-                        || json.getValueType() == JsonValue.ValueType.FALSE) {
+                if (json.getValueType() == JsonValue.ValueType.TRUE || json.getValueType() == JsonValue.ValueType.FALSE) {
                     return json.getValueType() == JsonValue.ValueType.TRUE;
                 }
                 throw invalid(name, "true or false", json);

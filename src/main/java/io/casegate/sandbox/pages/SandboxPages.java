@@ -27,6 +27,8 @@ public final class SandboxPages {
 
     private static final String HTML = "text/html; charset=utf-8";
     private static final String FILES_PREFIX = "/cases/files/";
+    private static final String FILE_BADGE = "<span class=\"kind\">файл</span> ";
+    private static final String LINK_BADGE = "<span class=\"kind link\">ссылка</span> ";
     private static final DateTimeFormatter MOSCOW_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
             .withZone(ZoneId.of("Europe/Moscow"));
 
@@ -149,17 +151,20 @@ public final class SandboxPages {
             if (Lookups.FILE_TYPE_LINK.equals(file.get("TypeId"))) {
                 String caption = file.text("Notes").isEmpty() ? name : file.text("Notes");
                 if (Html.isWebLink(name)) {
-                    html.append("🔗 <a href=\"").append(Html.escape(name.trim())).append("\" rel=\"noopener noreferrer\">")
-                            .append(Html.escape(caption)).append("</a>");
+                    html.append(LINK_BADGE).append("<a href=\"").append(Html.escape(name.trim()))
+                            .append("\" rel=\"noopener noreferrer\">").append(Html.escape(caption)).append("</a>");
+                    if (!caption.equals(name)) {
+                        html.append(" <span class=\"muted\">").append(Html.escape(name)).append("</span>");
+                    }
                 } else {
-                    html.append("🔗 ").append(Html.escape(caption)).append(" (").append(Html.escape(name)).append(")");
+                    html.append(LINK_BADGE).append(Html.escape(caption)).append(" (").append(Html.escape(name)).append(")");
                 }
             } else if (database.content(file.id()).isPresent()) {
-                html.append("📎 <a href=\"").append(Html.escape(base)).append(FILES_PREFIX).append(file.id())
+                html.append(FILE_BADGE).append("<a href=\"").append(Html.escape(base)).append(FILES_PREFIX).append(file.id())
                         .append("\">").append(Html.escape(name)).append("</a> <span class=\"muted\">")
                         .append(size(((Number) file.get("Size")).longValue())).append("</span>");
             } else {
-                html.append("📎 ").append(Html.escape(name)).append(" <span class=\"muted\">(загружается)</span>");
+                html.append(FILE_BADGE).append(Html.escape(name)).append(" <span class=\"muted\">(загружается)</span>");
             }
             html.append("</li>");
         }
@@ -216,6 +221,8 @@ public final class SandboxPages {
                 + "dl{display:grid;grid-template-columns:160px 1fr;gap:4px 12px;margin:12px 0}dt{color:#7b8794}dd{margin:0}"
                 + ".text{white-space:pre-wrap;background:#f9fafb;border-left:3px solid #cbd2d9;padding:8px 12px}"
                 + "ul.messages,ul.files{list-style:none;padding:0;margin:0}ul.messages li{margin:8px 0}.meta{font-size:12px;color:#7b8794}"
+                + ".kind{display:inline-block;min-width:52px;text-align:center;font-size:11px;border-radius:4px;padding:1px 6px;"
+                + "background:#e4e7eb;color:#3e4c59}.kind.link{background:#fff3c4;color:#8d2b0b}"
                 + "ul.files li{margin:4px 0}a{color:#0b69a3}code{background:#e4e7eb;padding:1px 4px;border-radius:3px}"
                 + "</style></head><body><main>" + body + "</main></body></html>";
     }
