@@ -195,12 +195,69 @@ casegate.form = (function () {
         failed(byId(FORM_ID).dataset.serverError);
     }
 
-    /* A click that reaches the button while a request is on its way is not another submission. */
+    function format(template, values) {
+        return template.replace(/\{(\d+)\}/g, function (placeholder, index) {
+            return String(values[Number(index)]);
+        });
+    }
+
+    /* The same size and type rules as the server's FilePolicy, with the same texts. */
+    function checkChosenFiles() {
+        var input = byId(FORM_ID + ':files');
+        var list = byId('files-check');
+        if (!input || !list) {
+            return 0;
+        }
+        var maxMb = Number(input.dataset.maxFileMb);
+        var allowed = (input.getAttribute('accept') || '').split(',').map(function (type) {
+            return type.trim().replace(/^\./, '').toLowerCase();
+        }).filter(Boolean).sort();
+        var problems = [];
+        Array.prototype.forEach.call(input.files || [], function (file) {
+            var dot = file.name.lastIndexOf('.');
+            var extension = dot < 0 ? '' : file.name.slice(dot + 1).toLowerCase();
+            if (file.size > maxMb * 1024 * 1024) {
+                problems.push(format(input.dataset.tooLarge, [file.name, maxMb]));
+            }
+            if (allowed.length && allowed.indexOf(extension) < 0) {
+                problems.push(format(input.dataset.typeNotAllowed, [file.name, allowed.join(', ')]));
+            }
+        });
+        list.innerHTML = '';
+        problems.forEach(function (text) {
+            var item = document.createElement('li');
+            item.textContent = text;
+            list.appendChild(item);
+        });
+        input.setAttribute('aria-invalid', problems.length ? 'true' : 'false');
+        return problems.length;
+    }
+
+    document.addEventListener('change', function (event) {
+        if (event.target.id === FORM_ID + ':files') {
+            var serverMessages = byId(FORM_ID + ':files-error');
+            if (serverMessages) {
+                serverMessages.innerHTML = '';
+            }
+            checkChosenFiles();
+        }
+    });
+
+    /*
+     * A click that reaches the button while a request is on its way is not another submission,
+     * and files the server would refuse are not uploaded.
+     */
     document.addEventListener('click', function (event) {
         var form = byId(FORM_ID);
-        if (form && form.classList.contains('is-sending') && event.target === sendButton()) {
+        if (!form || event.target !== sendButton()) {
+            return;
+        }
+        if (form.classList.contains('is-sending') || checkChosenFiles() > 0) {
             event.preventDefault();
             event.stopImmediatePropagation();
+            if (!form.classList.contains('is-sending')) {
+                byId(FORM_ID + ':files').focus();
+            }
         }
     }, true);
 

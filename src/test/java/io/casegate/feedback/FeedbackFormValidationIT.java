@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.file.Path;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -120,18 +121,20 @@ class FeedbackFormValidationIT {
     }
 
     @Test
-    void aFileOfAForbiddenTypeIsNamedWithTheAllowedTypes() {
+    void aFileOfAForbiddenTypeIsNamedWithTheAllowedTypesAndNotSent() {
         browser = Browser.russian();
         FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
         page.fillValidFields("Неверный файл").attach(SampleFiles.text("setup.exe", "MZ not really a program"));
 
         page.send();
-        page.awaitErrorSummary();
         browser.screenshot("validation-05-file-type");
 
-        String message = page.errorOf("files");
-        assertTrue(message.startsWith("Файл «setup.exe» нельзя прикрепить: допустимые типы — "), message);
-        assertTrue(message.contains("pdf"), message);
+        String message = page.fileCheck();
+        assertTrue(message.startsWith("Файл «setup.exe» нельзя прикрепить: допустимые типы — 7z, bmp, csv, "), message);
+        assertTrue(page.isMarkedInvalid("files"));
+        // Sending would have disabled the button at once; the refused click leaves it as it was.
+        assertTrue(page.sendButton().isEnabled(), "the form was sent with a file the server refuses");
+        assertFalse(page.hasErrorSummary());
         assertFalse(page.dialogIsShown());
     }
 
@@ -204,5 +207,45 @@ class FeedbackFormValidationIT {
                 "return document.documentElement.scrollWidth - window.innerWidth")).longValue();
         assertTrue(overflow <= 0, "the page is " + overflow + " px wider than a phone's screen");
         assertTrue(page.sendButton().isDisplayed());
+    }
+
+    @Test
+    void aTooLargeFileIsNamedAtOnceAndNotUploaded() {
+        browser = Browser.russian();
+        FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
+        page.fillValidFields("Большой файл").attach(tooLargeFile());
+
+        assertEquals("Файл «big.pdf» больше 20 МБ", page.fileCheck());
+        assertTrue(page.isMarkedInvalid("files"));
+        page.send();
+        browser.screenshot("validation-12-too-large-with-javascript");
+
+        assertEquals("feedback:files", page.focusedElementId());
+        assertTrue(page.sendButton().isEnabled(), "the refused click left the button disabled");
+        assertFalse(page.hasErrorSummary(), "the form was sent with a file the server refuses");
+        assertFalse(page.dialogIsShown());
+    }
+
+    @Test
+    void withoutJavaScriptTheServerNamesATooLargeFileAForbiddenTypeAndTheLimits() {
+        browser = Browser.russianWithoutJavaScript();
+        FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
+        page.fillValidFields("Большой файл без JavaScript")
+                .attach(tooLargeFile(), SampleFiles.text("setup.exe", "MZ not really a program"));
+
+        page.send();
+        page.awaitErrorSummary();
+        browser.screenshot("validation-13-files-without-javascript");
+
+        String messages = page.errorOf("files");
+        assertTrue(messages.startsWith("Файл «big.pdf» больше 20 МБ\n"), messages);
+        assertTrue(messages.contains("Файл «setup.exe» нельзя прикрепить: допустимые типы — 7z, bmp, csv, "), messages);
+        assertTrue(page.isMarkedInvalid("files"));
+        assertFalse(page.dialogIsShown());
+    }
+
+    /** Just over the default limit of 20 MB per file. */
+    private static Path tooLargeFile() {
+        return SampleFiles.write("big.pdf", new byte[20 * 1024 * 1024 + 1]);
     }
 }

@@ -105,6 +105,11 @@ public class FeedbackPage {
         return messages.isEmpty() ? "" : messages.get(0).getText().strip();
     }
 
+    /** What the page's own check of the chosen files says, before anything is sent. */
+    public String fileCheck() {
+        return driver.findElement(By.id("files-check")).getText().strip();
+    }
+
     public boolean isMarkedInvalid(String id) {
         return "true".equals(field(id).getDomAttribute("aria-invalid"));
     }
