@@ -74,14 +74,25 @@ public class FeedbackForm implements Serializable {
                 reference = receipt.reference();
                 caseNumber = receipt.caseNumber();
             }
-            if (caseNumber == null) {
-                caseNumber = intake.awaitCaseNumber(reference, settings.caseNumberWait()).orElse(null);
-            }
         } catch (RuntimeException failure) {
             LOG.log(Level.ERROR, "The feedback form could not hand a submission to the intake", failure);
             context.addMessage(null, FormTexts.error(context, "form.serverError"));
+            return;
         } finally {
             files = null;
+        }
+        awaitCaseNumber();
+    }
+
+    /** The submission is accepted whatever happens here: without a case number the visitor gets the reference. */
+    private void awaitCaseNumber() {
+        if (caseNumber != null) {
+            return;
+        }
+        try {
+            caseNumber = intake.awaitCaseNumber(reference, settings.caseNumberWait()).orElse(null);
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "The case number of " + reference + " could not be awaited", failure);
         }
     }
 
