@@ -109,8 +109,14 @@ public class Intake implements SubmissionIntake {
             return Optional.empty();
         }
         String given = referenceOrCaseNumber.strip().toUpperCase(java.util.Locale.ROOT);
-        Optional<Submission> submission = records.byReference(given).or(() -> records.byCaseNumber(given));
-        return submission.filter(found -> found.belongsTo(email)).map(this::receiptOf);
+        Optional<Submission> byReference = records.byReference(given).filter(found -> found.belongsTo(email));
+        if (byReference.isPresent()) {
+            return byReference.map(this::receiptOf);
+        }
+        return records.byCaseNumber(given).stream()
+                .filter(found -> found.belongsTo(email))
+                .max(java.util.Comparator.comparing(Submission::receivedAt))
+                .map(this::receiptOf);
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -56,6 +58,8 @@ import io.casegate.platform.VisitorLocale;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SubmissionsResource {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionsResource.class.getName());
 
     static final String BUNDLE = "io.casegate.i18n.messages";
     static final List<String> FIELD_ORDER = List.of("name", "email", "phone", "organisation", "inn", "service",
@@ -123,12 +127,24 @@ public class SubmissionsResource {
                     firstNonBlank(fields.get("visitorUserAgent"), request.getHeader("User-Agent")),
                     clock.instant(),
                     firstNonBlank(fields.get("consentTextVersion"), "api"));
-            Receipt receipt = intake.accept(submission, files, context);
+            Receipt receipt = accept(submission, files, context, locale);
             URI location = statusUri(receipt.reference());
             return Response.accepted(json(receipt, location)).location(location).build();
         } finally {
             // The intake keeps its own copies; the staged uploads are not needed any more.
             staged.forEach(file -> store.delete(file.storageKey()));
+        }
+    }
+
+    /** A failure to store (the database is down, the disk is full) is the client's cue to retry later, not a 500. */
+    private Receipt accept(SubmissionFields submission, List<IncomingFile> files, SubmissionContext context, Locale locale) {
+        try {
+            return intake.accept(submission, files, context);
+        } catch (ProblemException problem) {
+            throw problem;
+        } catch (RuntimeException notStored) {
+            LOG.log(Level.SEVERE, "A submission could not be stored", notStored);
+            throw new ProblemException(503, text(locale, "api.problem.unavailable"));
         }
     }
 

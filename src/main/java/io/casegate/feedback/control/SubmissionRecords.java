@@ -91,10 +91,11 @@ public class SubmissionRecords {
                 .setParameter("reference", reference).getResultStream().findFirst();
     }
 
+    /** Usually one; several when Casegate was pointed at another CRM (a sandbox restarts its numbering). */
     @Transactional(TxType.REQUIRES_NEW)
-    public Optional<Submission> byCaseNumber(String caseNumber) {
+    public List<Submission> byCaseNumber(String caseNumber) {
         return em.createNamedQuery(Submission.BY_CASE_NUMBER, Submission.class)
-                .setParameter("caseNumber", caseNumber).getResultStream().findFirst();
+                .setParameter("caseNumber", caseNumber).getResultList();
     }
 
     @Transactional(TxType.REQUIRES_NEW)

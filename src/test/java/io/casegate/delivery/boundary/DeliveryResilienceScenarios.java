@@ -39,6 +39,7 @@ abstract class DeliveryResilienceScenarios {
 
     static CasegateProcess sandbox;
     static CasegateProcess casegate;
+    static Map<String, String> casegateSettings;
 
     /** Starts the sandbox CRM alone, then Casegate pointed at it, on the database the subclass gives. */
     static void startBoth(String name, Map<String, String> database) {
@@ -57,6 +58,7 @@ abstract class DeliveryResilienceScenarios {
         settings.put("casegate.delivery.retry.max", "PT4S");
         settings.put("casegate.delivery.retry.max-attempts", "1000");
         settings.put("casegate.delivery.attempt-timeout", "PT20S");
+        casegateSettings = Map.copyOf(settings);
         casegate = CasegateProcess.start(name + "-casegate", "casegate", settings, "index.xhtml");
     }
 
@@ -71,9 +73,11 @@ abstract class DeliveryResilienceScenarios {
     static void stopBoth() {
         if (casegate != null) {
             casegate.close();
+            casegate = null;
         }
         if (sandbox != null) {
             sandbox.close();
+            sandbox = null;
         }
     }
 
@@ -83,7 +87,7 @@ abstract class DeliveryResilienceScenarios {
         crm().faults("{\"outage\":true}");
         long callsBefore = crm().stats().getJsonNumber("requests").longValue();
 
-        Map<String, Answer> accepted = submit(tag, OUTAGE_SUBMISSIONS);
+        Map<String, Answer> accepted = submit(api(), tag, 0, OUTAGE_SUBMISSIONS);
         accepted.values().forEach(answer -> {
             assertEquals(202, answer.status(), answer.body());
             assertNull(answer.text("caseNumber"), answer.body());
@@ -102,7 +106,7 @@ abstract class DeliveryResilienceScenarios {
         String tag = "crash-" + UUID.randomUUID();
         // Slow CRM calls keep deliveries in flight when the process dies.
         crm().faults("{\"latencyMs\":700}");
-        Map<String, Answer> accepted = submit(tag, CRASH_SUBMISSIONS);
+        Map<String, Answer> accepted = submit(api(), tag, 0, CRASH_SUBMISSIONS);
         accepted.values().forEach(answer -> assertEquals(202, answer.status(), answer.body()));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !casesTagged(tag).isEmpty());
@@ -117,10 +121,10 @@ abstract class DeliveryResilienceScenarios {
         assertExactlyOneCaseEach(tag, accepted, caseNumbers);
     }
 
-    private Map<String, Answer> submit(String tag, int count) {
-        ApiClient api = api();
+    /** Submissions {@code from} … {@code from + count − 1} of {@code tag}, each from a visitor of its own. */
+    static Map<String, Answer> submit(ApiClient api, String tag, int from, int count) {
         Map<String, Answer> accepted = new LinkedHashMap<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < from + count; i++) {
             String visitor = tag + "-" + i;
             Answer answer = api.submit(ApiClient.distinctVisitor(visitor),
                     Map.of("report-" + i + ".txt", ("report " + i).getBytes()), "key-" + visitor, null);
@@ -129,7 +133,7 @@ abstract class DeliveryResilienceScenarios {
         return accepted;
     }
 
-    private Map<String, String> awaitAllDelivered(Map<String, Answer> accepted, Duration atMost) {
+    static Map<String, String> awaitAllDelivered(Map<String, Answer> accepted, Duration atMost) {
         Map<String, String> caseNumbers = new HashMap<>();
         await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> {
             for (Answer answer : accepted.values()) {
@@ -147,7 +151,7 @@ abstract class DeliveryResilienceScenarios {
     }
 
     /** Exactly one case per submission, under the number the visitor sees, and one contact and account per visitor. */
-    private void assertExactlyOneCaseEach(String tag, Map<String, Answer> accepted, Map<String, String> caseNumbers) {
+    static void assertExactlyOneCaseEach(String tag, Map<String, Answer> accepted, Map<String, String> caseNumbers) {
         List<JsonObject> cases = casesTagged(tag);
         assertEquals(accepted.size(), cases.size(), "cases in the CRM");
         assertEquals(accepted.size(), new HashSet<>(caseNumbers.values()).size(), "distinct case numbers");
@@ -166,7 +170,7 @@ abstract class DeliveryResilienceScenarios {
         assertEquals(accepted.size(), new HashSet<>(accountNames).size(), "distinct accounts");
     }
 
-    private List<JsonObject> casesTagged(String tag) {
+    static List<JsonObject> casesTagged(String tag) {
         return new ArrayList<>(crm().rows("Case", "Id,Number,Subject", "contains(Subject,'" + tag + "')"));
     }
 
