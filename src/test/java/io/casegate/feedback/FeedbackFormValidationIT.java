@@ -163,6 +163,8 @@ class FeedbackFormValidationIT {
         page.awaitErrorSummary();
         browser.screenshot("validation-07-no-javascript");
 
+        assertEquals("Ошибка: Обращение в техническую поддержку", browser.driver().getTitle());
+
         assertEquals("Укажите e-mail в формате name@example.ru", page.errorOf("email"));
         assertEquals("Прикрепите файл", page.errorOf("files"));
         assertTrue(page.isMarkedInvalid("email"));
