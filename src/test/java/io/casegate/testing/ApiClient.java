@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -55,7 +56,7 @@ public final class ApiClient {
     /** A valid submission of a visitor of their own: e-mail, phone, organisation and INN that no other visitor has. */
     public static Map<String, String> distinctVisitor(String tag) {
         Map<String, String> fields = validFields(tag, tag + "@example.ru", "ООО Организация " + tag);
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         fields.put("phone", "+7 9" + String.format("%09d", random.nextLong(1_000_000_000L)));
         fields.put("inn", legalEntityInn(String.format("%09d", random.nextLong(1_000_000_000L))));
         return fields;

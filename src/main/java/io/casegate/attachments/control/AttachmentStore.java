@@ -10,12 +10,15 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -106,6 +109,35 @@ public class AttachmentStore {
             Files.deleteIfExists(pathOf(storageKey));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not delete attachment " + storageKey, e);
+        }
+    }
+
+    /**
+     * The keys of files last written before {@code cutoff}, at most {@code limit}: candidates for the
+     * orphan sweep (files of an intake that a crash interrupted before its commit, and uploads
+     * staged by a request that died).
+     */
+    public List<String> keysWrittenBefore(Instant cutoff, int limit) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> lastModified(file).isBefore(cutoff))
+                    .limit(limit)
+                    .map(file -> root.relativize(file).toString().replace('\\', '/'))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(Level.WARNING, "Could not list the attachment store", e);
+            return List.of();
+        }
+    }
+
+    private static Instant lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.MAX;
         }
     }
 

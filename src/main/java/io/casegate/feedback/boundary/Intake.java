@@ -2,7 +2,9 @@ package io.casegate.feedback.boundary;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -108,14 +110,14 @@ public class Intake implements SubmissionIntake {
         if (referenceOrCaseNumber == null || referenceOrCaseNumber.isBlank() || email == null || email.isBlank()) {
             return Optional.empty();
         }
-        String given = referenceOrCaseNumber.strip().toUpperCase(java.util.Locale.ROOT);
+        String given = referenceOrCaseNumber.strip().toUpperCase(Locale.ROOT);
         Optional<Submission> byReference = records.byReference(given).filter(found -> found.belongsTo(email));
         if (byReference.isPresent()) {
             return byReference.map(this::receiptOf);
         }
         return records.byCaseNumber(given).stream()
                 .filter(found -> found.belongsTo(email))
-                .max(java.util.Comparator.comparing(Submission::receivedAt))
+                .max(Comparator.comparing(Submission::receivedAt))
                 .map(this::receiptOf);
     }
 

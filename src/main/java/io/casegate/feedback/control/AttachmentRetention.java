@@ -50,11 +50,16 @@ public class AttachmentRetention {
     @ConfigProperty(name = "casegate.attachments.retention-check-interval", defaultValue = "PT1H")
     Duration checkInterval;
 
+    /** Files this old that no submission owns are leftovers of an interrupted intake; far beyond any request's duration. */
+    @Inject
+    @ConfigProperty(name = "casegate.attachments.orphan-age", defaultValue = "PT24H")
+    Duration orphanAge;
+
     private ScheduledFuture<?> schedule;
 
-    void start(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object event) {
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         long interval = Math.max(1000, checkInterval.toMillis());
-        schedule = scheduler.scheduleWithFixedDelay(this::removeExpiredSafely, interval, interval, TimeUnit.MILLISECONDS);
+        schedule = scheduler.scheduleWithFixedDelay(this::housekeeping, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -83,6 +88,18 @@ public class AttachmentRetention {
         return Duration.parse(trimmed);
     }
 
+    private void housekeeping() {
+        removeExpiredSafely();
+        try {
+            int orphans = removeOrphans();
+            if (orphans > 0) {
+                LOG.info(() -> "Removed " + orphans + " files of interrupted intakes from local storage");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Orphan sweep of the attachment store failed; trying again later", e);
+        }
+    }
+
     private void removeExpiredSafely() {
         try {
             int removed = removeExpired();
@@ -92,6 +109,18 @@ public class AttachmentRetention {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Attachment retention failed; trying again later", e);
         }
+    }
+
+    /** Files that no submission owns and that are older than {@code casegate.attachments.orphan-age}. */
+    public int removeOrphans() {
+        int removed = 0;
+        for (String key : store.keysWrittenBefore(clock.instant().minus(orphanAge), 10_000)) {
+            if (!records.isAttachment(key)) {
+                store.delete(key);
+                removed++;
+            }
+        }
+        return removed;
     }
 
     public int removeExpired() {

@@ -157,4 +157,11 @@ public class SubmissionRecords {
         }
         return expired.size();
     }
+
+    /** Whether a stored file belongs to a submission (else it is an orphan of an interrupted intake). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean isAttachment(String storageKey) {
+        return em.createQuery("SELECT COUNT(a) FROM Attachment a WHERE a.storageKey = :key", Long.class)
+                .setParameter("key", storageKey).getSingleResult() > 0;
+    }
 }

@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -53,5 +57,16 @@ class AttachmentStoreTest {
     void keysCannotEscapeTheStore() {
         AttachmentStore cut = new AttachmentStore(directory.toString());
         assertThrows(IllegalArgumentException.class, () -> cut.open("../../etc/passwd"));
+    }
+
+    @Test
+    void listsOnlyFilesWrittenBeforeTheCutoff() throws IOException {
+        AttachmentStore cut = new AttachmentStore(directory.toString());
+        var old = cut.store(new ByteArrayInputStream("old".getBytes()), 100);
+        var recent = cut.store(new ByteArrayInputStream("recent".getBytes()), 100);
+        Files.setLastModifiedTime(cut.pathOf(old.storageKey()), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+        assertEquals(List.of(old.storageKey()), cut.keysWrittenBefore(Instant.now().minus(Duration.ofDays(1)), 10));
+        assertTrue(cut.exists(recent.storageKey()));
     }
 }

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -49,6 +51,8 @@ class AfterDeliveryIT {
         casegate = CasegateProcess.start("mail-casegate", "casegate", Map.of(
                 "casegate.data.dir", dataDir.toString(),
                 "casegate.attachments.retention", "0",
+                "casegate.attachments.retention-check-interval", "PT2S",
+                "casegate.attachments.orphan-age", "PT1H",
                 "casegate.files.max-file-size-mb", "1",
                 "casegate.api.keys", API_KEY,
                 "casegate.mail.host", "127.0.0.1",
@@ -115,7 +119,19 @@ class AfterDeliveryIT {
         assertEquals(202, accepted.status(), accepted.body());
 
         awaitCaseNumber(api, accepted.text("reference"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> storedFiles().isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedFiles().stream().noneMatch(file -> !file.toString().contains("2020")));
+    }
+
+    @Test
+    void filesOfInterruptedIntakesAreSweptOnceOldEnough() throws IOException {
+        Path directory = Files.createDirectories(dataDir.resolve("attachments").resolve("2020").resolve("01"));
+        Path old = Files.writeString(directory.resolve(UUID.randomUUID() + ".partial"), "interrupted long ago");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofDays(2))));
+        Path young = Files.writeString(directory.resolve(UUID.randomUUID().toString()), "an intake still under way");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(old));
+        assertTrue(Files.exists(young));
+        Files.delete(young);
     }
 
     @Test
@@ -127,13 +143,13 @@ class AfterDeliveryIT {
         assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
     }
 
-    private static List<Path> storedFiles() throws java.io.IOException {
+    private static List<Path> storedFiles() throws IOException {
         Path attachments = dataDir.resolve("attachments");
-        if (!java.nio.file.Files.exists(attachments)) {
+        if (!Files.exists(attachments)) {
             return List.of();
         }
-        try (var files = java.nio.file.Files.walk(attachments)) {
-            return files.filter(java.nio.file.Files::isRegularFile).toList();
+        try (var files = Files.walk(attachments)) {
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 
