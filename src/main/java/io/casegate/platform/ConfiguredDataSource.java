@@ -28,17 +28,37 @@ public class ConfiguredDataSource implements DataSource {
     private int loginTimeout;
 
     public String getUrl() { return url; }
-    public void setUrl(String url) { this.url = configured(url); }
+    public void setUrl(String url) { this.url = configured(url, "casegate.db.url"); }
     public String getURL() { return url; }
     public void setURL(String url) { setUrl(url); }
     public String getUser() { return user; }
-    public void setUser(String user) { this.user = configured(user); }
+    public void setUser(String user) { this.user = configured(user, "casegate.db.user"); }
     public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = configured(password); }
+    public void setPassword(String password) { this.password = configured(password, "casegate.db.password"); }
 
-    /** A placeholder the server could not resolve arrives verbatim; it means "not set". */
-    private static String configured(String value) {
-        return value == null || value.isBlank() || value.startsWith("${") ? null : value.strip();
+    /**
+     * The value the server hands over, or else {@code key} from MicroProfile Config. Payara
+     * resolves the {@code ${MPCONFIG=key}} placeholders of {@link DatabaseSchema}'s data source
+     * definition itself (and hands an unset one over verbatim); WildFly hands over an empty string,
+     * so the key is read from MicroProfile Config here. No MicroProfile Config at all means "not set".
+     */
+    static String configured(String value, String key) {
+        if (value != null && !value.isBlank() && !value.startsWith("${")) {
+            return value.strip();
+        }
+        return fromMicroProfileConfig(key);
+    }
+
+    private static String fromMicroProfileConfig(String key) {
+        try {
+            return org.eclipse.microprofile.config.ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())
+                    .getOptionalValue(key, String.class)
+                    .filter(found -> !found.isBlank())
+                    .map(String::strip)
+                    .orElse(null);
+        } catch (IllegalStateException | LinkageError noMicroProfileConfig) {
+            return null;
+        }
     }
 
     DataSource delegate() throws SQLException {
@@ -104,7 +124,13 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return delegate().getConnection(username, password);
+        // WildFly's pool passes the data source definition's user and password again, as it got
+        // them: unresolved placeholders. Those mean the configured ones.
+        String givenUser = configured(username, "casegate.db.user");
+        if (givenUser == null || username.startsWith("${")) {
+            return delegate().getConnection();
+        }
+        return delegate().getConnection(givenUser, configured(password, "casegate.db.password"));
     }
 
     @Override

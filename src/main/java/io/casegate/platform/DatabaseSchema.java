@@ -75,6 +75,15 @@ public class DatabaseSchema {
         }
     }
 
+    /**
+     * A connection of Casegate's data source, for checks that run outside the application's own
+     * threads (WildFly calls health checks on a management thread, where {@code java:app} names
+     * cannot be looked up; this bean's data source was injected at startup).
+     */
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
     /** Whether the database is PostgreSQL (else H2): for the few statements the two spell differently. */
     public boolean isPostgreSql() {
         return postgreSql;

@@ -36,12 +36,14 @@ public final class CasegateProcess implements AutoCloseable {
     private final String contextRoot;
     private final Map<String, String> properties;
     private final int port;
+    private final String war;
     private Process process;
     private Path log;
     private int starts;
 
-    private CasegateProcess(String name, String contextRoot, Map<String, String> properties) {
+    private CasegateProcess(String name, String contextRoot, Map<String, String> properties, String war) {
         this.name = name;
+        this.war = war;
         this.contextRoot = contextRoot;
         this.properties = new LinkedHashMap<>(properties);
         this.port = freePort();
@@ -49,7 +51,12 @@ public final class CasegateProcess implements AutoCloseable {
 
     /** Starts a process and waits until {@code readyPath} (relative to the context root) answers 200. */
     public static CasegateProcess start(String name, String contextRoot, Map<String, String> properties, String readyPath) {
-        CasegateProcess server = new CasegateProcess(name, contextRoot, properties);
+        return start(name, contextRoot, properties, readyPath, System.getProperty("casegate.war", "target/casegate.war"));
+    }
+
+    /** The same with another WAR, e.g. the packaged one plus test-only classes. */
+    public static CasegateProcess start(String name, String contextRoot, Map<String, String> properties, String readyPath, String war) {
+        CasegateProcess server = new CasegateProcess(name, contextRoot, properties, war);
         server.startAgain(readyPath);
         return server;
     }
@@ -75,7 +82,7 @@ public final class CasegateProcess implements AutoCloseable {
                     "--prebootcommandfile", "src/main/payara/preboot.txt",
                     "--rootdir", rootDir.toString(),
                     "--port", String.valueOf(port),
-                    "--deploy", System.getProperty("casegate.war", "target/casegate.war"),
+                    "--deploy", war,
                     "--contextroot", contextRoot));
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             RUNNING.add(process);
@@ -131,6 +138,11 @@ public final class CasegateProcess implements AutoCloseable {
     /** http://127.0.0.1:port/contextRoot/ */
     public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/" + contextRoot + "/");
+    }
+
+    /** A URL at the server's root, outside the context root, such as Payara's {@code /health/ready}. */
+    public URI serverUrl(String path) {
+        return URI.create("http://127.0.0.1:" + port + "/").resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
     public URI url(String path) {

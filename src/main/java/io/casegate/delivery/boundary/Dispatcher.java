@@ -34,6 +34,8 @@ import io.casegate.delivery.control.OutboxHandler;
 import io.casegate.delivery.control.OutboxStore;
 import io.casegate.delivery.control.RetryPolicy;
 import io.casegate.delivery.entity.OutboxEntry;
+import io.casegate.platform.metrics.Meter;
+import io.casegate.platform.metrics.Metrics;
 
 /**
  * Works off the outbox: a new entry at once after its intake commits, and every due entry
@@ -63,6 +65,9 @@ public class Dispatcher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     @ConfigProperty(name = "casegate.delivery.poll-interval", defaultValue = "PT5S")
@@ -183,19 +188,23 @@ public class Dispatcher {
                 outbox.done(entry.id());
                 return;
             }
+            metrics.increment(Meter.DELIVERY_ATTEMPTS_FAILED, entry.kind());
             Throwable cause = unwrap(failure);
             boolean timedOut = cause instanceof TimeoutException;
             String message = timedOut ? "No answer within " + attemptTimeout : describe(cause);
             if (!timedOut && !handler.isRetryable(cause)) {
                 LOG.warning(() -> entry.kind() + " " + entry.subjectId() + " given up: " + message);
                 outbox.dead(entry.id(), message);
+                metrics.increment(Meter.DEAD_LETTERS, entry.kind());
             } else if (!retryPolicy.mayRetryAfter(entry.attempts())) {
                 LOG.warning(() -> entry.kind() + " " + entry.subjectId() + " given up after " + entry.attempts() + " attempts: " + message);
                 outbox.dead(entry.id(), "Gave up after " + entry.attempts() + " attempts: " + message);
+                metrics.increment(Meter.DEAD_LETTERS, entry.kind());
             } else {
                 Duration wait = retryPolicy.delayAfter(entry.attempts());
                 LOG.info(() -> entry.kind() + " " + entry.subjectId() + " attempt " + entry.attempts() + " failed (" + message + "); next in " + wait);
                 outbox.retryAt(entry.id(), clock.instant().plus(wait), message, timedOut);
+                metrics.increment(Meter.DELIVERY_RETRIES_SCHEDULED, entry.kind());
             }
         } catch (RuntimeException e) {
             // The outcome could not be recorded: the lease expires and the entry is tried again.

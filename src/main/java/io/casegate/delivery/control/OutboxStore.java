@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import io.casegate.delivery.entity.OutboxEntry;
+import io.casegate.platform.SqlTimes;
 
 /**
  * The outbox table: entries are added inside the caller's transaction (with the data they are
@@ -32,6 +33,18 @@ public class OutboxStore {
      */
     static final String CLAIM = "UPDATE outbox_entry SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
             + " WHERE id = ? AND state = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)";
+
+    /**
+     * Sends a dead letter back to delivery, once: only the request whose UPDATE finds it still
+     * {@code DEAD} requeues it, so two administrators clicking at once start one delivery. The
+     * attempts start again at zero (a fresh retry budget); the CRM call log keeps the history.
+     */
+    static final String REQUEUE = "UPDATE outbox_entry SET state = 'PENDING', attempts = 0, next_attempt_at = ?,"
+            + " lease_owner = NULL, lease_until = NULL, completed_at = NULL WHERE id = ? AND state = 'DEAD'";
+
+    /** What is waiting for delivery: how many entries, and since when the oldest. */
+    public record Backlog(long pending, Instant oldestCreatedAt, long dead) {
+    }
 
     @PersistenceContext(unitName = "casegate")
     EntityManager em;
@@ -109,5 +122,31 @@ public class OutboxStore {
                 .setParameter("subjectId", subjectId.toString())
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** True when this call moved the dead entry back to delivery; false when it was not (or no longer) dead. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean requeue(String entryId) {
+        int requeued = em.createNativeQuery(REQUEUE)
+                .setParameter(1, Timestamp.from(clock.instant()))
+                .setParameter(2, entryId)
+                .executeUpdate();
+        if (requeued == 1) {
+            enqueued.fire(new OutboxEntryEnqueued(entryId));
+        }
+        return requeued == 1;
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Backlog backlog(String kind) {
+        Object[] pending = em.createQuery("SELECT COUNT(e), MIN(e.createdAt) FROM OutboxEntry e WHERE e.kind = :kind AND e.state = :state", Object[].class)
+                .setParameter("kind", kind)
+                .setParameter("state", OutboxEntry.State.PENDING)
+                .getSingleResult();
+        long dead = em.createQuery("SELECT COUNT(e) FROM OutboxEntry e WHERE e.kind = :kind AND e.state = :state", Long.class)
+                .setParameter("kind", kind)
+                .setParameter("state", OutboxEntry.State.DEAD)
+                .getSingleResult();
+        return new Backlog(((Number) pending[0]).longValue(), SqlTimes.instant(pending[1]), dead);
     }
 }

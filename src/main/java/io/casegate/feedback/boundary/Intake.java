@@ -22,6 +22,8 @@ import io.casegate.feedback.control.SubmissionRecords.NewSubmission;
 import io.casegate.feedback.control.SubmissionRecords.StoredAttachment;
 import io.casegate.feedback.entity.Submission;
 import io.casegate.feedback.entity.SubmissionFields;
+import io.casegate.platform.metrics.Meter;
+import io.casegate.platform.metrics.Metrics;
 
 /**
  * Casegate's intake: stores a submission, its files and its delivery job, issues the reference,
@@ -52,6 +54,9 @@ public class Intake implements SubmissionIntake {
     @Inject
     OutboxStore outbox;
 
+    @Inject
+    Metrics metrics;
+
     @Override
     public Receipt accept(SubmissionFields fields, List<IncomingFile> files, SubmissionContext context) {
         Objects.requireNonNull(fields, "fields");
@@ -72,6 +77,7 @@ public class Intake implements SubmissionIntake {
                     context.clientIp(), context.userAgent(), context.consentGivenAt(), context.consentTextVersion());
             Submission submission = records.record(incoming, stored);
             LOG.info(() -> "Accepted " + submission.reference() + " (" + context.channel() + ", " + stored.size() + " files)");
+            metrics.increment(Meter.SUBMISSIONS_RECEIVED, context.channel().name().toLowerCase(java.util.Locale.ROOT));
             return receiptOf(submission);
         } catch (RuntimeException failed) {
             stored.forEach(file -> attachments.delete(file.stored().storageKey()));

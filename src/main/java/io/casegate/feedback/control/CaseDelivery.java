@@ -1,5 +1,7 @@
 package io.casegate.feedback.control;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
@@ -13,6 +15,8 @@ import io.casegate.crm.entity.CrmException;
 import io.casegate.delivery.control.OutboxHandler;
 import io.casegate.delivery.entity.OutboxEntry;
 import io.casegate.feedback.entity.Submission;
+import io.casegate.platform.metrics.Meter;
+import io.casegate.platform.metrics.Metrics;
 import io.casegate.tickets.control.TicketWorkflow;
 import io.casegate.tickets.entity.DeliveredCase;
 import io.casegate.tickets.entity.TicketAttachment;
@@ -45,6 +49,12 @@ public class CaseDelivery implements OutboxHandler {
 
     @Inject
     AttachmentRetention retention;
+
+    @Inject
+    Metrics metrics;
+
+    @Inject
+    Clock clock;
 
     @Override
     public String kind() {
@@ -79,6 +89,8 @@ public class CaseDelivery implements OutboxHandler {
         records.delivered(submission.id(), text(delivered.caseId()), delivered.caseNumber(),
                 text(delivered.contactId()), text(delivered.accountId()), acknowledgements.enabled());
         LOG.info(() -> submission.reference() + " is case " + delivered.caseNumber() + " in the CRM");
+        metrics.increment(Meter.SUBMISSIONS_DELIVERED);
+        metrics.observe(Meter.TIME_TO_CASE_NUMBER, Duration.between(submission.receivedAt(), clock.instant()));
         retention.afterDelivery(submission.id());
     }
 

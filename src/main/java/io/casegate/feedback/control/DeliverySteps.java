@@ -3,6 +3,8 @@ package io.casegate.feedback.control;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,11 +23,16 @@ import io.casegate.tickets.control.TicketProgress;
 @ApplicationScoped
 public class DeliverySteps {
 
+    private static final Logger LOG = Logger.getLogger(DeliverySteps.class.getName());
+
     @PersistenceContext(unitName = "casegate")
     EntityManager em;
 
     @Inject
     Clock clock;
+
+    @Inject
+    CrmCallLog calls;
 
     /** The persistent progress of one submission's delivery. */
     public TicketProgress of(UUID submissionId) {
@@ -39,6 +46,17 @@ public class DeliverySteps {
             @Override
             public void complete(String step, String result) {
                 DeliverySteps.this.complete(id, step, result);
+            }
+
+            @Override
+            public void crmCall(String operation, int status, long millis) {
+                calls.measure(operation, millis);
+                try {
+                    calls.record(id, operation, status, millis);
+                } catch (RuntimeException e) {
+                    // The call log is for operators; it never fails the delivery it describes.
+                    LOG.log(Level.WARNING, "Could not log a CRM call of submission " + id + ": " + e, e);
+                }
             }
         };
     }

@@ -57,6 +57,7 @@ class DispatcherTest {
         cut = new Dispatcher();
         cut.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         cut.attemptTimeout = Duration.ofSeconds(60);
+        cut.metrics = new io.casegate.platform.metrics.InProcessMetrics();
         cut.retryPolicy = new RetryPolicy(Duration.ofSeconds(5), Duration.ofMinutes(30), 3, new Random(7));
         cut.outbox = new OutboxStore() {
             @Override

@@ -1,0 +1,82 @@
+package io.casegate.admin.boundary;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+
+import io.casegate.admin.control.SubmissionOverviews;
+import io.casegate.admin.control.SubmissionOverviews.Filter;
+import io.casegate.admin.control.SubmissionOverviews.SubmissionRow;
+import io.casegate.crm.control.CrmSession;
+import io.casegate.crm.entity.CrmSessionState;
+import io.casegate.delivery.control.OutboxStore;
+import io.casegate.feedback.control.CrmCallLog;
+import io.casegate.feedback.control.SubmissionRecords;
+import io.casegate.feedback.entity.CrmCall;
+import io.casegate.platform.metrics.Meter;
+import io.casegate.platform.metrics.Metrics;
+
+/** Everything the admin pages read and do, in one boundary; the pages call nothing else. */
+@ApplicationScoped
+public class AdminConsole {
+
+    private static final Logger LOG = Logger.getLogger(AdminConsole.class.getName());
+
+    @Inject
+    SubmissionOverviews overviews;
+
+    @Inject
+    CrmCallLog calls;
+
+    @Inject
+    OutboxStore outbox;
+
+    @Inject
+    CrmSession crmSession;
+
+    @Inject
+    Metrics metrics;
+
+    @Inject
+    SecurityContext security;
+
+    public List<SubmissionRow> search(String text, Filter filter) {
+        return overviews.search(text, filter);
+    }
+
+    public Optional<SubmissionRow> submission(String reference) {
+        return overviews.byReference(reference);
+    }
+
+    public List<CrmCall> crmCalls(SubmissionRow submission) {
+        return calls.of(java.util.UUID.fromString(submission.submissionId()));
+    }
+
+    public CrmSessionState crmSession() {
+        return crmSession.state();
+    }
+
+    public OutboxStore.Backlog backlog() {
+        return outbox.backlog(SubmissionRecords.DELIVER_CASE);
+    }
+
+    /**
+     * Sends a dead-lettered submission back to delivery. True when this request did; false when it
+     * was not dead (any more), e.g. another administrator was quicker. Delivery stays exactly-once:
+     * the workflow resumes from its recorded steps and finds records by their deterministic ids.
+     */
+    public boolean retry(String reference) {
+        Optional<SubmissionRow> row = overviews.byReference(reference);
+        if (row.isEmpty() || !row.get().deadLettered() || !outbox.requeue(row.get().deliveryEntryId())) {
+            return false;
+        }
+        metrics.increment(Meter.DEAD_LETTERS_REQUEUED);
+        String admin = security.getCallerPrincipal() == null ? "?" : security.getCallerPrincipal().getName();
+        LOG.info(() -> admin + " sent dead-lettered " + reference + " back to delivery");
+        return true;
+    }
+}

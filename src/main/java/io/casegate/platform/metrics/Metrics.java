@@ -1,0 +1,21 @@
+package io.casegate.platform.metrics;
+
+import java.time.Duration;
+
+/**
+ * Casegate's own small metrics interface. Components count and time through it and never touch a
+ * runtime's metrics API, so the WAR runs on servers with MicroProfile Metrics (Payara), with
+ * Micrometer (current WildFly) or with neither. {@link InProcessMetrics} keeps the numbers itself
+ * and renders them in the Prometheus text format.
+ */
+public interface Metrics {
+
+    /** Adds one to a counter; {@code labelValues} in the order of {@link Meter#labels()}. */
+    void increment(Meter counter, String... labelValues);
+
+    /** Records one observation of a histogram; {@code labelValues} in the order of {@link Meter#labels()}. */
+    void observe(Meter histogram, Duration duration, String... labelValues);
+
+    /** Every metric in the Prometheus text exposition format 0.0.4. */
+    String prometheusText();
+}
