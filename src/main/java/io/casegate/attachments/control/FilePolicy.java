@@ -80,6 +80,10 @@ public class FilePolicy {
         return problems;
     }
 
+    public int maxCount() {
+        return maxCount;
+    }
+
     public long maxFileSizeBytes() {
         return maxFileSizeMb * MB;
     }

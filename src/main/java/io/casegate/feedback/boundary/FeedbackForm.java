@@ -1,0 +1,210 @@
+package io.casegate.feedback.boundary;
+
+import java.io.Serializable;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+
+import io.casegate.attachments.control.FilePolicy;
+import io.casegate.crm.control.ServiceCatalog;
+import io.casegate.crm.entity.ServiceOption;
+import io.casegate.feedback.boundary.SubmissionContext.Channel;
+import io.casegate.feedback.entity.SubmissionFields;
+
+/**
+ * The feedback form on the start page. Faces validates {@link SubmissionFields} with its Bean
+ * Validation rules and the files with {@link AttachedFilesValidator}; this bean only hands a valid
+ * submission to the {@link SubmissionIntake} and shows what the visitor is told.
+ * <p>
+ * One instance lives as long as one rendered form. Its token is the submission's idempotency key,
+ * so a double click, an ajax retry or a browser's "resend form" gives the same receipt and never a
+ * second case. The uploaded parts are transient and dropped at the end of the request.
+ */
+@Named
+@ViewScoped
+public class FeedbackForm implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = System.getLogger(FeedbackForm.class.getName());
+    private static final long MB = 1024L * 1024L;
+
+    @Inject
+    SubmissionIntake intake;
+
+    @Inject
+    ServiceCatalog serviceCatalog;
+
+    @Inject
+    FilePolicy filePolicy;
+
+    @Inject
+    FormSettings settings;
+
+    private final String formToken = UUID.randomUUID().toString();
+    private final SubmissionFields fields = new SubmissionFields();
+    private transient List<Part> files;
+    private String honeypot;
+    private boolean honeypotRejected;
+    private String reference;
+    private String caseNumber;
+
+    /** Hands the validated submission to the intake and waits a while for the CRM's case number. */
+    public void submit() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            if (honeypot != null && !honeypot.isBlank()) {
+                rejectAsBot(context);
+                return;
+            }
+            if (reference == null) {
+                Receipt receipt = intake.accept(fields, UploadedFiles.of(files), submissionContext(context));
+                reference = receipt.reference();
+                caseNumber = receipt.caseNumber();
+            }
+        } catch (RuntimeException failure) {
+            LOG.log(Level.ERROR, "The feedback form could not hand a submission to the intake", failure);
+            context.addMessage(null, FormTexts.error(context, "form.serverError"));
+            return;
+        } finally {
+            files = null;
+        }
+        awaitCaseNumber();
+    }
+
+    /** The submission is accepted whatever happens here: without a case number the visitor gets the reference. */
+    private void awaitCaseNumber() {
+        if (caseNumber != null) {
+            return;
+        }
+        try {
+            caseNumber = intake.awaitCaseNumber(reference, settings.caseNumberWait()).orElse(null);
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "The case number of " + reference + " could not be awaited", failure);
+        }
+    }
+
+    /**
+     * A filled honeypot means a bot, or rarely a browser's autofill: nothing is stored, and the
+     * field is shown with a message, so that a real person is never told "sent" for nothing.
+     */
+    private void rejectAsBot(FacesContext context) {
+        LOG.log(Level.INFO, "The feedback form ignored a submission with a filled honeypot field");
+        honeypotRejected = true;
+        context.addMessage(null, FormTexts.error(context, "form.honeypot.filled"));
+    }
+
+    private SubmissionContext submissionContext(FacesContext context) {
+        HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
+        return new SubmissionContext(
+                Channel.FORM,
+                formToken,
+                context.getViewRoot().getLocale(),
+                request.getRemoteAddr(),
+                request.getHeader("User-Agent"),
+                Instant.now(),
+                settings.getConsentVersion());
+    }
+
+    /** The error messages of the request in page order, each with the id of its field (null for the form as a whole). */
+    public List<FieldMessage> getErrors() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        List<FieldMessage> errors = new ArrayList<>();
+        for (Iterator<String> ids = context.getClientIdsWithMessages(); ids.hasNext(); ) {
+            String clientId = ids.next();
+            for (FacesMessage message : context.getMessageList(clientId)) {
+                errors.add(new FieldMessage(clientId, message.getSummary()));
+            }
+        }
+        return errors;
+    }
+
+    public record FieldMessage(String clientId, String text) {
+    }
+
+    public boolean isSent() {
+        return reference != null;
+    }
+
+    /** The number shown to the visitor: the CRM's case number when known, Casegate's reference otherwise. */
+    public String getShownNumber() {
+        return caseNumber != null ? caseNumber : reference;
+    }
+
+    /** True when the visitor gets Casegate's reference and the case number follows by e-mail. */
+    public boolean isCaseNumberPending() {
+        return reference != null && caseNumber == null;
+    }
+
+    public List<ServiceOption> getServices() {
+        return serviceCatalog.services();
+    }
+
+    public String getAcceptedFileTypes() {
+        return filePolicy.acceptAttribute();
+    }
+
+    public long getMaxFileSizeMb() {
+        return filePolicy.maxFileSizeBytes() / MB;
+    }
+
+    public long getMaxTotalSizeMb() {
+        return filePolicy.maxTotalSizeBytes() / MB;
+    }
+
+    public int getMaxFileCount() {
+        return filePolicy.maxCount();
+    }
+
+    /** The length limits of {@link SubmissionFields}, for the inputs' maxlength and the counter. */
+    public Map<String, Integer> getMaxLength() {
+        return MAX_LENGTH;
+    }
+
+    private static final Map<String, Integer> MAX_LENGTH = Map.of(
+            "name", SubmissionFields.NAME_MAX,
+            "email", SubmissionFields.EMAIL_MAX,
+            "organisation", SubmissionFields.ORGANISATION_MAX,
+            "subject", SubmissionFields.SUBJECT_MAX,
+            "description", SubmissionFields.DESCRIPTION_MAX);
+
+    public SubmissionFields getFields() {
+        return fields;
+    }
+
+    public List<Part> getFiles() {
+        return files;
+    }
+
+    public void setFiles(List<Part> files) {
+        this.files = files;
+    }
+
+    public String getHoneypot() {
+        return honeypot;
+    }
+
+    public void setHoneypot(String honeypot) {
+        this.honeypot = honeypot;
+    }
+
+    public boolean isHoneypotRejected() {
+        return honeypotRejected;
+    }
+
+    public String getFormToken() {
+        return formToken;
+    }
+}
