@@ -1,0 +1,217 @@
+package io.casegate.delivery.boundary;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.casegate.delivery.control.OutboxEntryEnqueued;
+import io.casegate.delivery.control.OutboxHandler;
+import io.casegate.delivery.control.OutboxStore;
+import io.casegate.delivery.control.RetryPolicy;
+import io.casegate.delivery.entity.OutboxEntry;
+
+/**
+ * Works off the outbox: a new entry at once after its intake commits, and every due entry
+ * (retries, and the entries of a node that died mid-attempt, once their lease expired) on each
+ * poll. Each attempt runs under a lease, so several nodes on one database never work on the
+ * same entry at once.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    OutboxStore outbox;
+
+    @Inject
+    RetryPolicy retryPolicy;
+
+    @Inject
+    Instance<OutboxHandler> handlerBeans;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "casegate.delivery.poll-interval", defaultValue = "PT5S")
+    Duration pollInterval;
+
+    /** How long one attempt may take before it counts as failed and is retried. */
+    @Inject
+    @ConfigProperty(name = "casegate.delivery.attempt-timeout", defaultValue = "PT60S")
+    Duration attemptTimeout;
+
+    /** Attempts running at once on this node; the rest wait for a later poll. */
+    @Inject
+    @ConfigProperty(name = "casegate.delivery.concurrency", defaultValue = "4")
+    int concurrency;
+
+    private final String nodeId = "node-" + UUID.randomUUID();
+    private Map<String, OutboxHandler> handlers;
+    private Semaphore slots;
+    private ScheduledFuture<?> polling;
+    private volatile boolean stopped;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        handlers = handlerBeans.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
+        slots = new Semaphore(Math.max(1, concurrency));
+        long interval = Math.max(100, pollInterval.toMillis());
+        polling = scheduler.scheduleWithFixedDelay(this::poll, 0, interval, TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Outbox dispatcher " + nodeId + " started for " + handlers.keySet() + ", polling every " + pollInterval);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        if (polling != null) {
+            polling.cancel(false);
+        }
+    }
+
+    /** A new entry is worked on at once, not at the next poll. */
+    void onEnqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEntryEnqueued enqueued) {
+        if (stopped || slots == null) {
+            return;
+        }
+        try {
+            executor.execute(() -> dispatch(enqueued.entryId()));
+        } catch (RuntimeException rejected) {
+            LOG.log(Level.FINE, "Immediate dispatch refused; the next poll takes the entry", rejected);
+        }
+    }
+
+    void poll() {
+        if (stopped) {
+            return;
+        }
+        try {
+            for (String entryId : outbox.due(Math.max(1, slots.availablePermits()) * 4)) {
+                if (!dispatch(entryId)) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            // The database may be briefly unreachable; the next poll tries again.
+            LOG.log(Level.WARNING, "Outbox poll failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Claims and starts one entry; false when this node has no free slot. */
+    boolean dispatch(String entryId) {
+        if (!slots.tryAcquire()) {
+            return false;
+        }
+        boolean started = false;
+        try {
+            OutboxEntry entry = outbox.claim(entryId, nodeId, leaseFor()).orElse(null);
+            if (entry == null) {
+                return true;
+            }
+            OutboxHandler handler = handlers.get(entry.kind());
+            if (handler == null) {
+                outbox.dead(entryId, "No handler for outbox entries of kind " + entry.kind());
+                return true;
+            }
+            CompletableFuture<?> attempt;
+            try {
+                attempt = handler.handle(entry).toCompletableFuture();
+            } catch (RuntimeException failedToStart) {
+                attempt = CompletableFuture.failedFuture(failedToStart);
+            }
+            started = true;
+            attempt.orTimeout(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    // On a managed thread: orTimeout completes on a JDK timer thread without the
+                    // container's transaction and naming context.
+                    .whenCompleteAsync((result, failure) -> {
+                        try {
+                            finish(entry, handler, failure);
+                        } finally {
+                            slots.release();
+                        }
+                    }, executor);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not dispatch outbox entry " + entryId + ": " + e.getMessage(), e);
+            return true;
+        } finally {
+            if (!started) {
+                slots.release();
+            }
+        }
+    }
+
+    /** The lease outlasts an attempt's timeout, so a timed-out attempt is never overlapped by the next one. */
+    Duration leaseFor() {
+        return attemptTimeout.multipliedBy(2).plusSeconds(5);
+    }
+
+    void finish(OutboxEntry entry, OutboxHandler handler, Throwable failure) {
+        try {
+            if (failure == null) {
+                outbox.done(entry.id());
+                return;
+            }
+            Throwable cause = unwrap(failure);
+            boolean timedOut = cause instanceof TimeoutException;
+            String message = timedOut ? "No answer within " + attemptTimeout : describe(cause);
+            if (!timedOut && !handler.isRetryable(cause)) {
+                LOG.warning(() -> entry.kind() + " " + entry.subjectId() + " given up: " + message);
+                outbox.dead(entry.id(), message);
+            } else if (!retryPolicy.mayRetryAfter(entry.attempts())) {
+                LOG.warning(() -> entry.kind() + " " + entry.subjectId() + " given up after " + entry.attempts() + " attempts: " + message);
+                outbox.dead(entry.id(), "Gave up after " + entry.attempts() + " attempts: " + message);
+            } else {
+                Duration wait = retryPolicy.delayAfter(entry.attempts());
+                LOG.info(() -> entry.kind() + " " + entry.subjectId() + " attempt " + entry.attempts() + " failed (" + message + "); next in " + wait);
+                outbox.retryAt(entry.id(), clock.instant().plus(wait), message, timedOut);
+            }
+        } catch (RuntimeException e) {
+            // The outcome could not be recorded: the lease expires and the entry is tried again.
+            LOG.log(Level.WARNING, "Could not record the outcome of outbox entry " + entry.id(), e);
+        }
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static String describe(Throwable cause) {
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

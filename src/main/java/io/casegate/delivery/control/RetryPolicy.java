@@ -1,0 +1,72 @@
+package io.casegate.delivery.control;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * When to try a failed delivery again: exponential back-off from {@code base}, capped at
+ * {@code max}, with "equal jitter" (half fixed, half random) so that the backlog of an outage
+ * does not hit the recovered CRM all at the same instant; and how many attempts before giving up.
+ */
+@ApplicationScoped
+public class RetryPolicy {
+
+    Duration base;
+    Duration max;
+    int maxAttempts;
+    RandomGenerator random;
+
+    public RetryPolicy() {
+    }
+
+    @Inject
+    public RetryPolicy(
+            @ConfigProperty(name = "casegate.delivery.retry.base", defaultValue = "PT5S") Duration base,
+            @ConfigProperty(name = "casegate.delivery.retry.max", defaultValue = "PT30M") Duration max,
+            @ConfigProperty(name = "casegate.delivery.retry.max-attempts", defaultValue = "30") int maxAttempts) {
+        this(base, max, maxAttempts, RandomGenerator.getDefault());
+    }
+
+    /** With a given source of randomness, so that tests can repeat a draw. */
+    public RetryPolicy(Duration base, Duration max, int maxAttempts, RandomGenerator random) {
+        if (base.isNegative() || base.isZero() || max.compareTo(base) < 0 || maxAttempts < 1) {
+            throw new IllegalArgumentException("casegate.delivery.retry: need 0 < base <= max and max-attempts >= 1");
+        }
+        this.base = base;
+        this.max = max;
+        this.maxAttempts = maxAttempts;
+        this.random = random;
+    }
+
+    /** The wait before the next attempt, after {@code failedAttempts} (1 or more) attempts have failed. */
+    public Duration delayAfter(int failedAttempts) {
+        long ceilingMillis = ceilingMillis(failedAttempts);
+        long half = ceilingMillis / 2;
+        return Duration.ofMillis(half + random.nextLong(ceilingMillis - half + 1));
+    }
+
+    /** base · 2^(failedAttempts − 1), at most max, without overflowing. */
+    long ceilingMillis(int failedAttempts) {
+        int doublings = Math.max(0, Math.min(failedAttempts - 1, 62));
+        long baseMillis = base.toMillis();
+        long maxMillis = max.toMillis();
+        if (doublings >= Long.numberOfLeadingZeros(baseMillis) - 1) {
+            return maxMillis;
+        }
+        return Math.min(maxMillis, baseMillis << doublings);
+    }
+
+    /** Whether another attempt is allowed after {@code attempts} attempts. */
+    public boolean mayRetryAfter(int attempts) {
+        return attempts < maxAttempts;
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+}

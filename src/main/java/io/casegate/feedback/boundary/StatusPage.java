@@ -1,0 +1,59 @@
+package io.casegate.feedback.boundary;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import io.casegate.platform.VisitorLocale;
+
+/**
+ * The status page: a visitor gives the reference (or the CRM's case number) and their e-mail and
+ * learns whether the request is received, in the CRM, or delayed. A wrong e-mail gets the same
+ * answer as an unknown number, so the page reveals nothing about other people's requests.
+ */
+@Named
+@RequestScoped
+public class StatusPage {
+
+    @Inject
+    Intake intake;
+
+    @Inject
+    VisitorLocale visitorLocale;
+
+    private String reference;
+    private String email;
+    private String answer;
+    private String state;
+
+    public String check() {
+        Locale locale = visitorLocale.getLocale();
+        ResourceBundle texts = ResourceBundle.getBundle(SubmissionsResource.BUNDLE, locale);
+        answer = intake.findForVisitor(reference, email)
+                .map(receipt -> {
+                    state = receipt.status().name().toLowerCase(Locale.ROOT);
+                    return switch (receipt.status()) {
+                        case DELIVERED -> MessageFormat.format(texts.getString("status.delivered"), receipt.reference(), receipt.caseNumber());
+                        case DELAYED -> MessageFormat.format(texts.getString("status.delayed"), receipt.reference());
+                        case RECEIVED -> MessageFormat.format(texts.getString("status.received"), receipt.reference());
+                    };
+                })
+                .orElseGet(() -> {
+                    state = "not-found";
+                    return texts.getString("status.notFound");
+                });
+        return null;
+    }
+
+    public String getReference() { return reference; }
+    public void setReference(String reference) { this.reference = reference; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getAnswer() { return answer; }
+    /** received, delivered, delayed or not-found; null before a check. */
+    public String getState() { return state; }
+}

@@ -1,0 +1,60 @@
+package io.casegate.feedback.control;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import io.casegate.feedback.entity.DeliveryStep;
+import io.casegate.tickets.control.TicketProgress;
+
+/**
+ * The ticket workflow's progress, kept in the database: each completed step commits at once, in
+ * its own transaction, so that a delivery interrupted by a crash resumes after its last step.
+ */
+@ApplicationScoped
+public class DeliverySteps {
+
+    @PersistenceContext(unitName = "casegate")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** The persistent progress of one submission's delivery. */
+    public TicketProgress of(UUID submissionId) {
+        String id = submissionId.toString();
+        return new TicketProgress() {
+            @Override
+            public Optional<String> result(String step) {
+                return DeliverySteps.this.result(id, step);
+            }
+
+            @Override
+            public void complete(String step, String result) {
+                DeliverySteps.this.complete(id, step, result);
+            }
+        };
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<String> result(String submissionId, String step) {
+        return Optional.ofNullable(em.find(DeliveryStep.class, new DeliveryStep.Key(submissionId, step))).map(DeliveryStep::result);
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void complete(String submissionId, String step, String result) {
+        DeliveryStep existing = em.find(DeliveryStep.class, new DeliveryStep.Key(submissionId, step));
+        if (existing == null) {
+            em.persist(new DeliveryStep(submissionId, step, result, clock.instant()));
+        } else {
+            existing.completedAgain(result, clock.instant());
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.casegate.feedback.entity;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * An accepted support request as Casegate keeps it: everything the visitor stated, the consent
+ * record that 152-FZ asks for, where it came from, and what became of it in the CRM.
+ */
+@Entity
+@Table(name = "submission")
+@NamedQuery(name = Submission.BY_REFERENCE, query = "SELECT s FROM Submission s WHERE s.reference = :reference")
+@NamedQuery(name = Submission.BY_CASE_NUMBER, query = "SELECT s FROM Submission s WHERE s.caseNumber = :caseNumber")
+@NamedQuery(name = Submission.BY_IDEMPOTENCY_KEY, query = "SELECT s FROM Submission s WHERE s.idempotencyKey = :key")
+public class Submission {
+
+    public static final String BY_REFERENCE = "Submission.byReference";
+    public static final String BY_CASE_NUMBER = "Submission.byCaseNumber";
+    public static final String BY_IDEMPOTENCY_KEY = "Submission.byIdempotencyKey";
+
+    @Id
+    private String id;
+    private String reference;
+    @Column(name = "idempotency_key")
+    private String idempotencyKey;
+    private String channel;
+    private String name;
+    private String email;
+    private String phone;
+    @Column(name = "phone_normalised")
+    private String phoneNormalised;
+    private String organisation;
+    private String inn;
+    private String service;
+    private String subject;
+    private String description;
+    private String locale;
+    @Column(name = "client_ip")
+    private String clientIp;
+    @Column(name = "user_agent")
+    private String userAgent;
+    @Column(name = "consent_given_at")
+    private Instant consentGivenAt;
+    @Column(name = "consent_text_version")
+    private String consentTextVersion;
+    @Column(name = "received_at")
+    private Instant receivedAt;
+    @Column(name = "case_id")
+    private String caseId;
+    @Column(name = "case_number")
+    private String caseNumber;
+    @Column(name = "contact_id")
+    private String contactId;
+    @Column(name = "account_id")
+    private String accountId;
+    @Column(name = "delivered_at")
+    private Instant deliveredAt;
+    @Column(name = "ack_started_at")
+    private Instant acknowledgementStartedAt;
+    @Column(name = "ack_sent_at")
+    private Instant acknowledgementSentAt;
+
+    protected Submission() {
+    }
+
+    public Submission(UUID id, String reference, String idempotencyKey, String channel, SubmissionFields fields,
+            Locale locale, String clientIp, String userAgent, Instant consentGivenAt, String consentTextVersion,
+            Instant receivedAt) {
+        this.id = id.toString();
+        this.reference = reference;
+        this.idempotencyKey = idempotencyKey;
+        this.channel = channel;
+        this.name = strip(fields.getName());
+        this.email = strip(fields.getEmail());
+        this.phone = blankToNull(fields.getPhone());
+        this.phoneNormalised = fields.normalisedPhone();
+        this.organisation = strip(fields.getOrganisation());
+        this.inn = blankToNull(fields.getInn());
+        this.service = strip(fields.getService());
+        this.subject = strip(fields.getSubject());
+        this.description = fields.getDescription() == null ? null : fields.getDescription().strip();
+        this.locale = (locale == null ? Locale.forLanguageTag("ru") : locale).toLanguageTag();
+        this.clientIp = clip(clientIp, 64);
+        this.userAgent = clip(userAgent, 1000);
+        this.consentGivenAt = consentGivenAt;
+        this.consentTextVersion = consentTextVersion;
+        this.receivedAt = receivedAt;
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    public void delivered(String caseId, String caseNumber, String contactId, String accountId, Instant at) {
+        this.caseId = caseId;
+        this.caseNumber = caseNumber;
+        this.contactId = contactId;
+        this.accountId = accountId;
+        if (this.deliveredAt == null) {
+            this.deliveredAt = at;
+        }
+    }
+
+    public void acknowledgementStarted(Instant at) {
+        this.acknowledgementStartedAt = at;
+    }
+
+    public void acknowledgementNotSent() {
+        this.acknowledgementStartedAt = null;
+    }
+
+    public void acknowledgementSent(Instant at) {
+        this.acknowledgementSentAt = at;
+    }
+
+    /** Whether the visitor who gives this e-mail address is the one who submitted. */
+    public boolean belongsTo(String givenEmail) {
+        return givenEmail != null && email != null && email.equalsIgnoreCase(givenEmail.strip());
+    }
+
+    public UUID id() { return UUID.fromString(id); }
+    public String reference() { return reference; }
+    public String idempotencyKey() { return idempotencyKey; }
+    public String channel() { return channel; }
+    public String name() { return name; }
+    public String email() { return email; }
+    public String phone() { return phone; }
+    public String phoneNormalised() { return phoneNormalised; }
+    public String organisation() { return organisation; }
+    public String inn() { return inn; }
+    public String service() { return service; }
+    public String subject() { return subject; }
+    public String description() { return description; }
+    public Locale locale() { return Locale.forLanguageTag(locale); }
+    public String clientIp() { return clientIp; }
+    public String userAgent() { return userAgent; }
+    public Instant consentGivenAt() { return consentGivenAt; }
+    public String consentTextVersion() { return consentTextVersion; }
+    public Instant receivedAt() { return receivedAt; }
+    public String caseId() { return caseId; }
+    public String caseNumber() { return caseNumber; }
+    public Instant deliveredAt() { return deliveredAt; }
+    public Instant acknowledgementStartedAt() { return acknowledgementStartedAt; }
+    public Instant acknowledgementSentAt() { return acknowledgementSentAt; }
+}

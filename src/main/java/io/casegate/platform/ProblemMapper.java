@@ -1,0 +1,39 @@
+package io.casegate.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Writes Casegate's own failures as {@code application/problem+json}. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<ProblemException> {
+
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json", "UTF-8");
+
+    @Override
+    public Response toResponse(ProblemException problem) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", problem.title())
+                .add("status", problem.status());
+        if (problem.detail() != null) {
+            body.add("detail", problem.detail());
+        }
+        if (!problem.fieldProblems().isEmpty()) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            problem.fieldProblems().forEach(field -> errors.add(Json.createObjectBuilder()
+                    .add("field", field.field())
+                    .add("message", field.message())));
+            body.add("errors", errors);
+        }
+        Response.ResponseBuilder response = Response.status(problem.status()).type(PROBLEM_JSON).entity(body.build().toString());
+        if (problem.status() == 401) {
+            response.header("WWW-Authenticate", "ApiKey header=\"X-Api-Key\"");
+        }
+        return response.build();
+    }
+}

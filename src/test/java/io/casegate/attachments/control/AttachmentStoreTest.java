@@ -1,0 +1,57 @@
+package io.casegate.attachments.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AttachmentStoreTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void storesStreamsAndReadsThemBack() throws IOException {
+        AttachmentStore cut = new AttachmentStore(directory.toString());
+        var stored = cut.store(new ByteArrayInputStream("hello".getBytes()), 100);
+        assertEquals(5, stored.size());
+        assertEquals("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", stored.sha256());
+        try (InputStream in = cut.open(stored.storageKey())) {
+            assertArrayEquals("hello".getBytes(), in.readAllBytes());
+        }
+        cut.delete(stored.storageKey());
+        assertFalse(cut.exists(stored.storageKey()));
+    }
+
+    @Test
+    void aTooLargeStreamLeavesNothingBehind() throws IOException {
+        AttachmentStore cut = new AttachmentStore(directory.toString());
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+        };
+        assertThrows(AttachmentStore.TooLargeException.class, () -> cut.store(endless, 1_000_000));
+        try (Stream<Path> files = Files.walk(directory)) {
+            assertTrue(files.noneMatch(Files::isRegularFile));
+        }
+    }
+
+    @Test
+    void keysCannotEscapeTheStore() {
+        AttachmentStore cut = new AttachmentStore(directory.toString());
+        assertThrows(IllegalArgumentException.class, () -> cut.open("../../etc/passwd"));
+    }
+}

@@ -1,0 +1,160 @@
+package io.casegate.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The packaged WAR in a Payara Micro of its own, as a plain operating-system process, so that a
+ * test can kill it (SIGKILL) and start it again on the same data. Always on 127.0.0.1, always
+ * with Hazelcast off; every process still running when the test JVM ends is killed.
+ */
+public final class CasegateProcess implements AutoCloseable {
+
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("casegate.it.boot-timeout-seconds", 300));
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+    }
+
+    private final String name;
+    private final String contextRoot;
+    private final Map<String, String> properties;
+    private final int port;
+    private Process process;
+    private Path log;
+    private int starts;
+
+    private CasegateProcess(String name, String contextRoot, Map<String, String> properties) {
+        this.name = name;
+        this.contextRoot = contextRoot;
+        this.properties = new LinkedHashMap<>(properties);
+        this.port = freePort();
+    }
+
+    /** Starts a process and waits until {@code readyPath} (relative to the context root) answers 200. */
+    public static CasegateProcess start(String name, String contextRoot, Map<String, String> properties, String readyPath) {
+        CasegateProcess server = new CasegateProcess(name, contextRoot, properties);
+        server.startAgain(readyPath);
+        return server;
+    }
+
+    /** Starts the process (again, after {@link #kill()}) on the same port, data and settings. */
+    public void startAgain(String readyPath) {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is running");
+        }
+        starts++;
+        try {
+            Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+            Path roots = Files.createDirectories(Path.of("target", "it-payara"));
+            log = logs.resolve(name + "-" + starts + ".log");
+            Path rootDir = Files.createTempDirectory(roots, name + "-" + starts + "-");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx512m");
+            command.add("-Djava.net.preferIPv4Stack=true");
+            properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                    "--nohazelcast",
+                    "--prebootcommandfile", "src/main/payara/preboot.txt",
+                    "--rootdir", rootDir.toString(),
+                    "--port", String.valueOf(port),
+                    "--deploy", System.getProperty("casegate.war", "target/casegate.war"),
+                    "--contextroot", contextRoot));
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            RUNNING.add(process);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(readyPath);
+    }
+
+    private void awaitReady(String readyPath) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(url(readyPath)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        kill();
+        throw new IllegalStateException(name + " did not start within " + BOOT_TIMEOUT + "; see " + log);
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful undeploy, exactly as a crash. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            RUNNING.remove(process);
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    /** http://127.0.0.1:port/contextRoot/ */
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + port + "/" + contextRoot + "/");
+    }
+
+    public URI url(String path) {
+        return base().resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
