@@ -169,8 +169,12 @@ public final class Bench {
         for (int c : LEVELS) {
             String phase = "intake," + "casegate," + db + "," + c;
             log("intake on " + db + ", concurrency " + c + ", " + SECONDS + " s, load " + loadavg());
+            long cpu0 = cpuMillis(casegate.process.pid());
             Stats s = load(SECONDS, c, i -> api.submit(visitor("v-" + db + "-" + c + "-" + i), FILE_100K, "report.pdf").status(), phase);
+            long cpu = cpuMillis(casegate.process.pid()) - cpu0;
             record("intake." + db + ".c" + c, s);
+            // CPU time of Casegate's JVM (all threads, delivery included) per accepted submission.
+            RESULTS.put("intake." + db + ".c" + c + ".cpuMsPerSubmission", s.ok == 0 ? Double.NaN : cpu / (double) s.ok);
         }
     }
 
@@ -922,6 +926,17 @@ public final class Bench {
             System.out.println("Written: bench/results/" + stamp + ".{txt,csv,json}");
         } catch (Exception e) {
             e.printStackTrace();
+        }
+    }
+
+    /** utime + stime of a process from /proc, in milliseconds (clock ticks of 10 ms). */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 

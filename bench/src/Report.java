@@ -25,6 +25,10 @@ final class Report {
                     f(r, "intake.PostgreSQL.c" + c + ".p50") + " / " + f(r, "intake.PostgreSQL.c" + c + ".p99"),
                     f(r, "intake.brief.c" + c + ".p50") + " / " + f(r, "intake.brief.c" + c + ".p99"),
                     ratio(r, "intake.H2.c" + c + ".p50", "intake.brief.c" + c + ".p50") + " / " + ratio(r, "intake.H2.c" + c + ".p99", "intake.brief.c" + c + ".p99"), goalP);
+            row(b, "intake, concurrency " + c + ": Casegate CPU ms per submission (all its threads)", f(r, "intake.H2.c" + c + ".cpuMsPerSubmission"),
+                    f(r, "intake.PostgreSQL.c" + c + ".cpuMsPerSubmission"), "", "", c == 32
+                    ? String.format(Locale.ROOT, "2 idle cores ÷ this = %s / %s per s", f0(2000 / num(r, "intake.H2.c32.cpuMsPerSubmission")),
+                            f0(2000 / num(r, "intake.PostgreSQL.c32.cpuMsPerSubmission"))) : "");
             row(b, "intake, concurrency " + c + ": errors", r.get("intake.H2.c" + c + ".errors"), r.get("intake.PostgreSQL.c" + c + ".errors"),
                     r.get("intake.brief.c" + c + ".errors"), "", "");
         }
@@ -104,6 +108,10 @@ final class Report {
             return "–";
         }
         return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String f0(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format(Locale.ROOT, "%.0f", v);
     }
 
     static String ratio(Map<String, Object> r, String a, String b) {
