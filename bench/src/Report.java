@@ -54,7 +54,8 @@ final class Report {
         if (r.containsKey("memory.api200.peakGrowthMB")) {
             row(b, "heap, one 200 MB file through the API: peak used growth / peak old-gen growth / retained after GC (MB)",
                     r.get("memory.api200.peakGrowthMB") + " / " + r.get("memory.api200.peakOldGrowthMB") + " / " + r.get("memory.api200.retainedAfterGcMB"),
-                    "", "", "", "< 64 MB: " + verdict(num(r, "memory.api200.peakGrowthMB") < 64));
+                    "", "", "", "< 64 MB: old-gen (live) " + verdict(num(r, "memory.api200.peakOldGrowthMB") < 64)
+                    + "; peak used incl. young garbage " + verdict(num(r, "memory.api200.peakGrowthMB") < 64));
             row(b, "heap, one 200 MB file through the form", "not measured (no form upload on this branch)", "", "", "", "");
             row(b, "heap, 32 × 10 MB at once through the API: peak used growth / peak old-gen growth / retained (MB)",
                     r.get("memory.api32x10.peakGrowthMB") + " / " + r.get("memory.api32x10.peakOldGrowthMB") + " / " + r.get("memory.api32x10.retainedAfterGcMB"),
@@ -120,7 +121,7 @@ final class Report {
         if (Double.isNaN(x) || Double.isNaN(y) || y == 0) {
             return "–";
         }
-        return String.format(Locale.ROOT, "%.2f×", x / y);
+        return String.format(Locale.ROOT, x / y < 0.1 ? "%.4f×" : "%.2f×", x / y);
     }
 
     static String verdict(boolean met) {
