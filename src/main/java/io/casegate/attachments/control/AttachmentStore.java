@@ -58,8 +58,26 @@ public class AttachmentStore {
         this.root = Path.of(directory).toAbsolutePath().normalize();
     }
 
-    /** Streams the file into the store. */
+    /**
+     * A file that is already in this store under a staging key (the REST intake stages each part
+     * while it reads the request). {@link #store(IncomingFile)} moves it instead of copying it.
+     */
+    public record Staged(AttachmentStore store, StoredFile file) implements IncomingFile.Content {
+        @Override
+        public InputStream open() throws IOException {
+            return store.open(file.storageKey());
+        }
+    }
+
+    /** Streams the file into the store; a {@link Staged} file is moved under a key of its own, not copied and hashed again. */
     public StoredFile store(IncomingFile file) {
+        if (file.content() instanceof Staged staged) {
+            try {
+                return adopt(staged.file());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not store " + file.fileName(), e);
+            }
+        }
         try (InputStream in = file.content().open()) {
             return store(in, Long.MAX_VALUE);
         } catch (IOException e) {
@@ -69,8 +87,7 @@ public class AttachmentStore {
 
     /** Streams {@code in} into the store, failing with {@link TooLargeException} beyond {@code limit} bytes. */
     public StoredFile store(InputStream in, long limit) throws IOException {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String key = "%d/%02d/%s".formatted(today.getYear(), today.getMonthValue(), UUID.randomUUID());
+        String key = newKey();
         Path target = pathOf(key);
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
@@ -93,6 +110,20 @@ public class AttachmentStore {
         }
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         return new StoredFile(key, size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /** Moves a stored file under a new key; its size and checksum stay as they were computed while it was stored. */
+    StoredFile adopt(StoredFile staged) throws IOException {
+        String key = newKey();
+        Path target = pathOf(key);
+        Files.createDirectories(target.getParent());
+        Files.move(pathOf(staged.storageKey()), target, StandardCopyOption.ATOMIC_MOVE);
+        return new StoredFile(key, staged.size(), staged.sha256());
+    }
+
+    private static String newKey() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return "%d/%02d/%s".formatted(today.getYear(), today.getMonthValue(), UUID.randomUUID());
     }
 
     public InputStream open(String storageKey) throws IOException {

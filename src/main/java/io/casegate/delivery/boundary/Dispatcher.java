@@ -78,7 +78,7 @@ public class Dispatcher {
     @ConfigProperty(name = "casegate.delivery.attempt-timeout", defaultValue = "PT60S")
     Duration attemptTimeout;
 
-    /** Attempts running at once on this node; the rest wait for a later poll. */
+    /** Attempts running at once on this node; the rest are taken as slots become free (or by the next poll). */
     @Inject
     @ConfigProperty(name = "casegate.delivery.concurrency", defaultValue = "4")
     int concurrency;
@@ -165,6 +165,9 @@ public class Dispatcher {
                         } finally {
                             slots.release();
                         }
+                        // The freed slot takes the next due entry at once: a backlog drains at the
+                        // configured concurrency, not one batch per poll interval.
+                        poll();
                     }, executor);
             return true;
         } catch (RuntimeException e) {

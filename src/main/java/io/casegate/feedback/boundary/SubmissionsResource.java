@@ -112,7 +112,7 @@ public class SubmissionsResource {
                     }
                     files.add(new IncomingFile(IncomingFile.baseName(part.getFileName().orElse("")),
                             part.getMediaType() == null ? null : part.getMediaType().toString(), file.size(),
-                            () -> store.open(file.storageKey())));
+                            new AttachmentStore.Staged(store, file)));
                 } else {
                     fields.put(part.getName(), text(part, locale));
                 }
@@ -131,7 +131,7 @@ public class SubmissionsResource {
             URI location = statusUri(receipt.reference());
             return Response.accepted(json(receipt, location)).location(location).build();
         } finally {
-            // The intake keeps its own copies; the staged uploads are not needed any more.
+            // The intake moves the staged files it keeps; whatever is still staged is not needed any more.
             staged.forEach(file -> store.delete(file.storageKey()));
         }
     }

@@ -39,6 +39,24 @@ class AttachmentStoreTest {
     }
 
     @Test
+    void aStagedFileIsMovedNotCopied() throws IOException {
+        AttachmentStore cut = new AttachmentStore(directory.toString());
+        var staged = cut.store(new ByteArrayInputStream("hello".getBytes()), 100);
+        var stored = cut.store(new io.casegate.attachments.entity.IncomingFile("a.txt", "text/plain", 5,
+                new AttachmentStore.Staged(cut, staged)));
+        assertEquals(5, stored.size());
+        assertEquals(staged.sha256(), stored.sha256());
+        assertFalse(stored.storageKey().equals(staged.storageKey()));
+        assertFalse(cut.exists(staged.storageKey()));
+        try (InputStream in = cut.open(stored.storageKey())) {
+            assertArrayEquals("hello".getBytes(), in.readAllBytes());
+        }
+        // The REST intake deletes whatever it staged afterwards: a moved file is not affected.
+        cut.delete(staged.storageKey());
+        assertTrue(cut.exists(stored.storageKey()));
+    }
+
+    @Test
     void aTooLargeStreamLeavesNothingBehind() throws IOException {
         AttachmentStore cut = new AttachmentStore(directory.toString());
         InputStream endless = new InputStream() {

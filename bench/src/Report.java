@@ -1,0 +1,142 @@
+import java.util.Locale;
+import java.util.Map;
+
+/** The benchmark's one table (Markdown, so it pastes into docs/performance.md) and its JSON. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String table(Map<String, Object> r) {
+        int latency = Bench.LATENCY_MS;
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Casegate benchmark %s → %s; sandbox latency %d ms per CRM call; %d s per intake level; "
+                + "load average (1/5/15 min) at start %s, at end %s%n%n", r.get("started"), r.get("finished"), latency, Bench.SECONDS,
+                r.get("loadavg.start"), r.get("loadavg.end")));
+        b.append("| measure | Casegate (H2) | Casegate (PostgreSQL) | brief's strategy | Casegate ÷ brief | goal |\n");
+        b.append("|---|---|---|---|---|---|\n");
+        for (int c : Bench.LEVELS) {
+            String goalT = c == 32 ? "≥ 300/s: " + verdict(min(r, "intake.H2.c32.perSecond", "intake.PostgreSQL.c32.perSecond") >= 300) : "";
+            String goalP = c == 32 ? "< 200 ms: " + verdict(max(r, "intake.H2.c32.p99", "intake.PostgreSQL.c32.p99") < 200) : "";
+            row(b, "intake, concurrency " + c + ": submissions/s (load avg)", f(r, "intake.H2.c" + c + ".perSecond") + " (" + r.get("intake.H2.c" + c + ".loadavg") + ")",
+                    f(r, "intake.PostgreSQL.c" + c + ".perSecond") + " (" + r.get("intake.PostgreSQL.c" + c + ".loadavg") + ")",
+                    f(r, "intake.brief.c" + c + ".perSecond"), ratio(r, "intake.H2.c" + c + ".perSecond", "intake.brief.c" + c + ".perSecond"), goalT);
+            row(b, "intake, concurrency " + c + ": p50 / p99 ms", f(r, "intake.H2.c" + c + ".p50") + " / " + f(r, "intake.H2.c" + c + ".p99"),
+                    f(r, "intake.PostgreSQL.c" + c + ".p50") + " / " + f(r, "intake.PostgreSQL.c" + c + ".p99"),
+                    f(r, "intake.brief.c" + c + ".p50") + " / " + f(r, "intake.brief.c" + c + ".p99"),
+                    ratio(r, "intake.H2.c" + c + ".p50", "intake.brief.c" + c + ".p50") + " / " + ratio(r, "intake.H2.c" + c + ".p99", "intake.brief.c" + c + ".p99"), goalP);
+            row(b, "intake, concurrency " + c + ": Casegate CPU ms per submission (all its threads)", f(r, "intake.H2.c" + c + ".cpuMsPerSubmission"),
+                    f(r, "intake.PostgreSQL.c" + c + ".cpuMsPerSubmission"), "", "", c == 32
+                    ? String.format(Locale.ROOT, "2 idle cores ÷ this = %s / %s per s", f0(2000 / num(r, "intake.H2.c32.cpuMsPerSubmission")),
+                            f0(2000 / num(r, "intake.PostgreSQL.c32.cpuMsPerSubmission"))) : "");
+            row(b, "intake, concurrency " + c + ": errors", r.get("intake.H2.c" + c + ".errors"), r.get("intake.PostgreSQL.c" + c + ".errors"),
+                    r.get("intake.brief.c" + c + ".errors"), "", "");
+        }
+        double goalNew = 1.3 * latency * 6;
+        double goalReturning = 1.3 * latency * 4;
+        row(b, "time to case number, new visitor: p50 / p99 ms", f(r, "ttc.new.p50") + " / " + f(r, "ttc.new.p99"), "",
+                f(r, "intake.brief.c" + Bench.LEVELS[0] + ".p50") + " / " + f(r, "intake.brief.c" + Bench.LEVELS[0] + ".p99"),
+                ratio(r, "ttc.new.p50", "intake.brief.c" + Bench.LEVELS[0] + ".p50") + " / " + ratio(r, "ttc.new.p99", "intake.brief.c" + Bench.LEVELS[0] + ".p99"),
+                String.format(Locale.ROOT, "≤ 1.3 × %d ms × 6 = %.0f ms: p50 %s, p99 %s", latency, goalNew,
+                        verdict(num(r, "ttc.new.p50") <= goalNew), verdict(num(r, "ttc.new.p99") <= goalNew)));
+        row(b, "time to case number, returning visitor: p50 / p99 ms", f(r, "ttc.returning.p50") + " / " + f(r, "ttc.returning.p99"), "",
+                f(r, "brief.returning.p50") + " / " + f(r, "brief.returning.p99"),
+                ratio(r, "ttc.returning.p50", "brief.returning.p50") + " / " + ratio(r, "ttc.returning.p99", "brief.returning.p99"),
+                String.format(Locale.ROOT, "≤ 1.3 × %d ms × 4 = %.0f ms: p50 %s, p99 %s", latency, goalReturning,
+                        verdict(num(r, "ttc.returning.p50") <= goalReturning), verdict(num(r, "ttc.returning.p99") <= goalReturning)));
+        row(b, "CRM calls per submission, new visitor (incl. logins)", f(r, "calls.new"), "", f(r, "brief.callsPerSubmission"),
+                ratio(r, "calls.new", "brief.callsPerSubmission"), "");
+        row(b, "CRM calls per submission, returning visitor (incl. logins)", f(r, "calls.returning"), "", f(r, "brief.returning.calls"),
+                ratio(r, "calls.returning", "brief.returning.calls"), "");
+        row(b, "logins per 1000 submissions", f(r, "casegate.loginsPer1000") + " (" + r.get("casegate.logins") + " in " + r.get("casegate.delivered") + ")", "",
+                f(r, "brief.loginsPer1000"), ratio(r, "casegate.loginsPer1000", "brief.loginsPer1000"),
+                "no login beyond the first: " + verdict(num(r, "casegate.logins") <= 1));
+        if (r.containsKey("memory.api200.peakGrowthMB")) {
+            row(b, "heap, one 200 MB file through the API: peak used growth / peak old-gen growth / retained after GC (MB)",
+                    r.get("memory.api200.peakGrowthMB") + " / " + r.get("memory.api200.peakOldGrowthMB") + " / " + r.get("memory.api200.retainedAfterGcMB"),
+                    "", "", "", "< 64 MB: old-gen (live) " + verdict(num(r, "memory.api200.peakOldGrowthMB") < 64)
+                    + "; peak used incl. young garbage " + verdict(num(r, "memory.api200.peakGrowthMB") < 64));
+            row(b, "heap, one 200 MB file through the form", "not measured (no form upload on this branch)", "", "", "", "");
+            row(b, "heap, 32 × 10 MB at once through the API: peak used growth / peak old-gen growth / retained (MB)",
+                    r.get("memory.api32x10.peakGrowthMB") + " / " + r.get("memory.api32x10.peakOldGrowthMB") + " / " + r.get("memory.api32x10.retainedAfterGcMB"),
+                    "", "", "", "");
+        }
+        row(b, "delivery: sustained cases/s into the CRM (" + r.get("delivery.default.settings") + ")", f(r, "delivery.default.casesPerSecond"), "",
+                f(r, "intake.brief.c32.perSecond") + " (its c=32 rate)", ratio(r, "delivery.default.casesPerSecond", "intake.brief.c32.perSecond"), "");
+        if (r.containsKey("delivery.alt.casesPerSecond")) {
+            row(b, "delivery: sustained cases/s (" + r.get("delivery.alt.settings") + ")", f(r, "delivery.alt.casesPerSecond"), "", "",
+                    ratio(r, "delivery.alt.casesPerSecond", "intake.brief.c32.perSecond"), "");
+        }
+        return b.toString();
+    }
+
+    static void row(StringBuilder b, Object... cells) {
+        b.append("|");
+        for (Object c : cells) {
+            b.append(' ').append(c == null ? "–" : c).append(" |");
+        }
+        b.append('\n');
+    }
+
+    static double num(Map<String, Object> r, String key) {
+        Object v = r.get(key);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    static double min(Map<String, Object> r, String... keys) {
+        double m = Double.POSITIVE_INFINITY;
+        for (String k : keys) {
+            if (r.containsKey(k)) {
+                m = Math.min(m, num(r, k));
+            }
+        }
+        return m == Double.POSITIVE_INFINITY ? Double.NaN : m;
+    }
+
+    static double max(Map<String, Object> r, String... keys) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (String k : keys) {
+            if (r.containsKey(k)) {
+                m = Math.max(m, num(r, k));
+            }
+        }
+        return m == Double.NEGATIVE_INFINITY ? Double.NaN : m;
+    }
+
+    static String f(Map<String, Object> r, String key) {
+        double v = num(r, key);
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String f0(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    static String ratio(Map<String, Object> r, String a, String b) {
+        double x = num(r, a);
+        double y = num(r, b);
+        if (Double.isNaN(x) || Double.isNaN(y) || y == 0) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, x / y < 0.1 ? "%.4f×" : "%.2f×", x / y);
+    }
+
+    static String verdict(boolean met) {
+        return met ? "met" : "missed";
+    }
+
+    static String json(Map<String, Object> r) {
+        StringBuilder b = new StringBuilder("{\n");
+        int i = 0;
+        for (Map.Entry<String, Object> e : r.entrySet()) {
+            Object v = e.getValue();
+            String value = v instanceof Number n && !(v instanceof Double d && (d.isNaN() || d.isInfinite()))
+                    ? String.valueOf(n) : v instanceof Number ? "null" : "\"" + String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            b.append("  \"").append(e.getKey()).append("\": ").append(value).append(++i < r.size() ? ",\n" : "\n");
+        }
+        return b.append("}\n").toString();
+    }
+}
