@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import io.casegate.testing.MovableClock;
+import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,7 +58,7 @@ class CrmClientTest {
     }
 
     final ScriptedCrm crm = new ScriptedCrm();
-    final CrmClient cut = new CrmClient(new CrmSession(CrmSessionTest.settings(), crm, new CrmSessionTest.TestClock()), crm);
+    final CrmClient cut = new CrmClient(new CrmSession(CrmSessionTest.settings(), crm, new MovableClock(Instant.parse("2026-05-01T10:00:00Z"))), crm);
 
     @Test
     void aLoginPageWhereJsonWasExpectedMeansLogInAgainAndRepeatOnce() {

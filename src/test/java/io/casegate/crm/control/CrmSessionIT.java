@@ -13,8 +13,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +39,7 @@ import io.casegate.crm.entity.CrmUnavailableException;
 import io.casegate.platform.LocalServer;
 import io.casegate.testing.CrmStack;
 import io.casegate.testing.Deployments;
+import io.casegate.testing.MovableClock;
 import io.casegate.testing.SandboxCrm;
 import io.casegate.testing.ScriptedProgress;
 import io.casegate.testing.TestTickets;
@@ -58,7 +57,7 @@ class CrmSessionIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.casegate().addClasses(SandboxCrm.class, TestTickets.class, ScriptedProgress.class, CrmStack.class);
+        return Deployments.casegate().addClasses(SandboxCrm.class, TestTickets.class, ScriptedProgress.class, CrmStack.class, MovableClock.class);
     }
 
     @Inject
@@ -189,7 +188,7 @@ class CrmSessionIT {
     @Test
     void rejectedCredentialsFailClearlyWithoutABurstOfLogins() {
         CrmSettings wrong = CrmSettings.from(ConfigProvider.getConfig()).withCredentials("Supervisor", "not-the-password-42");
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.now());
         CrmStack stack = new CrmStack(wrong, clock, localServer, externalFiles);
         SandboxCrm.Stats before = crm.stats();
         try {
@@ -251,29 +250,6 @@ class CrmSessionIT {
             assertTrue(failure.getMessage().contains("client credentials"), failure.getMessage());
         } finally {
             wrongSecret.transport.close();
-        }
-    }
-
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
         }
     }
 }

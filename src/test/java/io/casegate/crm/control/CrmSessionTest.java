@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,35 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.ws.rs.client.Entity;
 
 import org.eclipse.microprofile.config.Config;
+import io.casegate.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import io.casegate.crm.entity.CrmAuthenticationException;
 
 class CrmSessionTest {
-
-    /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        volatile Instant now = Instant.parse("2026-05-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-    }
 
     /** Answers logins like Creatio does, and counts them. */
     static final class LoginCounter extends CrmTransport {
@@ -88,7 +62,7 @@ class CrmSessionTest {
         }
     }
 
-    final TestClock clock = new TestClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-05-01T10:00:00Z"));
     final LoginCounter transport = new LoginCounter();
     final CrmSession cut = new CrmSession(settings(), transport, clock);
 
@@ -156,7 +130,7 @@ class CrmSessionTest {
         assertNotSame(first, second);
         assertEquals(2, transport.logins.get());
         assertEquals(Duration.ZERO, cut.state().tokenAge());
-        assertEquals(clock.now.plus(Duration.ofMinutes(50)), cut.state().renewalDue());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(50)), cut.state().renewalDue());
     }
 
     @Test
@@ -192,12 +166,12 @@ class CrmSessionTest {
         }
         assertEquals(1, transport.logins.get(), "no burst of login attempts");
         assertNotNull(cut.state().lastLoginError());
-        assertEquals(clock.now.plusSeconds(30), cut.state().nextLoginAttempt());
+        assertEquals(clock.instant().plusSeconds(30), cut.state().nextLoginAttempt());
 
         clock.advance(Duration.ofSeconds(30));
         assertThrows(CrmAuthenticationException.class, () -> cut.current(CrmCallObserver.NONE));
         assertEquals(2, transport.logins.get());
-        assertEquals(clock.now.plusSeconds(60), cut.state().nextLoginAttempt(), "the pause doubles");
+        assertEquals(clock.instant().plusSeconds(60), cut.state().nextLoginAttempt(), "the pause doubles");
 
         transport.acceptCredentials = true;
         clock.advance(Duration.ofSeconds(60));

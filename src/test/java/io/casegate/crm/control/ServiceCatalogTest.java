@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import io.casegate.testing.MovableClock;
+import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -14,7 +16,7 @@ import io.casegate.crm.entity.ServiceOption;
 
 class ServiceCatalogTest {
 
-    final CrmSessionTest.TestClock clock = new CrmSessionTest.TestClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-05-01T10:00:00Z"));
     final CrmSettings settings = CrmSettings.from(CrmSessionTest.config(Map.of(
             "casegate.crm.fallback-services", "11111111-1111-1111-1111-111111111111=АТОЛ Онлайн; Оборудование",
             "casegate.crm.services-cache-time", "5m")));
