@@ -32,18 +32,11 @@ final class Report {
             row(b, "intake, concurrency " + c + ": errors", r.get("intake.H2.c" + c + ".errors"), r.get("intake.PostgreSQL.c" + c + ".errors"),
                     r.get("intake.brief.c" + c + ".errors"), "", "");
         }
-        double goalNew = 1.3 * latency * 6;
-        double goalReturning = 1.3 * latency * 4;
-        row(b, "time to case number, new visitor: p50 / p99 ms", f(r, "ttc.new.p50") + " / " + f(r, "ttc.new.p99"), "",
-                f(r, "intake.brief.c" + Bench.LEVELS[0] + ".p50") + " / " + f(r, "intake.brief.c" + Bench.LEVELS[0] + ".p99"),
-                ratio(r, "ttc.new.p50", "intake.brief.c" + Bench.LEVELS[0] + ".p50") + " / " + ratio(r, "ttc.new.p99", "intake.brief.c" + Bench.LEVELS[0] + ".p99"),
-                String.format(Locale.ROOT, "≤ 1.3 × %d ms × 6 = %.0f ms: p50 %s, p99 %s", latency, goalNew,
-                        verdict(num(r, "ttc.new.p50") <= goalNew), verdict(num(r, "ttc.new.p99") <= goalNew)));
-        row(b, "time to case number, returning visitor: p50 / p99 ms", f(r, "ttc.returning.p50") + " / " + f(r, "ttc.returning.p99"), "",
-                f(r, "brief.returning.p50") + " / " + f(r, "brief.returning.p99"),
-                ratio(r, "ttc.returning.p50", "brief.returning.p50") + " / " + ratio(r, "ttc.returning.p99", "brief.returning.p99"),
-                String.format(Locale.ROOT, "≤ 1.3 × %d ms × 4 = %.0f ms: p50 %s, p99 %s", latency, goalReturning,
-                        verdict(num(r, "ttc.returning.p50") <= goalReturning), verdict(num(r, "ttc.returning.p99") <= goalReturning)));
+        // The fewest CRM calls, one after another, before a case number exists (docs/performance.md):
+        // find contact, find organisation by INN, create organisation, contact, case; and for a
+        // returning visitor find contact, create case.
+        ttcRow(b, r, "new", "new visitor", "intake.brief.c" + Bench.LEVELS[0], NEW_VISITOR_CALLS_TO_NUMBER);
+        ttcRow(b, r, "returning", "returning visitor", "brief.returning", RETURNING_VISITOR_CALLS_TO_NUMBER);
         row(b, "CRM calls per submission, new visitor (incl. logins)", f(r, "calls.new"), "", f(r, "brief.callsPerSubmission"),
                 ratio(r, "calls.new", "brief.callsPerSubmission"), "");
         row(b, "CRM calls per submission, returning visitor (incl. logins)", f(r, "calls.returning"), "", f(r, "brief.returning.calls"),
@@ -56,7 +49,10 @@ final class Report {
                     r.get("memory.api200.peakGrowthMB") + " / " + r.get("memory.api200.peakOldGrowthMB") + " / " + r.get("memory.api200.retainedAfterGcMB"),
                     "", "", "", "< 64 MB: old-gen (live) " + verdict(num(r, "memory.api200.peakOldGrowthMB") < 64)
                     + "; peak used incl. young garbage " + verdict(num(r, "memory.api200.peakGrowthMB") < 64));
-            row(b, "heap, one 200 MB file through the form", "not measured (no form upload on this branch)", "", "", "", "");
+            row(b, "heap, one 200 MB file through the form (no JavaScript, one multipart POST): peak used growth / peak old-gen growth / retained after GC (MB)",
+                    r.get("memory.form200.peakGrowthMB") + " / " + r.get("memory.form200.peakOldGrowthMB") + " / " + r.get("memory.form200.retainedAfterGcMB"),
+                    "", "", "", "< 64 MB: old-gen (live) " + verdict(num(r, "memory.form200.peakOldGrowthMB") < 64)
+                    + "; peak used incl. young garbage " + verdict(num(r, "memory.form200.peakGrowthMB") < 64));
             row(b, "heap, 32 × 10 MB at once through the API: peak used growth / peak old-gen growth / retained (MB)",
                     r.get("memory.api32x10.peakGrowthMB") + " / " + r.get("memory.api32x10.peakOldGrowthMB") + " / " + r.get("memory.api32x10.retainedAfterGcMB"),
                     "", "", "", "");
@@ -68,6 +64,20 @@ final class Report {
                     ratio(r, "delivery.alt.casesPerSecond", "intake.brief.c32.perSecond"), "");
         }
         return b.toString();
+    }
+
+    static final int NEW_VISITOR_CALLS_TO_NUMBER = 5;
+    static final int RETURNING_VISITOR_CALLS_TO_NUMBER = 2;
+
+    static void ttcRow(StringBuilder b, Map<String, Object> r, String kind, String label, String brief, int calls) {
+        double goal = 1.3 * Bench.LATENCY_MS * calls;
+        String h2 = "ttc." + kind;
+        String pg = "ttc.PostgreSQL." + kind;
+        row(b, "time to case number, " + label + ": p50 / p99 ms", f(r, h2 + ".p50") + " / " + f(r, h2 + ".p99"),
+                f(r, pg + ".p50") + " / " + f(r, pg + ".p99"), f(r, brief + ".p50") + " / " + f(r, brief + ".p99"),
+                ratio(r, h2 + ".p50", brief + ".p50") + " / " + ratio(r, h2 + ".p99", brief + ".p99"),
+                String.format(Locale.ROOT, "≤ 1.3 × %d ms × %d = %.0f ms: p50 %s, p99 %s", Bench.LATENCY_MS, calls, goal,
+                        verdict(max(r, h2 + ".p50", pg + ".p50") <= goal), verdict(max(r, h2 + ".p99", pg + ".p99") <= goal)));
     }
 
     static void row(StringBuilder b, Object... cells) {

@@ -30,22 +30,22 @@ public class SubmissionOverviews {
     /** One submission and its delivery, for the list and the detail page. */
     public record SubmissionRow(String submissionId, String reference, String channel, Instant receivedAt,
             String deliveryEntryId, String state, int attempts, String lastError, Instant nextAttemptAt,
-            String caseNumber, Instant deliveredAt) {
+            String caseNumber, Instant caseOpenedAt, Instant deliveredAt) {
 
         public boolean deadLettered() {
             return "DEAD".equals(state);
         }
 
-        /** From acceptance to case number; null while not delivered. */
+        /** From acceptance to case number; null while the case does not exist. */
         public Duration timeToCase() {
-            return deliveredAt == null ? null : Duration.between(receivedAt, deliveredAt);
+            return caseOpenedAt == null ? null : Duration.between(receivedAt, caseOpenedAt);
         }
     }
 
     public static final int PAGE_SIZE = 100;
 
     static final String SELECT = "SELECT s.id, s.reference, s.channel, s.received_at, e.id, e.state, e.attempts, e.last_error,"
-            + " e.next_attempt_at, s.case_number, s.delivered_at"
+            + " e.next_attempt_at, s.case_number, s.case_opened_at, s.delivered_at"
             + " FROM submission s LEFT JOIN outbox_entry e ON e.subject_id = s.id AND e.kind = '" + SubmissionRecords.DELIVER_CASE + "'";
 
     @PersistenceContext(unitName = "casegate")
@@ -93,7 +93,7 @@ public class SubmissionOverviews {
 
     private static SubmissionRow row(Object[] c) {
         return new SubmissionRow(text(c[0]), text(c[1]), text(c[2]), SqlTimes.instant(c[3]), text(c[4]), text(c[5]),
-                c[6] == null ? 0 : ((Number) c[6]).intValue(), text(c[7]), SqlTimes.instant(c[8]), text(c[9]), SqlTimes.instant(c[10]));
+                c[6] == null ? 0 : ((Number) c[6]).intValue(), text(c[7]), SqlTimes.instant(c[8]), text(c[9]), SqlTimes.instant(c[10]), SqlTimes.instant(c[11]));
     }
 
     private static String text(Object value) {

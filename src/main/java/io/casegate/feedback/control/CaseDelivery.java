@@ -1,7 +1,5 @@
 package io.casegate.feedback.control;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
@@ -53,9 +51,6 @@ public class CaseDelivery implements OutboxHandler {
     @Inject
     Metrics metrics;
 
-    @Inject
-    Clock clock;
-
     @Override
     public String kind() {
         return SubmissionRecords.DELIVER_CASE;
@@ -90,7 +85,6 @@ public class CaseDelivery implements OutboxHandler {
                 text(delivered.contactId()), text(delivered.accountId()), acknowledgements.enabled());
         LOG.info(() -> submission.reference() + " is case " + delivered.caseNumber() + " in the CRM");
         metrics.increment(Meter.SUBMISSIONS_DELIVERED);
-        metrics.observe(Meter.TIME_TO_CASE_NUMBER, Duration.between(submission.receivedAt(), clock.instant()));
         retention.afterDelivery(submission.id());
     }
 

@@ -14,11 +14,14 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import io.casegate.feedback.entity.DeliveryStep;
+import io.casegate.platform.metrics.Meter;
+import io.casegate.platform.metrics.Metrics;
 import io.casegate.tickets.control.TicketProgress;
 
 /**
  * The ticket workflow's progress, kept in the database: each completed step commits at once, in
- * its own transaction, so that a delivery interrupted by a crash resumes after its last step.
+ * its own transaction, so that a delivery interrupted by a crash resumes after its last step. The
+ * case number goes onto the submission as soon as the case exists, for the visitor waiting for it.
  */
 @ApplicationScoped
 public class DeliverySteps {
@@ -34,6 +37,12 @@ public class DeliverySteps {
     @Inject
     CrmCallLog calls;
 
+    @Inject
+    SubmissionRecords records;
+
+    @Inject
+    Metrics metrics;
+
     /** The persistent progress of one submission's delivery. */
     public TicketProgress of(UUID submissionId) {
         String id = submissionId.toString();
@@ -46,6 +55,12 @@ public class DeliverySteps {
             @Override
             public void complete(String step, String result) {
                 DeliverySteps.this.complete(id, step, result);
+            }
+
+            @Override
+            public void caseOpened(UUID caseId, String number) {
+                records.caseOpened(submissionId, caseId.toString(), number)
+                        .ifPresent(toNumber -> metrics.observe(Meter.TIME_TO_CASE_NUMBER, toNumber));
             }
 
             @Override

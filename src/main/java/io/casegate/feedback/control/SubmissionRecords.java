@@ -1,6 +1,7 @@
 package io.casegate.feedback.control;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -107,6 +108,18 @@ public class SubmissionRecords {
     public List<Attachment> attachmentsOf(UUID submissionId) {
         return em.createNamedQuery(Attachment.OF_SUBMISSION, Attachment.class)
                 .setParameter("submissionId", submissionId.toString()).getResultList();
+    }
+
+    /**
+     * The case exists and has its number: from now on the visitor is shown it. Gives the time from
+     * acceptance to the number the first time only (a resumed delivery reports the case again).
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<Duration> caseOpened(UUID submissionId, String caseId, String caseNumber) {
+        Submission submission = em.find(Submission.class, submissionId.toString());
+        return submission.caseOpened(caseId, caseNumber, clock.instant())
+                ? Optional.of(Duration.between(submission.receivedAt(), submission.caseOpenedAt()))
+                : Optional.empty();
     }
 
     /** The case that a submission became, and its acknowledgement due, in one transaction. */

@@ -56,6 +56,8 @@ public class Submission {
     private String caseId;
     @Column(name = "case_number")
     private String caseNumber;
+    @Column(name = "case_opened_at")
+    private Instant caseOpenedAt;
     @Column(name = "contact_id")
     private String contactId;
     @Column(name = "account_id")
@@ -106,9 +108,20 @@ public class Submission {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    public void delivered(String caseId, String caseNumber, String contactId, String accountId, Instant at) {
+    /** The case exists and has its number; true the first time only. */
+    public boolean caseOpened(String caseId, String caseNumber, Instant at) {
+        if (this.caseNumber != null) {
+            return false;
+        }
         this.caseId = caseId;
         this.caseNumber = caseNumber;
+        this.caseOpenedAt = at;
+        return true;
+    }
+
+    /** The message and every file are in the CRM too: the delivery is complete. */
+    public void delivered(String caseId, String caseNumber, String contactId, String accountId, Instant at) {
+        caseOpened(caseId, caseNumber, at);
         this.contactId = contactId;
         this.accountId = accountId;
         if (this.deliveredAt == null) {
@@ -154,6 +167,7 @@ public class Submission {
     public Instant receivedAt() { return receivedAt; }
     public String caseId() { return caseId; }
     public String caseNumber() { return caseNumber; }
+    public Instant caseOpenedAt() { return caseOpenedAt; }
     public Instant deliveredAt() { return deliveredAt; }
     public Instant acknowledgementStartedAt() { return acknowledgementStartedAt; }
     public Instant acknowledgementSentAt() { return acknowledgementSentAt; }

@@ -3,6 +3,7 @@ package io.casegate.tickets.control;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -12,8 +13,13 @@ public class InMemoryTicketProgress implements TicketProgress {
     public record Call(String operation, int status, long millis) {
     }
 
+    /** A reported case, with the number of CRM calls made before it was reported. */
+    public record OpenedCase(UUID id, String number, int callsBefore) {
+    }
+
     private final Map<String, String> results = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<OpenedCase> openedCases = new CopyOnWriteArrayList<>();
 
     @Override
     public Optional<String> result(String step) {
@@ -23,6 +29,11 @@ public class InMemoryTicketProgress implements TicketProgress {
     @Override
     public void complete(String step, String result) {
         results.put(step, result);
+    }
+
+    @Override
+    public void caseOpened(UUID caseId, String number) {
+        openedCases.add(new OpenedCase(caseId, number, calls.size()));
     }
 
     @Override
@@ -36,5 +47,9 @@ public class InMemoryTicketProgress implements TicketProgress {
 
     public List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    public List<OpenedCase> openedCases() {
+        return List.copyOf(openedCases);
     }
 }

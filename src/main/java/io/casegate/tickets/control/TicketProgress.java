@@ -1,6 +1,7 @@
 package io.casegate.tickets.control;
 
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Where the workflow for one submission has got to. The workflow records the result of each
@@ -14,6 +15,13 @@ public interface TicketProgress {
 
     /** Records that a step completed with the given result. */
     void complete(String step, String result);
+
+    /**
+     * The case exists in the CRM and has its number, before the message and files follow: the
+     * number can be shown at once. Reported again by a run that resumes after the case step.
+     */
+    default void caseOpened(UUID caseId, String number) {
+    }
 
     /** Notes one call to the CRM, for the submission's call log and the metrics. */
     default void crmCall(String operation, int status, long millis) {

@@ -36,11 +36,15 @@ import io.casegate.tickets.entity.TicketRequest;
  * message and the files in the CRM.
  * <p>
  * Exactly once: every record's id is derived from the submission ({@link RecordIds}); each completed
- * step is recorded in the {@link TicketProgress} and skipped on a later run; and a record whose step
- * is not recorded is looked up by its id before it is created, because the CRM may have committed it
- * before the run died. Records are created in a fixed order (organisation, contact, case, message,
- * files sorted by id), so once a run has had to create one, none of the later ones can exist yet and
- * their look-ups are skipped: that keeps a first delivery to as few calls as possible.
+ * step is recorded in the {@link TicketProgress} and skipped on a later run; and on a later run, a
+ * record whose step is not recorded is looked up by its id before it is created, because the CRM may
+ * have committed it before the earlier run died.
+ * <p>
+ * As few calls as possible: the first run records that it has started before it sends anything, so
+ * a run that finds no such record knows that nothing of this submission can be in the CRM, and looks
+ * nothing up. Records are created in a fixed order (organisation, contact, case, message, files
+ * sorted by id), so once a later run has had to create one, none of the later ones can exist either.
+ * The case number is reported as soon as the case exists; the message and files follow.
  */
 @ApplicationScoped
 public class TicketWorkflow {
@@ -52,6 +56,8 @@ public class TicketWorkflow {
     static final String CASE = "case";
     static final String MESSAGE = "message";
     static final String FILE = "file:";
+    /** Recorded before the first CRM call of the first run. */
+    static final String STARTED = "started";
     /** The recorded result for "no organisation": some stores cannot keep an empty string. */
     private static final String NO_ACCOUNT = "none";
 
@@ -126,13 +132,20 @@ public class TicketWorkflow {
         private final TicketRequest request;
         private final TicketProgress progress;
         private final CallCount calls;
-        /** Set once this run created a record: every later record is then known not to exist. */
-        private boolean createdEarlierRecord;
+        /**
+         * Set on a first run, and once a later run created a record: every record not yet made is
+         * then known not to exist.
+         */
+        private boolean laterRecordsCannotExist;
 
         Run(TicketRequest request, TicketProgress progress, CallCount calls) {
             this.request = request;
             this.progress = progress;
             this.calls = calls;
+            if (progress.result(STARTED).isEmpty()) {
+                progress.complete(STARTED, request.reference());
+                laterRecordsCannotExist = true;
+            }
         }
 
         private UUID id(String step) {
@@ -141,7 +154,7 @@ public class TicketWorkflow {
 
         /** Whether the record of a step not yet recorded must be looked up before it is created. */
         private boolean mayExist(String step, java.util.function.Predicate<UUID> lookup) {
-            return !createdEarlierRecord && lookup.test(id(step));
+            return !laterRecordsCannotExist && lookup.test(id(step));
         }
 
         CrmContact contact() {
@@ -159,7 +172,7 @@ public class TicketWorkflow {
             UUID contactId = id(CONTACT);
             if (!mayExist(CONTACT, id -> crm.contactExists(id, calls))) {
                 crm.createContact(new NewContact(contactId, request.name(), request.email(), request.phone(), accountId), calls);
-                createdEarlierRecord = true;
+                laterRecordsCannotExist = true;
             }
             return new CrmContact(contactId, accountId);
         }
@@ -177,7 +190,7 @@ public class TicketWorkflow {
                 UUID created = id(ACCOUNT);
                 if (!mayExist(ACCOUNT, id -> crm.accountExists(id, calls))) {
                     crm.createAccount(new NewAccount(created, request.organisation().strip(), request.inn()), calls);
-                    createdEarlierRecord = true;
+                    laterRecordsCannotExist = true;
                 }
                 return created;
             });
@@ -189,10 +202,12 @@ public class TicketWorkflow {
             Optional<String> recorded = progress.result(CASE);
             if (recorded.isPresent()) {
                 String[] parts = recorded.get().split(";", 2);
-                return new Case(UUID.fromString(parts[0]), parts[1]);
+                Case resumed = new Case(UUID.fromString(parts[0]), parts[1]);
+                progress.caseOpened(resumed.id(), resumed.number());
+                return resumed;
             }
             UUID caseId = id(CASE);
-            Optional<String> existing = createdEarlierRecord ? Optional.empty() : crm.caseNumber(caseId, calls);
+            Optional<String> existing = laterRecordsCannotExist ? Optional.empty() : crm.caseNumber(caseId, calls);
             String number = existing.orElseGet(() -> {
                 Optional<ServiceOption> service = service();
                 String description = CaseDescription.of(request,
@@ -200,10 +215,11 @@ public class TicketWorkflow {
                 String created = crm.createCase(new NewCase(caseId, request.subject(), description,
                         service.map(option -> uuid(option.id())).orElse(uuid(request.service())),
                         contact.id(), contact.accountId(), request.receivedOn()), calls);
-                createdEarlierRecord = true;
+                laterRecordsCannotExist = true;
                 return created;
             });
             progress.complete(CASE, caseId + ";" + number);
+            progress.caseOpened(caseId, number);
             return new Case(caseId, number);
         }
 
@@ -223,7 +239,7 @@ public class TicketWorkflow {
             if (!mayExist(MESSAGE, id -> crm.messageExists(id, calls))) {
                 crm.createMessage(new NewMessage(messageId, caseId, contact.id(), contact.accountId(), request.email(),
                         request.subject(), request.description(), request.receivedOn()), calls);
-                createdEarlierRecord = true;
+                laterRecordsCannotExist = true;
             }
             progress.complete(MESSAGE, messageId.toString());
             return messageId;
@@ -240,7 +256,7 @@ public class TicketWorkflow {
                 boolean toCrm = acceptedByCrm(attachment);
                 CrmFile file = new CrmFile(id(step), caseId, messageId, attachment.fileName(), attachment.mediaType(),
                         attachment.size(), attachment.content()::open);
-                Optional<Long> stored = createdEarlierRecord ? Optional.empty() : crm.fileSize(file, calls);
+                Optional<Long> stored = laterRecordsCannotExist ? Optional.empty() : crm.fileSize(file, calls);
                 // A stored file of the wrong size is the remains of an interrupted upload: upload it again.
                 boolean complete = stored.isPresent() && (!toCrm || stored.get() == attachment.size());
                 if (!complete) {
@@ -249,7 +265,7 @@ public class TicketWorkflow {
                     } else {
                         crm.attachLink(file, externalFiles.publish(attachment, externalFileLifetime).toString(), calls);
                     }
-                    createdEarlierRecord = true;
+                    laterRecordsCannotExist = true;
                 }
                 progress.complete(step, file.id().toString());
             }
