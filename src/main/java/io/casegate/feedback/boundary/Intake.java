@@ -43,7 +43,12 @@ public class Intake implements SubmissionIntake {
     /** Deliveries failing for longer than this many attempts show as delayed to the visitor. */
     static final int ATTEMPTS_BEFORE_DELAYED = 3;
 
-    private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * A returning visitor's case exists about two CRM calls after acceptance: look early, then less
+     * and less often (the number may come from another node, so this is a poll of the database).
+     */
+    private static final Duration FIRST_POLL = Duration.ofMillis(25);
+    private static final Duration LONGEST_POLL = Duration.ofMillis(200);
 
     @Inject
     SubmissionRecords records;
@@ -130,6 +135,7 @@ public class Intake implements SubmissionIntake {
     @Override
     public Optional<String> awaitCaseNumber(String reference, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
+        long pollMillis = FIRST_POLL.toMillis();
         while (true) {
             Optional<Receipt> receipt = find(reference);
             if (receipt.isEmpty()) {
@@ -143,7 +149,8 @@ public class Intake implements SubmissionIntake {
                 return Optional.empty();
             }
             try {
-                Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, left / 1_000_000)));
+                Thread.sleep(Math.min(pollMillis, Math.max(1, left / 1_000_000)));
+                pollMillis = Math.min(pollMillis * 2, LONGEST_POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();

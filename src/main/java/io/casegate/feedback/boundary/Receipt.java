@@ -12,7 +12,7 @@ public record Receipt(String reference, UUID submissionId, Status status, String
     public enum Status {
         /** Stored by Casegate, not yet in the CRM. */
         RECEIVED,
-        /** The case exists in the CRM. */
+        /** The case exists in the CRM and has its number (its message and files may still be on their way). */
         DELIVERED,
         /** Delivery keeps failing; operators have been alerted and will deliver it. */
         DELAYED
