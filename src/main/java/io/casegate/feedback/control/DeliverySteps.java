@@ -1,7 +1,8 @@
 package io.casegate.feedback.control;
 
 import java.time.Clock;
-import java.util.Optional;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,8 +49,8 @@ public class DeliverySteps {
         String id = submissionId.toString();
         return new TicketProgress() {
             @Override
-            public Optional<String> result(String step) {
-                return DeliverySteps.this.result(id, step);
+            public Map<String, String> results() {
+                return DeliverySteps.this.results(id);
             }
 
             @Override
@@ -76,9 +77,11 @@ public class DeliverySteps {
         };
     }
 
+    /** All of a submission's completed steps in one query: a run reads them once, at its start. */
     @Transactional(TxType.REQUIRES_NEW)
-    public Optional<String> result(String submissionId, String step) {
-        return Optional.ofNullable(em.find(DeliveryStep.class, new DeliveryStep.Key(submissionId, step))).map(DeliveryStep::result);
+    public Map<String, String> results(String submissionId) {
+        return em.createNamedQuery(DeliveryStep.OF_SUBMISSION, DeliveryStep.class).setParameter("submissionId", submissionId)
+                .getResultStream().collect(Collectors.toMap(DeliveryStep::step, DeliveryStep::result));
     }
 
     @Transactional(TxType.REQUIRES_NEW)

@@ -8,13 +8,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** One completed step of the ticket workflow for a submission, and its result (such as a CRM record id). */
 @Entity
 @Table(name = "delivery_step")
+@NamedQuery(name = DeliveryStep.OF_SUBMISSION, query = "SELECT s FROM DeliveryStep s WHERE s.submissionId = :submissionId")
 @IdClass(DeliveryStep.Key.class)
 public class DeliveryStep {
+
+    public static final String OF_SUBMISSION = "DeliveryStep.ofSubmission";
 
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;

@@ -2,7 +2,6 @@ package io.casegate.tickets.control;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,8 +21,8 @@ public class InMemoryTicketProgress implements TicketProgress {
     private final List<OpenedCase> openedCases = new CopyOnWriteArrayList<>();
 
     @Override
-    public Optional<String> result(String step) {
-        return Optional.ofNullable(results.get(step));
+    public Map<String, String> results() {
+        return Map.copyOf(results);
     }
 
     @Override
@@ -39,10 +38,6 @@ public class InMemoryTicketProgress implements TicketProgress {
     @Override
     public void crmCall(String operation, int status, long millis) {
         calls.add(new Call(operation, status, millis));
-    }
-
-    public Map<String, String> results() {
-        return Map.copyOf(results);
     }
 
     public List<Call> calls() {

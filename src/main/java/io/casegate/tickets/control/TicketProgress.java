@@ -1,6 +1,6 @@
 package io.casegate.tickets.control;
 
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -10,8 +10,8 @@ import java.util.UUID;
  */
 public interface TicketProgress {
 
-    /** The recorded result of a completed step (for example the created record's id), if any. */
-    Optional<String> result(String step);
+    /** The recorded results of the completed steps (for example the created records' ids), by step. */
+    Map<String, String> results();
 
     /** Records that a step completed with the given result. */
     void complete(String step, String result);

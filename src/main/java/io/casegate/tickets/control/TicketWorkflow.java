@@ -3,6 +3,7 @@ package io.casegate.tickets.control;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -132,6 +133,8 @@ public class TicketWorkflow {
         private final TicketRequest request;
         private final TicketProgress progress;
         private final CallCount calls;
+        /** The steps completed by earlier runs, read once. */
+        private final Map<String, String> earlierResults;
         /**
          * Set on a first run, and once a later run created a record: every record not yet made is
          * then known not to exist.
@@ -142,10 +145,15 @@ public class TicketWorkflow {
             this.request = request;
             this.progress = progress;
             this.calls = calls;
-            if (progress.result(STARTED).isEmpty()) {
+            this.earlierResults = progress.results();
+            if (!earlierResults.containsKey(STARTED)) {
                 progress.complete(STARTED, request.reference());
                 laterRecordsCannotExist = true;
             }
+        }
+
+        private Optional<String> earlierResult(String step) {
+            return Optional.ofNullable(earlierResults.get(step));
         }
 
         private UUID id(String step) {
@@ -158,7 +166,7 @@ public class TicketWorkflow {
         }
 
         CrmContact contact() {
-            Optional<String> recorded = progress.result(CONTACT);
+            Optional<String> recorded = earlierResult(CONTACT);
             if (recorded.isPresent()) {
                 return parseContact(recorded.get());
             }
@@ -179,7 +187,7 @@ public class TicketWorkflow {
 
         /** The visitor's organisation, found or created; null when the visitor named none. */
         private UUID account() {
-            Optional<String> recorded = progress.result(ACCOUNT);
+            Optional<String> recorded = earlierResult(ACCOUNT);
             if (recorded.isPresent()) {
                 return accountOrNull(recorded.get());
             }
@@ -199,7 +207,7 @@ public class TicketWorkflow {
         }
 
         Case createCase(CrmContact contact) {
-            Optional<String> recorded = progress.result(CASE);
+            Optional<String> recorded = earlierResult(CASE);
             if (recorded.isPresent()) {
                 String[] parts = recorded.get().split(";", 2);
                 Case resumed = new Case(UUID.fromString(parts[0]), parts[1]);
@@ -233,7 +241,7 @@ public class TicketWorkflow {
 
         UUID message(UUID caseId, CrmContact contact) {
             UUID messageId = id(MESSAGE);
-            if (progress.result(MESSAGE).isPresent()) {
+            if (earlierResult(MESSAGE).isPresent()) {
                 return messageId;
             }
             if (!mayExist(MESSAGE, id -> crm.messageExists(id, calls))) {
@@ -250,7 +258,7 @@ public class TicketWorkflow {
                     .sorted(Comparator.comparing(TicketAttachment::id)).toList();
             for (TicketAttachment attachment : inOrder) {
                 String step = FILE + attachment.id();
-                if (progress.result(step).isPresent()) {
+                if (earlierResult(step).isPresent()) {
                     continue;
                 }
                 boolean toCrm = acceptedByCrm(attachment);
