@@ -58,10 +58,11 @@ public class CaseDelivery implements OutboxHandler {
 
     @Override
     public CompletionStage<?> handle(OutboxEntry entry) {
-        Submission submission = records.byId(entry.subjectId())
+        SubmissionRecords.ToDeliver toDeliver = records.toDeliver(entry.subjectId())
                 .orElseThrow(() -> new IllegalStateException("No submission " + entry.subjectId()));
-        TicketRequest request = requestOf(submission, records.attachmentsOf(submission.id()));
-        return workflow.deliverAsync(request, steps.of(submission.id()))
+        Submission submission = toDeliver.submission();
+        TicketRequest request = requestOf(submission, toDeliver.attachments());
+        return workflow.deliverAsync(request, steps.of(submission.id(), toDeliver.completedSteps()))
                 .thenAccept(delivered -> recordDelivered(submission, delivered));
     }
 

@@ -2,7 +2,6 @@ package io.casegate.feedback.control;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,13 +43,14 @@ public class DeliverySteps {
     @Inject
     Metrics metrics;
 
-    /** The persistent progress of one submission's delivery. */
-    public TicketProgress of(UUID submissionId) {
+    /** The persistent progress of one submission's delivery, from the steps it has completed so far. */
+    public TicketProgress of(UUID submissionId, Map<String, String> completedSteps) {
         String id = submissionId.toString();
+        Map<String, String> completedBefore = Map.copyOf(completedSteps);
         return new TicketProgress() {
             @Override
             public Map<String, String> results() {
-                return DeliverySteps.this.results(id);
+                return completedBefore;
             }
 
             @Override
@@ -75,13 +75,6 @@ public class DeliverySteps {
                 }
             }
         };
-    }
-
-    /** All of a submission's completed steps in one query: a run reads them once, at its start. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public Map<String, String> results(String submissionId) {
-        return em.createNamedQuery(DeliveryStep.OF_SUBMISSION, DeliveryStep.class).setParameter("submissionId", submissionId)
-                .getResultStream().collect(Collectors.toMap(DeliveryStep::step, DeliveryStep::result));
     }
 
     @Transactional(TxType.REQUIRES_NEW)

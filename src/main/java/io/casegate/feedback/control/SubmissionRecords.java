@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import io.casegate.attachments.entity.Attachment;
 import io.casegate.attachments.entity.IncomingFile;
 import io.casegate.attachments.entity.StoredFile;
 import io.casegate.delivery.control.OutboxStore;
+import io.casegate.feedback.entity.DeliveryStep;
 import io.casegate.feedback.entity.SubmissionFields;
 import io.casegate.feedback.entity.Submission;
 
@@ -104,10 +107,18 @@ public class SubmissionRecords {
         return Optional.ofNullable(em.find(Submission.class, id.toString()));
     }
 
+    /** What a delivery attempt starts from: the submission, its files and the steps done before. */
+    public record ToDeliver(Submission submission, List<Attachment> attachments, Map<String, String> completedSteps) {
+    }
+
+    /** Everything a delivery attempt needs, read in one transaction: it is on the way to the visitor's case number. */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<Attachment> attachmentsOf(UUID submissionId) {
-        return em.createNamedQuery(Attachment.OF_SUBMISSION, Attachment.class)
-                .setParameter("submissionId", submissionId.toString()).getResultList();
+    public Optional<ToDeliver> toDeliver(UUID submissionId) {
+        String id = submissionId.toString();
+        return Optional.ofNullable(em.find(Submission.class, id)).map(submission -> new ToDeliver(submission,
+                em.createNamedQuery(Attachment.OF_SUBMISSION, Attachment.class).setParameter("submissionId", id).getResultList(),
+                em.createNamedQuery(DeliveryStep.OF_SUBMISSION, DeliveryStep.class).setParameter("submissionId", id)
+                        .getResultStream().collect(Collectors.toMap(DeliveryStep::step, DeliveryStep::result))));
     }
 
     /**

@@ -10,7 +10,10 @@ import java.util.UUID;
  */
 public interface TicketProgress {
 
-    /** The recorded results of the completed steps (for example the created records' ids), by step. */
+    /**
+     * The recorded results of the steps completed before this run (for example the created records'
+     * ids), by step. A run asks once, at its start.
+     */
     Map<String, String> results();
 
     /** Records that a step completed with the given result. */

@@ -226,8 +226,10 @@ public class TicketWorkflow {
                 laterRecordsCannotExist = true;
                 return created;
             });
-            progress.complete(CASE, caseId + ";" + number);
+            // The number first: the visitor is waiting for it. Should the run die before the step
+            // is recorded, the next run finds the case by its id and reports it again.
             progress.caseOpened(caseId, number);
+            progress.complete(CASE, caseId + ";" + number);
             return new Case(caseId, number);
         }
 

@@ -182,6 +182,25 @@ class AdminIT {
         assertEquals(1, MetricsScrape.value(metrics, "casegate_delivery_dead_letters_requeued_total"));
     }
 
+    @Test
+    void aBookmarkedSubmissionPageWithoutItsTokenOffersTheSubmissionFromTheStartPage() {
+        String tag = "bookmark-" + UUID.randomUUID();
+        Answer accepted = api().submit(ApiClient.distinctVisitor(tag), Map.of("report.txt", "report".getBytes()), null, null);
+        assertEquals(202, accepted.status(), accepted.body());
+        String reference = accepted.text("reference");
+
+        PlainBrowser browser = signedInAdmin();
+        Page bookmarked = browser.get(casegate.url("admin/submission.xhtml?ref=" + reference));
+        assertFalse(bookmarked.body().contains("id=\"crm-calls\""), "the protected page itself is not shown without its token");
+        assertTrue(bookmarked.body().contains("id=\"submission-list\""), "the start page instead: " + bookmarked.text());
+        URI link = bookmarked.link("submission.xhtml").orElseThrow(() -> new AssertionError("no link: " + bookmarked.text()));
+        assertTrue(link.getQuery().contains("ref=" + reference) && link.getQuery().contains("jakarta.faces.Token="),
+                "the start page searched for the bookmarked submission and links to it with a token: " + link);
+        Page opened = browser.get(link);
+        assertEquals(200, opened.status(), opened.text());
+        assertEquals(reference, opened.textOf("reference").orElseThrow());
+    }
+
     private static PlainBrowser signedInAdmin() {
         PlainBrowser browser = new PlainBrowser();
         Page signedIn = browser.signIn(casegate.url("admin/index.xhtml"), ADMIN, ADMIN_PASSWORD);
