@@ -1,6 +1,7 @@
 package io.casegate.platform;
 
-import jakarta.json.Json;
+import static io.casegate.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -16,7 +17,7 @@ public class ProblemMapper implements ExceptionMapper<ProblemException> {
 
     @Override
     public Response toResponse(ProblemException problem) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", problem.title())
                 .add("status", problem.status());
@@ -24,8 +25,8 @@ public class ProblemMapper implements ExceptionMapper<ProblemException> {
             body.add("detail", problem.detail());
         }
         if (!problem.fieldProblems().isEmpty()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            problem.fieldProblems().forEach(field -> errors.add(Json.createObjectBuilder()
+            JsonArrayBuilder errors = JSON.createArrayBuilder();
+            problem.fieldProblems().forEach(field -> errors.add(JSON.createObjectBuilder()
                     .add("field", field.field())
                     .add("message", field.message())));
             body.add("errors", errors);

@@ -1,6 +1,7 @@
 package io.casegate.sandbox;
 
-import jakarta.json.Json;
+import static io.casegate.sandbox.SandboxJson.JSON;
+
 import jakarta.json.JsonObject;
 
 /**
@@ -15,15 +16,15 @@ public final class ErrorEnvelope {
 
     public static JsonObject of(String reason) {
         String text = reason == null ? "" : reason;
-        return Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
+                .add("error", JSON.createObjectBuilder()
                         .add("code", "")
                         .add("message", "An error has occurred.")
-                        .add("innererror", Json.createObjectBuilder()
+                        .add("innererror", JSON.createObjectBuilder()
                                 .add("message", text)
                                 .add("type", "")
                                 .add("stacktrace", "")
-                                .add("internalexception", Json.createObjectBuilder()
+                                .add("internalexception", JSON.createObjectBuilder()
                                         .add("message", text)
                                         .add("type", "")
                                         .add("stacktrace", ""))))

@@ -1,8 +1,9 @@
 package io.casegate.sandbox;
 
+import static io.casegate.sandbox.SandboxJson.JSON;
+
 import java.util.concurrent.ThreadLocalRandom;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /**
@@ -117,7 +118,7 @@ public final class Faults {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("latencyMs", latencyMs)
                 .add("errorRate", errorRate)
                 .add("outage", outage)

@@ -1,9 +1,10 @@
 package io.casegate.sandbox;
 
+import static io.casegate.sandbox.SandboxJson.JSON;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -20,7 +21,7 @@ public final class JsonBodies {
         if (body.length == 0) {
             throw SandboxException.badRequest("The request body is empty; a JSON object was expected.");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw SandboxException.badRequest("The request body must be a JSON object.");

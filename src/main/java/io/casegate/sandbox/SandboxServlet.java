@@ -1,5 +1,7 @@
 package io.casegate.sandbox;
 
+import static io.casegate.sandbox.SandboxJson.JSON;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -12,7 +14,6 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.json.Json;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -121,7 +122,7 @@ public class SandboxServlet extends HttpServlet {
             return files.download(request, path.substring(FileApi.DOWNLOAD_PREFIX.length()));
         }
         if (path.equals("/0/ServiceModel/UserInfoService.svc/GetCurrentUserInfo")) {
-            return CrmResponse.json(200, Json.createObjectBuilder()
+            return CrmResponse.json(200, JSON.createObjectBuilder()
                     .add("UserName", settings.username())
                     .add("ContactId", Lookups.SUPERVISOR.toString())
                     .add("CultureName", "ru-RU")

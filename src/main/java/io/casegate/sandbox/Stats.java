@@ -1,8 +1,9 @@
 package io.casegate.sandbox;
 
+import static io.casegate.sandbox.SandboxJson.JSON;
+
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /** Counters of CRM calls, so tests can assert how often a client logged in or called at all. */
@@ -26,7 +27,7 @@ public final class Stats {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("logins", logins.get())
                 .add("failedLogins", failedLogins.get())
                 .add("requests", requests.get())

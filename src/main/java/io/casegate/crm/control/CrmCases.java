@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import static io.casegate.platform.Jsonp.JSON;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +15,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -110,7 +111,7 @@ public class CrmCases {
     }
 
     public void createAccount(NewAccount account, CrmCallObserver observer) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("Id", ODataLiterals.guid(account.id()))
                 .add("Name", account.name());
         if (account.inn() != null && !account.inn().isBlank() && !settings.accountInnColumn().isEmpty()) {
@@ -124,7 +125,7 @@ public class CrmCases {
     }
 
     public void createContact(NewContact contact, CrmCallObserver observer) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("Id", ODataLiterals.guid(contact.id()))
                 .add("Name", contact.name())
                 .add("Email", contact.email() == null ? "" : contact.email().strip());
@@ -145,7 +146,7 @@ public class CrmCases {
 
     /** Creates the case and answers the number the CRM gave it. */
     public String createCase(NewCase newCase, CrmCallObserver observer) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("Id", ODataLiterals.guid(newCase.id()))
                 .add("Subject", newCase.subject())
                 .add("Symptoms", newCase.description())
@@ -180,7 +181,7 @@ public class CrmCases {
     }
 
     public void createMessage(NewMessage message, CrmCallObserver observer) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("Id", ODataLiterals.guid(message.id()));
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("Id", ODataLiterals.guid(message.id()));
         if (settings.messageTarget() == CrmSettings.MessageTarget.CASE_MESSAGE_HISTORY) {
             body.add("CaseId", ODataLiterals.guid(message.caseId()))
                     .add("Message", message.text());
@@ -254,7 +255,7 @@ public class CrmCases {
     /** A link row: the URL is the row's name, the original file name its note. */
     public void attachLink(CrmFile file, String url, CrmCallObserver observer) {
         FileOwner owner = owner(file);
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("Id", ODataLiterals.guid(file.id()))
                 .add(owner.parentColumn + "Id", ODataLiterals.guid(owner.parentId))
                 .add("Name", url)

@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import static io.casegate.platform.Jsonp.JSON;
+
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +10,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -131,7 +132,7 @@ public class CrmClient {
 
     private static JsonObject json(String operation, CrmTransport.Exchange answer) {
         try {
-            return Json.createReader(new StringReader(answer.body())).readObject();
+            return JSON.createReader(new StringReader(answer.body())).readObject();
         } catch (JsonException | IllegalStateException notJson) {
             throw new CrmUnavailableException(operation + " answered something other than JSON (HTTP " + answer.status() + ")",
                     notJson);
@@ -149,7 +150,7 @@ public class CrmClient {
         }
         if (body.startsWith("{")) {
             try {
-                JsonObject envelope = Json.createReader(new StringReader(body)).readObject();
+                JsonObject envelope = JSON.createReader(new StringReader(body)).readObject();
                 return reason(envelope).orElse(abbreviate(body));
             } catch (JsonException | IllegalStateException notJson) {
                 return abbreviate(body);

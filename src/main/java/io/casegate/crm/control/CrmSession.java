@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import static io.casegate.platform.Jsonp.JSON;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +13,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
@@ -151,7 +152,7 @@ public class CrmSession {
     }
 
     private SessionSnapshot formsLogin() {
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("UserName", settings.username())
                 .add("UserPassword", settings.password())
                 .build().toString();
@@ -166,7 +167,7 @@ public class CrmSession {
             throw new CrmAuthenticationException("The CRM's login endpoint " + LOGIN_PATH + " answered HTTP " + answer.status()
                     + (answer.isJson() ? "" : " without JSON") + "; check casegate.crm.url");
         }
-        JsonObject result = Json.createReader(new java.io.StringReader(answer.body())).readObject();
+        JsonObject result = JSON.createReader(new java.io.StringReader(answer.body())).readObject();
         int code = result.getInt("Code", -1);
         if (code != 0) {
             throw new CrmAuthenticationException("The CRM rejected Casegate's login: " + loginMessage(result)
@@ -215,7 +216,7 @@ public class CrmSession {
         if (answer.status() >= 500) {
             throw new CrmUnavailableException("The CRM's identity service answered HTTP " + answer.status(), null);
         }
-        JsonObject result = answer.isJson() ? Json.createReader(new java.io.StringReader(answer.body())).readObject() : null;
+        JsonObject result = answer.isJson() ? JSON.createReader(new java.io.StringReader(answer.body())).readObject() : null;
         if (answer.status() != 200 || result == null || !result.containsKey("access_token")) {
             String reason = result == null ? "HTTP " + answer.status() + " without JSON; check casegate.crm.token-url"
                     : result.getString("error_description", result.getString("error", "HTTP " + answer.status()));

@@ -83,7 +83,8 @@ public class Intake implements SubmissionIntake {
             Submission submission = records.record(incoming, stored);
             LOG.info(() -> "Accepted " + submission.reference() + " (" + context.channel() + ", " + stored.size() + " files)");
             metrics.increment(Meter.SUBMISSIONS_RECEIVED, context.channel().name().toLowerCase(java.util.Locale.ROOT));
-            return receiptOf(submission);
+            // Just stored: nothing to look up about its delivery yet.
+            return new Receipt(submission.reference(), submission.id(), Receipt.Status.RECEIVED, null);
         } catch (RuntimeException failed) {
             stored.forEach(file -> attachments.delete(file.stored().storageKey()));
             if (key != null) {

@@ -1,5 +1,7 @@
 package io.casegate.feedback.boundary;
 
+import static io.casegate.platform.Jsonp.JSON;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +21,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
@@ -250,7 +251,7 @@ public class SubmissionsResource {
     }
 
     static String json(Receipt receipt, URI statusUrl) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("reference", receipt.reference())
                 .add("status", receipt.status().name());
         if (receipt.caseNumber() == null) {

@@ -1,5 +1,7 @@
 package io.casegate.sandbox.auth;
 
+import static io.casegate.sandbox.SandboxJson.JSON;
+
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -51,17 +52,17 @@ public final class AuthService {
         boolean valid = user.equalsIgnoreCase(settings.username()) & constantTimeEquals(password, settings.password());
         stats.login(valid);
         if (!valid) {
-            return CrmResponse.json(200, Json.createObjectBuilder()
+            return CrmResponse.json(200, JSON.createObjectBuilder()
                     .add("Code", 1)
                     .add("Message", BAD_CREDENTIALS)
-                    .add("Exception", Json.createObjectBuilder().add("Message", BAD_CREDENTIALS))
+                    .add("Exception", JSON.createObjectBuilder().add("Message", BAD_CREDENTIALS))
                     .add("PasswordChangeUrl", JsonValue.NULL)
                     .add("RedirectUrl", JsonValue.NULL)
                     .build());
         }
         Session session = sessions.open();
         String appPath = request.applicationPath();
-        return CrmResponse.json(200, Json.createObjectBuilder()
+        return CrmResponse.json(200, JSON.createObjectBuilder()
                         .add("Code", 0)
                         .add("Message", "")
                         .add("Exception", JsonValue.NULL)
@@ -108,7 +109,7 @@ public final class AuthService {
         }
         BearerToken token = sessions.issueToken(faults.tokenLifetimeSeconds());
         stats.tokenIssued();
-        return CrmResponse.json(200, Json.createObjectBuilder()
+        return CrmResponse.json(200, JSON.createObjectBuilder()
                         .add("access_token", token.value())
                         .add("expires_in", token.lifetimeSeconds())
                         .add("token_type", "Bearer")
@@ -118,7 +119,7 @@ public final class AuthService {
     }
 
     private static CrmResponse oauthError(String error) {
-        return CrmResponse.json(400, Json.createObjectBuilder().add("error", error).build());
+        return CrmResponse.json(400, JSON.createObjectBuilder().add("error", error).build());
     }
 
     private static Optional<String[]> basicCredentials(CrmRequest request) {

@@ -1,5 +1,7 @@
 package io.casegate.sandbox.files;
 
+import static io.casegate.sandbox.SandboxJson.JSON;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
 import io.casegate.sandbox.CrmRequest;
@@ -46,9 +47,9 @@ public final class FileApi {
         try {
             return uploadChunk(request);
         } catch (UploadRefused e) {
-            return CrmResponse.json(200, Json.createObjectBuilder()
+            return CrmResponse.json(200, JSON.createObjectBuilder()
                     .add("success", false)
-                    .add("errorInfo", Json.createObjectBuilder()
+                    .add("errorInfo", JSON.createObjectBuilder()
                             .add("errorCode", e.code)
                             .add("message", e.getMessage())
                             .add("stackTrace", JsonValue.NULL))
@@ -100,7 +101,7 @@ public final class FileApi {
             uploads.remove(fileId, assembly);
             database.storeContent(type, fileId, new StoredFile(complete.get(), mimeType));
         }
-        return CrmResponse.json(200, Json.createObjectBuilder()
+        return CrmResponse.json(200, JSON.createObjectBuilder()
                 .add("success", true)
                 .add("errorInfo", JsonValue.NULL)
                 .add("fileId", fileId.toString())

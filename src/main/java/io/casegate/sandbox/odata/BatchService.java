@@ -1,5 +1,7 @@
 package io.casegate.sandbox.odata;
 
+import static io.casegate.sandbox.SandboxJson.JSON;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -7,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -53,20 +54,20 @@ final class BatchService {
         }
         boolean continueOnError = request.header("Prefer").orElse("").contains("continue-on-error");
         Map<String, String> groups = new HashMap<>();
-        JsonArrayBuilder responses = Json.createArrayBuilder();
+        JsonArrayBuilder responses = JSON.createArrayBuilder();
         for (JsonValue item : requests.asJsonArray()) {
             if (item.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw SandboxException.badRequest("Every batch request must be a JSON object.");
             }
             JsonObject sub = item.asJsonObject();
             CrmResponse response = dispatch(request, root, sub);
-            JsonObjectBuilder entry = Json.createObjectBuilder()
-                    .add("id", sub.containsKey("id") ? sub.get("id") : Json.createValue(""))
+            JsonObjectBuilder entry = JSON.createObjectBuilder()
+                    .add("id", sub.containsKey("id") ? sub.get("id") : JSON.createValue(""))
                     .add("status", response.status());
             if (sub.get("atomicityGroup") instanceof JsonString group) {
                 entry.add("atomicityGroup", groups.computeIfAbsent(group.getString(), label -> UUID.randomUUID().toString()));
             }
-            JsonObjectBuilder headers = Json.createObjectBuilder();
+            JsonObjectBuilder headers = JSON.createObjectBuilder();
             response.headers().forEach(header -> headers.add(header.getKey().toLowerCase(), header.getValue()));
             if (response.contentType() != null) {
                 headers.add("content-type", response.contentType());
@@ -80,7 +81,7 @@ final class BatchService {
                 break;
             }
         }
-        return CrmResponse.odata(200, Json.createObjectBuilder().add("responses", responses).build());
+        return CrmResponse.odata(200, JSON.createObjectBuilder().add("responses", responses).build());
     }
 
     private CrmResponse dispatch(CrmRequest batch, String root, JsonObject sub) {
@@ -115,10 +116,10 @@ final class BatchService {
 
     private static JsonValue bodyOf(CrmResponse response) {
         if (response.contentType() != null && response.contentType().startsWith("application/json")) {
-            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(response.body()))) {
+            try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(response.body()))) {
                 return reader.readValue();
             }
         }
-        return Json.createValue(response.bodyText());
+        return JSON.createValue(response.bodyText());
     }
 }

@@ -1,5 +1,7 @@
 package io.casegate.sandbox.odata;
 
+import static io.casegate.sandbox.SandboxJson.JSON;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -39,7 +40,7 @@ public final class EntityJson {
     }
 
     public static JsonObjectBuilder render(EntityType type, Row row, Collection<String> select) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         for (Column column : type.columns()) {
             if (select != null && !select.isEmpty() && !select.contains(column.name())) {
                 continue;

@@ -1,5 +1,7 @@
 package io.casegate.sandbox.odata;
 
+import static io.casegate.sandbox.SandboxJson.JSON;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -87,11 +88,11 @@ public final class ODataService {
     }
 
     private CrmResponse serviceDocument(String serviceUrl) {
-        JsonArrayBuilder sets = Json.createArrayBuilder();
+        JsonArrayBuilder sets = JSON.createArrayBuilder();
         for (EntityType type : Schema.types()) {
-            sets.add(Json.createObjectBuilder().add("name", type.name()).add("kind", "EntitySet").add("url", type.name()));
+            sets.add(JSON.createObjectBuilder().add("name", type.name()).add("kind", "EntitySet").add("url", type.name()));
         }
-        return CrmResponse.odata(200, Json.createObjectBuilder()
+        return CrmResponse.odata(200, JSON.createObjectBuilder()
                 .add("@odata.context", serviceUrl + "/$metadata")
                 .add("value", sets)
                 .build());
@@ -126,13 +127,13 @@ public final class ODataService {
         int total = rows.size();
         int from = Math.min(options.skip, total);
         int to = options.top == null ? total : (int) Math.min(total, (long) from + options.top);
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JSON.createArrayBuilder();
         for (Row row : rows.subList(from, to)) {
             values.add(renderWithExpansions(type, row, options));
         }
         String context = serviceUrl + "/$metadata#" + type.name()
                 + (options.select == null ? "" : "(" + String.join(",", options.select) + ")");
-        JsonObjectBuilder body = Json.createObjectBuilder().add("@odata.context", context);
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("@odata.context", context);
         if (options.count) {
             body.add("@odata.count", total);
         }
@@ -159,7 +160,7 @@ public final class ODataService {
             return CrmResponse.empty(204).header("Location", location).header("OData-EntityId", location)
                     .header("OData-Version", "4.0");
         }
-        return CrmResponse.odata(201, Json.createObjectBuilder()
+        return CrmResponse.odata(201, JSON.createObjectBuilder()
                         .add("@odata.context", serviceUrl + "/$metadata#" + type.name() + "/$entity")
                         .addAll(EntityJson.render(type, row, null)).build())
                 .header("Location", location);
@@ -176,7 +177,7 @@ public final class ODataService {
                     return CrmResponse.empty(404);
                 }
                 QueryOptions options = new QueryOptions(type, request.query());
-                return CrmResponse.odata(200, Json.createObjectBuilder()
+                return CrmResponse.odata(200, JSON.createObjectBuilder()
                         .add("@odata.context", serviceUrl + "/$metadata#" + type.name() + "/$entity")
                         .addAll(renderWithExpansions(type, row, options))
                         .build());
@@ -201,7 +202,7 @@ public final class ODataService {
                 () -> SandboxException.notFound("No " + type.name() + " record with Id " + id + "."));
         if (column.type() != ColumnType.BINARY) {
             requireMethod(request, "GET");
-            return CrmResponse.odata(200, Json.createObjectBuilder()
+            return CrmResponse.odata(200, JSON.createObjectBuilder()
                     .add("@odata.context", serviceUrl + "/$metadata#" + type.name() + "(" + id + ")/" + name)
                     .add("value", EntityJson.render(type, row, List.of(name)).build().get(name))
                     .build());
