@@ -431,6 +431,16 @@ public final class Bench {
             RESULTS.put(key + ".peakOldGrowthMB", mb(peak[1] - base[1]));
         }
         RESULTS.put(key + ".retainedAfterGcMB", mb(after[0] - base[0]));
+        if (after[0] - base[0] > 16 * 1024 * 1024) {
+            // What stays after a full GC: the largest classes of the live heap, for the log.
+            Process histogram = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.class_histogram").redirectErrorStream(true).start();
+            String[] lines = new String(histogram.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            histogram.waitFor();
+            log(key + ": retained " + mb(after[0] - base[0]) + " MB after GC; largest classes of the live heap:");
+            for (int i = 0; i < Math.min(lines.length, 16); i++) {
+                log("  " + lines[i]);
+            }
+        }
         RESULTS.put(key + ".seconds", seconds);
     }
 

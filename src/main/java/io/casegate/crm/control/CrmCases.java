@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -227,11 +228,16 @@ public class CrmCases {
                 "entitySchemaName", owner.entity,
                 "parentColumnName", owner.parentColumn,
                 "parentColumnValue", owner.parentId.toString());
-        int chunkSize = Math.max(1, settings.uploadChunkBytes());
+        int chunkSize = (int) Math.max(1, Math.min(settings.uploadChunkBytes(), file.size()));
         try (InputStream content = file.content().open()) {
+            // One buffer for all full chunks of the file: a chunk of 512 KB is a humongous object
+            // for G1 at a small heap, allocated in the old generation; one per chunk filled it.
+            // The request is over (retries included) before the buffer is filled again.
+            byte[] buffer = new byte[chunkSize];
             long offset = 0;
             do {
-                byte[] chunk = content.readNBytes((int) Math.min(chunkSize, Math.max(0, file.size() - offset)));
+                int length = content.readNBytes(buffer, 0, (int) Math.min(chunkSize, Math.max(0, file.size() - offset)));
+                byte[] chunk = length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
                 if (chunk.length == 0 && offset < file.size()) {
                     throw new UncheckedIOException(new IOException(file.fileName() + " ended after " + offset + " of " + file.size() + " bytes"));
                 }
