@@ -4,10 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.casegate.testing.ApiClient;
 import io.casegate.testing.ApiClient.Answer;
 import io.casegate.testing.CasegateProcess;
+import io.casegate.testing.ThrowawayDatabase;
 import io.casegate.testing.CrmInspector;
 import io.casegate.testing.MetricsScrape;
 
@@ -41,11 +39,7 @@ import io.casegate.testing.MetricsScrape;
  */
 class ClusterIT {
 
-    static final String SERVER = System.getProperty("casegate.it.postgres.server", "jdbc:postgresql://127.0.0.1:5432/");
-    static final String USER = System.getProperty("casegate.it.postgres.user", "postgres");
-    static final String PASSWORD = System.getProperty("casegate.it.postgres.password", "");
-    /** Of this run only, so that runs of other worktrees or CI on the same server do not collide. */
-    static final String DATABASE = "casegate_it_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static ThrowawayDatabase database;
     static final String API_KEY = "cluster-it-key";
     static final int SUBMISSIONS = 200;
     static final int SENDERS = 8;
@@ -55,7 +49,7 @@ class ClusterIT {
 
     @BeforeAll
     static void start() throws SQLException {
-        onServer("CREATE DATABASE " + DATABASE);
+        database = ThrowawayDatabase.create("cluster");
         sandbox = CasegateProcess.start("cluster-sandbox", "sandboxhost",
                 Map.of("casegate.sandbox.enabled", "true", "casegate.data.dir", "target/it-data/cluster-sandbox-" + UUID.randomUUID()),
                 "sandbox/_stats");
@@ -68,9 +62,7 @@ class ClusterIT {
     }
 
     static Map<String, String> nodeSettings(String sharedData) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("casegate.db.url", SERVER + DATABASE);
-        settings.put("casegate.db.user", USER);
+        Map<String, String> settings = new LinkedHashMap<>(database.casegateSettings());
         // Any node may deliver any submission, so both see the same attachment store (a shared volume in production).
         settings.put("casegate.data.dir", sharedData);
         settings.put("casegate.crm.url", sandbox.url("sandbox").toString());
@@ -92,7 +84,9 @@ class ClusterIT {
         if (sandbox != null) {
             sandbox.close();
         }
-        onServer("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        if (database != null) {
+            database.drop();
+        }
     }
 
     @Test
@@ -144,14 +138,5 @@ class ClusterIT {
 
     private static ApiClient api(CasegateProcess node) {
         return new ApiClient(node.url("api/"), API_KEY);
-    }
-
-    private static void onServer(String... statements) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-                Statement statement = admin.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
     }
 }

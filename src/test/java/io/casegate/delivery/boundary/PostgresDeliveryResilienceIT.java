@@ -1,12 +1,10 @@
 package io.casegate.delivery.boundary;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,38 +15,29 @@ import org.junit.jupiter.api.Test;
 import io.casegate.testing.ApiClient;
 import io.casegate.testing.ApiClient.Answer;
 import io.casegate.testing.CasegateProcess;
+import io.casegate.testing.ThrowawayDatabase;
 
 /**
- * The outage and crash scenarios on PostgreSQL: the machine's server on 127.0.0.1:5432
- * ({@code casegate.it.postgres.*} to change), in a database of the run's own
- * ({@code casegate_it_<random>}), created at the start and dropped at the end; no other database is touched.
+ * The outage and crash scenarios on PostgreSQL, in a database of the run's own on the machine's
+ * server ({@link ThrowawayDatabase}).
  */
 class PostgresDeliveryResilienceIT extends DeliveryResilienceScenarios {
 
-    static final String SERVER = System.getProperty("casegate.it.postgres.server", "jdbc:postgresql://127.0.0.1:5432/");
-    static final String USER = System.getProperty("casegate.it.postgres.user", "postgres");
-    static final String PASSWORD = System.getProperty("casegate.it.postgres.password", "");
-    /** Of this run only: other worktrees may run this same test on the same server at the same time. */
-    static final String DATABASE = "casegate_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static ThrowawayDatabase database;
 
     @BeforeAll
     static void start() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
-        startBoth("postgres", Map.of(
-                "casegate.data.dir", "target/it-data/resilience-pg-" + UUID.randomUUID(),
-                "casegate.db.url", SERVER + DATABASE,
-                "casegate.db.user", USER));
+        database = ThrowawayDatabase.create("resilience");
+        Map<String, String> settings = new LinkedHashMap<>(database.casegateSettings());
+        settings.put("casegate.data.dir", "target/it-data/resilience-pg-" + UUID.randomUUID());
+        startBoth("postgres", settings);
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
         stopBoth();
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-                Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        if (database != null) {
+            database.drop();
         }
     }
 

@@ -11,10 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.casegate.testing.ApiClient;
 import io.casegate.testing.ApiClient.Answer;
 import io.casegate.testing.CasegateProcess;
+import io.casegate.testing.ThrowawayDatabase;
 import io.casegate.testing.MetricsScrape;
 import io.casegate.testing.PlainBrowser;
 
@@ -45,11 +43,7 @@ import io.casegate.testing.PlainBrowser;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HealthAndMetricsIT {
 
-    static final String SERVER = System.getProperty("casegate.it.postgres.server", "jdbc:postgresql://127.0.0.1:5432/");
-    static final String USER = System.getProperty("casegate.it.postgres.user", "postgres");
-    static final String PASSWORD = System.getProperty("casegate.it.postgres.password", "");
-    /** Of this run only, so that runs of other worktrees or CI on the same server do not collide. */
-    static final String DATABASE = "casegate_it_health_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static ThrowawayDatabase database;
     static final String API_KEY = "health-it-key";
 
     static CasegateProcess casegate;
@@ -57,11 +51,9 @@ class HealthAndMetricsIT {
 
     @BeforeAll
     static void start() throws SQLException {
-        onServer("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)", "CREATE DATABASE " + DATABASE);
-        Map<String, String> settings = new LinkedHashMap<>();
+        database = ThrowawayDatabase.create("health");
+        Map<String, String> settings = new LinkedHashMap<>(database.casegateSettings());
         settings.put("casegate.data.dir", "target/it-data/health-" + UUID.randomUUID());
-        settings.put("casegate.db.url", SERVER + DATABASE);
-        settings.put("casegate.db.user", USER);
         settings.put("casegate.api.keys", API_KEY);
         casegate = CasegateProcess.start("health", "casegate", settings, "index.xhtml");
     }
@@ -71,7 +63,9 @@ class HealthAndMetricsIT {
         if (casegate != null) {
             casegate.close();
         }
-        onServer("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        if (database != null) {
+            database.drop();
+        }
     }
 
     @Test
@@ -134,8 +128,8 @@ class HealthAndMetricsIT {
     void readinessTurnsDownWhenTheDatabaseIsGone() throws SQLException {
         assertEquals(200, health("health/ready").status());
         try {
-            onServer("ALTER DATABASE " + DATABASE + " ALLOW_CONNECTIONS false",
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DATABASE + "'");
+            database.onServer("ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS false",
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database.name() + "'");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> health("health/ready").status() == 503);
             Health down = health("health/ready");
@@ -143,7 +137,7 @@ class HealthAndMetricsIT {
             assertEquals("DOWN", check(down, "database").getString("status"), down.body());
             assertEquals(200, health("health/live").status(), "still alive: a restart would not bring the database back");
         } finally {
-            onServer("ALTER DATABASE " + DATABASE + " ALLOW_CONNECTIONS true");
+            database.onServer("ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS true");
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> health("health/ready").status() == 200);
@@ -172,14 +166,5 @@ class HealthAndMetricsIT {
         return health.json().getJsonArray("checks").stream().map(value -> value.asJsonObject())
                 .filter(check -> name.equals(check.getString("name")))
                 .findFirst().orElseThrow(() -> new AssertionError("no check " + name + " in " + health.body()));
-    }
-
-    private static void onServer(String... statements) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-                Statement statement = admin.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
     }
 }
