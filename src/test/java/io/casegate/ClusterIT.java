@@ -50,9 +50,7 @@ class ClusterIT {
     @BeforeAll
     static void start() throws SQLException {
         database = ThrowawayDatabase.create("cluster");
-        sandbox = CasegateProcess.start("cluster-sandbox", "sandboxhost",
-                Map.of("casegate.sandbox.enabled", "true", "casegate.data.dir", "target/it-data/cluster-sandbox-" + UUID.randomUUID()),
-                "sandbox/_stats");
+        sandbox = CasegateProcess.startSandbox("cluster-sandbox");
         String sharedData = "target/it-data/cluster-" + UUID.randomUUID();
         List<CompletableFuture<CasegateProcess>> starting = List.of("a", "b").stream()
                 .map(node -> CompletableFuture.supplyAsync(() -> CasegateProcess.start("cluster-node-" + node, "casegate",
@@ -65,10 +63,7 @@ class ClusterIT {
         Map<String, String> settings = new LinkedHashMap<>(database.casegateSettings());
         // Any node may deliver any submission, so both see the same attachment store (a shared volume in production).
         settings.put("casegate.data.dir", sharedData);
-        settings.put("casegate.crm.url", sandbox.url("sandbox").toString());
-        settings.put("casegate.crm.username", "Supervisor");
-        settings.put("casegate.crm.password", "Supervisor");
-        settings.put("casegate.sandbox.enabled", "false");
+        settings.putAll(sandbox.crmSettings());
         settings.put("casegate.api.keys", API_KEY);
         settings.put("casegate.delivery.poll-interval", "PT1S");
         settings.put("casegate.delivery.retry.base", "PT1S");

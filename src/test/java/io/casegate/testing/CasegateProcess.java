@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -59,6 +60,20 @@ public final class CasegateProcess implements AutoCloseable {
         CasegateProcess server = new CasegateProcess(name, contextRoot, properties, war);
         server.startAgain(readyPath);
         return server;
+    }
+
+    /** The sandbox CRM alone, in a process of its own: the CRM that separately started Casegate nodes deliver to. */
+    public static CasegateProcess startSandbox(String name) {
+        return start(name, "sandboxhost", Map.of("casegate.sandbox.enabled", "true",
+                "casegate.data.dir", "target/it-data/" + name + "-" + UUID.randomUUID()), "sandbox/_stats");
+    }
+
+    /** The settings that point a Casegate at this process's sandbox CRM (as its default user), its own sandbox off. */
+    public Map<String, String> crmSettings() {
+        return Map.of("casegate.crm.url", url("sandbox").toString(),
+                "casegate.crm.username", "Supervisor",
+                "casegate.crm.password", "Supervisor",
+                "casegate.sandbox.enabled", "false");
     }
 
     /**

@@ -43,15 +43,10 @@ abstract class DeliveryResilienceScenarios {
 
     /** Starts the sandbox CRM alone, then Casegate pointed at it, on the database the subclass gives. */
     static void startBoth(String name, Map<String, String> database) {
-        sandbox = CasegateProcess.start(name + "-sandbox", "sandboxhost", Map.of(
-                "casegate.sandbox.enabled", "true",
-                "casegate.data.dir", "target/it-data/" + name + "-sandbox-" + UUID.randomUUID()), "sandbox/_stats");
+        sandbox = CasegateProcess.startSandbox(name + "-sandbox");
         Map<String, String> settings = new LinkedHashMap<>(database);
-        settings.put("casegate.crm.url", sandbox.url("sandbox").toString());
-        settings.put("casegate.crm.username", "Supervisor");
-        settings.put("casegate.crm.password", "Supervisor");
+        settings.putAll(sandbox.crmSettings());
         settings.put("casegate.crm.read-timeout", "10s");
-        settings.put("casegate.sandbox.enabled", "false");
         settings.put("casegate.api.keys", API_KEY);
         settings.put("casegate.delivery.poll-interval", "PT1S");
         settings.put("casegate.delivery.retry.base", "PT1S");
