@@ -1,16 +1,17 @@
 package io.casegate.testing;
 
 import java.time.Clock;
+import java.time.Duration;
 
-import io.casegate.attachments.control.ExternalFileStore;
-import io.casegate.crm.control.CrmCases;
+import io.casegate.attachments.boundary.ExternalFileStore;
+import io.casegate.crm.boundary.CrmCases;
 import io.casegate.crm.control.CrmClient;
 import io.casegate.crm.control.CrmSession;
 import io.casegate.crm.control.CrmSettings;
 import io.casegate.crm.control.CrmTransport;
-import io.casegate.crm.control.ServiceCatalog;
+import io.casegate.crm.boundary.ServiceCatalog;
 import io.casegate.platform.LocalServer;
-import io.casegate.tickets.control.TicketWorkflow;
+import io.casegate.cases.control.CaseWorkflow;
 
 /**
  * The CRM beans and the workflow wired by hand with other settings (wrong credentials, OAuth, other
@@ -22,7 +23,7 @@ public final class CrmStack implements AutoCloseable {
     public final CrmSession session;
     public final CrmCases cases;
     public final ServiceCatalog catalog;
-    public final TicketWorkflow workflow;
+    public final CaseWorkflow workflow;
 
     public CrmStack(CrmSettings settings, Clock clock, LocalServer localServer, ExternalFileStore externalFiles) {
         transport = new CrmTransport(settings, localServer);
@@ -30,7 +31,7 @@ public final class CrmStack implements AutoCloseable {
         session = new CrmSession(settings, transport, clock);
         cases = new CrmCases(settings, new CrmClient(session, transport));
         catalog = new ServiceCatalog(settings, cases, clock);
-        workflow = new TicketWorkflow(cases, catalog, externalFiles, "30d");
+        workflow = new CaseWorkflow(cases, catalog, externalFiles, Duration.ofDays(30));
     }
 
     @Override

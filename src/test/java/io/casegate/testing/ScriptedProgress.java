@@ -4,13 +4,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.casegate.tickets.control.InMemoryTicketProgress;
+import io.casegate.cases.control.InMemoryCaseProgress;
 
 /**
  * Progress kept in memory that can act after a step (switch a sandbox fault, say) or die at the
  * k-th completed step as a crashed server would: the CRM has the step's record, the progress has not.
  */
-public class ScriptedProgress extends InMemoryTicketProgress {
+public class ScriptedProgress extends InMemoryCaseProgress {
 
     /** The run "died" here. */
     public static final class Stopped extends RuntimeException {

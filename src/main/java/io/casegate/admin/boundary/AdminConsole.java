@@ -13,10 +13,10 @@ import io.casegate.admin.control.SubmissionOverviews.Filter;
 import io.casegate.admin.control.SubmissionOverviews.SubmissionRow;
 import io.casegate.crm.control.CrmSession;
 import io.casegate.crm.entity.CrmSessionState;
-import io.casegate.delivery.control.OutboxStore;
-import io.casegate.feedback.control.CrmCallLog;
-import io.casegate.feedback.control.SubmissionRecords;
-import io.casegate.feedback.entity.CrmCall;
+import io.casegate.delivery.boundary.Outbox;
+import io.casegate.cases.control.CrmCallLog;
+import io.casegate.feedback.boundary.Submissions;
+import io.casegate.cases.entity.CrmCall;
 import io.casegate.platform.metrics.Meter;
 import io.casegate.platform.metrics.Metrics;
 
@@ -33,7 +33,7 @@ public class AdminConsole {
     CrmCallLog calls;
 
     @Inject
-    OutboxStore outbox;
+    Outbox outbox;
 
     @Inject
     CrmSession crmSession;
@@ -60,8 +60,8 @@ public class AdminConsole {
         return crmSession.state();
     }
 
-    public OutboxStore.Backlog backlog() {
-        return outbox.backlog(SubmissionRecords.DELIVER_CASE);
+    public Outbox.Backlog backlog() {
+        return outbox.backlog(Submissions.DELIVER_CASE);
     }
 
     /**

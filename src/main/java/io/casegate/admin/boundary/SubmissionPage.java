@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import io.casegate.admin.control.SubmissionOverviews.SubmissionRow;
-import io.casegate.feedback.entity.CrmCall;
+import io.casegate.cases.entity.CrmCall;
 
 /**
  * One submission with its log of CRM calls, and the retry of a dead letter. A protected view

@@ -9,7 +9,7 @@ import jakarta.inject.Named;
 import io.casegate.admin.control.SubmissionOverviews.Filter;
 import io.casegate.admin.control.SubmissionOverviews.SubmissionRow;
 import io.casegate.crm.entity.CrmSessionState;
-import io.casegate.delivery.control.OutboxStore;
+import io.casegate.delivery.boundary.Outbox;
 
 /**
  * The admin start page: search submissions (a GET form, so a search can be bookmarked), the CRM
@@ -26,7 +26,7 @@ public class SubmissionsPage {
     private Filter filter = Filter.ALL;
     private List<SubmissionRow> rows;
     private CrmSessionState crm;
-    private OutboxStore.Backlog backlog;
+    private Outbox.Backlog backlog;
 
     public List<SubmissionRow> getRows() {
         if (rows == null) {
@@ -42,7 +42,7 @@ public class SubmissionsPage {
         return crm;
     }
 
-    public OutboxStore.Backlog getBacklog() {
+    public Outbox.Backlog getBacklog() {
         if (backlog == null) {
             backlog = console.backlog();
         }

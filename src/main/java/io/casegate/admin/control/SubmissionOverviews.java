@@ -14,7 +14,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import io.casegate.feedback.control.SubmissionRecords;
+import io.casegate.feedback.boundary.Submissions;
 import io.casegate.platform.SqlTimes;
 
 /**
@@ -46,7 +46,7 @@ public class SubmissionOverviews {
 
     static final String SELECT = "SELECT s.id, s.reference, s.channel, s.received_at, e.id, e.state, e.attempts, e.last_error,"
             + " e.next_attempt_at, s.case_number, s.case_opened_at, s.delivered_at"
-            + " FROM submission s LEFT JOIN outbox_entry e ON e.subject_id = s.id AND e.kind = '" + SubmissionRecords.DELIVER_CASE + "'";
+            + " FROM submission s LEFT JOIN outbox_entry e ON e.subject_id = s.id AND e.kind = '" + Submissions.DELIVER_CASE + "'";
 
     @PersistenceContext(unitName = "casegate")
     EntityManager em;

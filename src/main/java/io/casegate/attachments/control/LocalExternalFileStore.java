@@ -1,5 +1,7 @@
 package io.casegate.attachments.control;
 
+import io.casegate.attachments.boundary.ExternalFileStore;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +32,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.casegate.platform.LocalServer;
-import io.casegate.tickets.entity.TicketAttachment;
+import io.casegate.attachments.entity.AttachedFile;
 
 /**
  * Casegate as external file storage: copies a file under {@code casegate.data.dir/external-files}
@@ -63,7 +65,7 @@ public class LocalExternalFileStore implements ExternalFileStore {
     Clock clock;
 
     @Override
-    public URI publish(TicketAttachment attachment, Duration lifetime) {
+    public URI publish(AttachedFile attachment, Duration lifetime) {
         String token = token(attachment);
         try {
             Path directory = Files.createDirectories(directory());
@@ -157,7 +159,7 @@ public class LocalExternalFileStore implements ExternalFileStore {
         return dataDirectory().resolve("external-files");
     }
 
-    String token(TicketAttachment attachment) {
+    String token(AttachedFile attachment) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));

@@ -1,7 +1,7 @@
 package io.casegate.attachments.entity;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.casegate.platform.FileContent;
+
 
 /**
  * A file as it arrives with a submission, before it is stored: from a Faces {@code Part} or a
@@ -10,12 +10,7 @@ import java.io.InputStream;
  * @param fileName the name the visitor's browser gave, without any directory part
  * @param size in bytes, as the container measured it
  */
-public record IncomingFile(String fileName, String mediaType, long size, Content content) {
-
-    @FunctionalInterface
-    public interface Content {
-        InputStream open() throws IOException;
-    }
+public record IncomingFile(String fileName, String mediaType, long size, FileContent content) {
 
     /** The file name without any path a browser may send (old IE sends C:\...\name.pdf). */
     public static String baseName(String submitted) {

@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import io.casegate.crm.boundary.CrmCallObserver;
+
 import static io.casegate.platform.Jsonp.JSON;
 
 import java.io.StringReader;
@@ -46,7 +48,7 @@ public class CrmClient {
     }
 
     /** GET that answers empty on 404, the CRM's way of saying "no such record". */
-    Optional<JsonObject> find(String operation, String path, Map<String, String> query, CrmCallObserver observer) {
+    public Optional<JsonObject> find(String operation, String path, Map<String, String> query, CrmCallObserver observer) {
         CrmTransport.Exchange answer = send(operation, "GET", path, query, Map.of(), () -> null, observer);
         if (answer.status() == 404) {
             return Optional.empty();
@@ -54,12 +56,12 @@ public class CrmClient {
         return Optional.of(json(operation, succeeded(operation, answer)));
     }
 
-    JsonObject get(String operation, String path, Map<String, String> query, CrmCallObserver observer) {
+    public JsonObject get(String operation, String path, Map<String, String> query, CrmCallObserver observer) {
         return json(operation, succeeded(operation, send(operation, "GET", path, query, Map.of(), () -> null, observer)));
     }
 
     /** POST of a JSON body; answers the response body, or an empty object when there is none. */
-    JsonObject post(String operation, String path, JsonObject body, CrmCallObserver observer) {
+    public JsonObject post(String operation, String path, JsonObject body, CrmCallObserver observer) {
         String text = body.toString();
         CrmTransport.Exchange answer = succeeded(operation,
                 send(operation, "POST", path, Map.of(), Map.of(), () -> Entity.entity(text, ODATA_JSON), observer));
@@ -67,7 +69,7 @@ public class CrmClient {
     }
 
     /** POST of raw bytes (a file chunk); answers the response body, or an empty object when there is none. */
-    JsonObject postBytes(String operation, String path, Map<String, String> query, Map<String, String> headers, byte[] bytes,
+    public JsonObject postBytes(String operation, String path, Map<String, String> query, Map<String, String> headers, byte[] bytes,
             CrmCallObserver observer) {
         CrmTransport.Exchange answer = succeeded(operation, send(operation, "POST", path, query, headers,
                 () -> Entity.entity(bytes, MediaType.APPLICATION_OCTET_STREAM_TYPE), observer));
@@ -159,7 +161,7 @@ public class CrmClient {
         return answer.isHtml() ? "an HTML page" : abbreviate(body);
     }
 
-    static Optional<String> reason(JsonObject envelope) {
+    public static Optional<String> reason(JsonObject envelope) {
         JsonObject error = object(envelope, "error");
         JsonObject inner = object(error, "innererror");
         JsonObject internal = object(inner, "internalexception");

@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import io.casegate.crm.boundary.CrmCallObserver;
+
 import static io.casegate.platform.Jsonp.JSON;
 
 import java.time.Clock;

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 
 import io.casegate.crm.entity.ServiceOption;
-import io.casegate.platform.Durations;
 
 /**
  * Everything configurable about the CRM, read once from MicroProfile Config. The keys and their
@@ -72,11 +71,11 @@ public record CrmSettings(
                 text(config, "casegate.crm.client-id").orElse(sandbox ? SANDBOX_CLIENT_ID : ""),
                 text(config, "casegate.crm.client-secret").orElse(sandbox ? SANDBOX_CLIENT_SECRET : ""),
                 text(config, "casegate.crm.token-url").map(URI::create),
-                duration(config, "casegate.crm.session-lifetime", "50m"),
-                duration(config, "casegate.crm.connect-timeout", "5s"),
-                duration(config, "casegate.crm.read-timeout", "30s"),
-                duration(config, "casegate.crm.login-backoff", "30s"),
-                duration(config, "casegate.crm.login-backoff-max", "15m"),
+                duration(config, "casegate.crm.session-lifetime", Duration.ofMinutes(50)),
+                duration(config, "casegate.crm.connect-timeout", Duration.ofSeconds(5)),
+                duration(config, "casegate.crm.read-timeout", Duration.ofSeconds(30)),
+                duration(config, "casegate.crm.login-backoff", Duration.ofSeconds(30)),
+                duration(config, "casegate.crm.login-backoff-max", Duration.ofMinutes(15)),
                 Integer.parseInt(text(config, "casegate.crm.max-concurrency").orElse("8")),
                 config.getOptionalValue("casegate.crm.account-inn-column", String.class).orElse("INN").strip(),
                 text(config, "casegate.crm.case-origin-id").orElse(""),
@@ -87,7 +86,7 @@ public record CrmSettings(
                 Long.parseLong(text(config, "casegate.crm.max-file-size-bytes").orElse("10485760")),
                 extensions(text(config, "casegate.crm.external-file-types").orElse("")),
                 Integer.parseInt(text(config, "casegate.crm.upload-chunk-bytes").orElse("524288")),
-                duration(config, "casegate.crm.services-cache-time", "5m"),
+                duration(config, "casegate.crm.services-cache-time", Duration.ofMinutes(5)),
                 services(text(config, "casegate.crm.fallback-services").orElse("")));
     }
 
@@ -138,8 +137,8 @@ public record CrmSettings(
         return config.getOptionalValue(key, String.class).map(String::strip).filter(value -> !value.isEmpty());
     }
 
-    private static Duration duration(Config config, String key, String fallback) {
-        return Durations.parse(text(config, key).orElse(fallback));
+    private static Duration duration(Config config, String key, Duration fallback) {
+        return config.getOptionalValue(key, Duration.class).orElse(fallback);
     }
 
     private static String enumName(String value) {

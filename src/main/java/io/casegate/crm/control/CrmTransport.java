@@ -100,7 +100,7 @@ public class CrmTransport {
         return URI.create(crmUrl() + path + (encodedQuery.isEmpty() ? "" : "?" + encodedQuery));
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

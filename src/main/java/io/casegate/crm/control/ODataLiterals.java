@@ -11,7 +11,7 @@ import java.util.UUID;
  * O'Brien and Cyrillic text reach the CRM intact. Dates always carry {@code Z}: Creatio stores
  * zone-less values as 0001-01-01 on some builds.
  */
-final class ODataLiterals {
+public final class ODataLiterals {
 
     static final UUID EMPTY_LOOKUP = new UUID(0, 0);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'")
@@ -20,21 +20,21 @@ final class ODataLiterals {
     private ODataLiterals() {
     }
 
-    static String string(String value) {
+    public static String string(String value) {
         return "'" + value.replace("'", "''") + "'";
     }
 
     /** GUIDs are bare in OData 4. */
-    static String guid(UUID id) {
+    public static String guid(UUID id) {
         return id.toString();
     }
 
-    static String dateTime(Instant instant) {
+    public static String dateTime(Instant instant) {
         return UTC.format(instant);
     }
 
     /** A lookup value as the CRM returns it: the empty GUID and blanks mean "none". */
-    static UUID lookup(String value) {
+    public static UUID lookup(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,7 +1,7 @@
 package io.casegate.crm.entity;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.casegate.platform.FileContent;
+
 import java.util.UUID;
 
 /**
@@ -10,10 +10,5 @@ import java.util.UUID;
  * @param id the file record's id in the CRM
  * @param messageId the message it may be attached to instead of the case, by configuration
  */
-public record CrmFile(UUID id, UUID caseId, UUID messageId, String fileName, String mediaType, long size, Content content) {
-
-    @FunctionalInterface
-    public interface Content {
-        InputStream open() throws IOException;
-    }
+public record CrmFile(UUID id, UUID caseId, UUID messageId, String fileName, String mediaType, long size, FileContent content) {
 }

@@ -29,9 +29,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.casegate.delivery.control.OutboxEntryEnqueued;
-import io.casegate.delivery.control.OutboxHandler;
-import io.casegate.delivery.control.OutboxStore;
 import io.casegate.delivery.control.RetryPolicy;
 import io.casegate.delivery.entity.OutboxEntry;
 import io.casegate.platform.metrics.Meter;
@@ -55,7 +52,7 @@ public class Dispatcher {
     ManagedExecutorService executor;
 
     @Inject
-    OutboxStore outbox;
+    Outbox outbox;
 
     @Inject
     RetryPolicy retryPolicy;
@@ -70,12 +67,12 @@ public class Dispatcher {
     Metrics metrics;
 
     @Inject
-    @ConfigProperty(name = "casegate.delivery.poll-interval", defaultValue = "PT5S")
+    @ConfigProperty(name = "casegate.delivery.poll-interval", defaultValue = "5s")
     Duration pollInterval;
 
     /** How long one attempt may take before it counts as failed and is retried. */
     @Inject
-    @ConfigProperty(name = "casegate.delivery.attempt-timeout", defaultValue = "PT60S")
+    @ConfigProperty(name = "casegate.delivery.attempt-timeout", defaultValue = "60s")
     Duration attemptTimeout;
 
     /** Attempts running at once on this node; the rest are taken as slots become free (or by the next poll). */

@@ -3,6 +3,7 @@ package io.casegate.delivery.control;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,31 +17,37 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RetryPolicy {
 
+    @Inject
+    @ConfigProperty(name = "casegate.delivery.retry.base", defaultValue = "5s")
     Duration base;
+
+    @Inject
+    @ConfigProperty(name = "casegate.delivery.retry.max", defaultValue = "30m")
     Duration max;
+
+    @Inject
+    @ConfigProperty(name = "casegate.delivery.retry.max-attempts", defaultValue = "30")
     int maxAttempts;
-    RandomGenerator random;
+
+    RandomGenerator random = RandomGenerator.getDefault();
 
     public RetryPolicy() {
     }
 
-    @Inject
-    public RetryPolicy(
-            @ConfigProperty(name = "casegate.delivery.retry.base", defaultValue = "PT5S") Duration base,
-            @ConfigProperty(name = "casegate.delivery.retry.max", defaultValue = "PT30M") Duration max,
-            @ConfigProperty(name = "casegate.delivery.retry.max-attempts", defaultValue = "30") int maxAttempts) {
-        this(base, max, maxAttempts, RandomGenerator.getDefault());
-    }
-
     /** With a given source of randomness, so that tests can repeat a draw. */
     public RetryPolicy(Duration base, Duration max, int maxAttempts, RandomGenerator random) {
-        if (base.isNegative() || base.isZero() || max.compareTo(base) < 0 || maxAttempts < 1) {
-            throw new IllegalArgumentException("casegate.delivery.retry: need 0 < base <= max and max-attempts >= 1");
-        }
         this.base = base;
         this.max = max;
         this.maxAttempts = maxAttempts;
         this.random = random;
+        check();
+    }
+
+    @PostConstruct
+    void check() {
+        if (base.isNegative() || base.isZero() || max.compareTo(base) < 0 || maxAttempts < 1) {
+            throw new IllegalArgumentException("casegate.delivery.retry: need 0 < base <= max and max-attempts >= 1");
+        }
     }
 
     /** The wait before the next attempt, after {@code failedAttempts} (1 or more) attempts have failed. */

@@ -11,7 +11,7 @@ import jakarta.faces.validator.Validator;
 import jakarta.faces.validator.ValidatorException;
 import jakarta.inject.Inject;
 
-import io.casegate.attachments.control.FilePolicy;
+import io.casegate.attachments.boundary.FilePolicy;
 
 /**
  * Checks the form's files against {@link FilePolicy} in the validation phase, together with the

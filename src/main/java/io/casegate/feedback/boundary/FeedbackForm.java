@@ -18,8 +18,8 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 
-import io.casegate.attachments.control.FilePolicy;
-import io.casegate.crm.control.ServiceCatalog;
+import io.casegate.attachments.boundary.FilePolicy;
+import io.casegate.crm.boundary.ServiceCatalog;
 import io.casegate.crm.entity.ServiceOption;
 import io.casegate.feedback.boundary.SubmissionContext.Channel;
 import io.casegate.feedback.entity.SubmissionFields;

@@ -8,8 +8,6 @@ import jakarta.inject.Named;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.casegate.platform.Durations;
-
 /** The feedback form's settings (MicroProfile Config). */
 @Named
 @ApplicationScoped
@@ -26,13 +24,13 @@ public class FormSettings {
     /** How long the form waits for the CRM's case number before it shows Casegate's reference. */
     @Inject
     @ConfigProperty(name = "casegate.form.case-number-wait", defaultValue = "10s")
-    String caseNumberWait;
+    Duration caseNumberWait;
 
     public String getConsentVersion() {
         return consentVersion;
     }
 
     public Duration caseNumberWait() {
-        return Durations.parse(caseNumberWait);
+        return caseNumberWait;
     }
 }

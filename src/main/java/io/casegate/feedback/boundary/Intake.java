@@ -13,13 +13,12 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.casegate.attachments.control.AttachmentStore;
+import io.casegate.attachments.boundary.AttachmentStore;
 import io.casegate.attachments.entity.IncomingFile;
-import io.casegate.delivery.control.OutboxStore;
+import io.casegate.delivery.boundary.Outbox;
 import io.casegate.delivery.entity.OutboxEntry;
-import io.casegate.feedback.control.SubmissionRecords;
-import io.casegate.feedback.control.SubmissionRecords.NewSubmission;
-import io.casegate.feedback.control.SubmissionRecords.StoredAttachment;
+import io.casegate.feedback.boundary.Submissions.NewSubmission;
+import io.casegate.feedback.boundary.Submissions.StoredAttachment;
 import io.casegate.feedback.entity.Submission;
 import io.casegate.feedback.entity.SubmissionFields;
 import io.casegate.platform.metrics.Meter;
@@ -31,7 +30,7 @@ import io.casegate.platform.metrics.Metrics;
  * <p>
  * Files are streamed to the attachment store before the submission's transaction, so that the
  * transaction only commits rows whose files exist; the files of a transaction that failed are
- * removed again. The transaction itself is {@link SubmissionRecords#record}: kept separate so
+ * removed again. The transaction itself is {@link Submissions#record}: kept separate so
  * that a duplicate idempotency key, which fails only at commit, can be answered here with the
  * receipt of the submission that won.
  */
@@ -51,13 +50,13 @@ public class Intake implements SubmissionIntake {
     private static final Duration LONGEST_POLL = Duration.ofMillis(200);
 
     @Inject
-    SubmissionRecords records;
+    Submissions records;
 
     @Inject
     AttachmentStore attachments;
 
     @Inject
-    OutboxStore outbox;
+    Outbox outbox;
 
     @Inject
     Metrics metrics;
@@ -163,7 +162,7 @@ public class Intake implements SubmissionIntake {
         if (submission.caseNumber() != null) {
             return new Receipt(submission.reference(), submission.id(), Receipt.Status.DELIVERED, submission.caseNumber());
         }
-        boolean delayed = outbox.find(SubmissionRecords.DELIVER_CASE, submission.id())
+        boolean delayed = outbox.find(Submissions.DELIVER_CASE, submission.id())
                 .map(entry -> entry.state() == OutboxEntry.State.DEAD || entry.attempts() > ATTEMPTS_BEFORE_DELAYED)
                 .orElse(false);
         return new Receipt(submission.reference(), submission.id(), delayed ? Receipt.Status.DELAYED : Receipt.Status.RECEIVED, null);

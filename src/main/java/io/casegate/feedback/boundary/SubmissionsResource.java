@@ -40,8 +40,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.casegate.attachments.control.AttachmentStore;
-import io.casegate.attachments.control.FilePolicy;
+import io.casegate.attachments.boundary.AttachmentStore;
+import io.casegate.attachments.boundary.FilePolicy;
 import io.casegate.attachments.entity.IncomingFile;
 import io.casegate.attachments.entity.StoredFile;
 import io.casegate.feedback.control.ApiKeys;

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.casegate.crm.control.CrmSession;
 import io.casegate.crm.entity.CrmSessionState;
-import io.casegate.delivery.control.OutboxStore;
-import io.casegate.feedback.control.SubmissionRecords;
+import io.casegate.delivery.boundary.Outbox;
+import io.casegate.feedback.boundary.Submissions;
 
 /**
  * Reports how delivery to the CRM stands: whether the CRM answers, whether Casegate's credentials
@@ -38,7 +38,7 @@ public class DeliveryReadiness implements HealthCheck {
     CrmSession session;
 
     @Inject
-    OutboxStore outbox;
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -53,7 +53,7 @@ public class DeliveryReadiness implements HealthCheck {
                 .withData("crmReachable", reachable(state.crm()))
                 .withData("crmCredentials", credentials(state));
         try {
-            OutboxStore.Backlog backlog = outbox.backlog(SubmissionRecords.DELIVER_CASE);
+            Outbox.Backlog backlog = outbox.backlog(Submissions.DELIVER_CASE);
             response.withData("undelivered", backlog.pending())
                     .withData("deadLettered", backlog.dead())
                     .withData("oldestUndeliveredAgeSeconds", backlog.oldestCreatedAt() == null ? 0

@@ -1,5 +1,7 @@
 package io.casegate.sandbox.odata;
 
+import io.casegate.sandbox.SandboxException;
+
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.casegate.tickets.entity.TicketAttachment;
+import io.casegate.attachments.entity.AttachedFile;
 
 class LocalExternalFileStoreTest {
 
@@ -41,15 +41,15 @@ class LocalExternalFileStoreTest {
         cut.dataDir = Optional.of(dataDir.toString());
     }
 
-    private static TicketAttachment attachment(String name, byte[] bytes) {
-        return new TicketAttachment(UUID.randomUUID(), name, "video/mp4", bytes.length, () -> new ByteArrayInputStream(bytes));
+    private static AttachedFile attachment(String name, byte[] bytes) {
+        return new AttachedFile(UUID.randomUUID(), name, "video/mp4", bytes.length, () -> new ByteArrayInputStream(bytes));
     }
 
     @Test
     void servesTheFileAtAnUnguessableStableUrlUntilItExpires() throws Exception {
         at(now);
         byte[] bytes = "the recording".getBytes(StandardCharsets.UTF_8);
-        TicketAttachment recording = attachment("запись.mp4", bytes);
+        AttachedFile recording = attachment("запись.mp4", bytes);
 
         URI url = cut.publish(recording, Duration.ofDays(30));
         String token = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);

@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import io.casegate.crm.boundary.CrmCallObserver;
+
 import io.casegate.testing.MovableClock;
 import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.assertEquals;

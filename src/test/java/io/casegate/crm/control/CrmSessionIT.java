@@ -1,7 +1,9 @@
 package io.casegate.crm.control;
 
-import static io.casegate.testing.TestTickets.file;
-import static io.casegate.testing.TestTickets.ticket;
+import io.casegate.crm.boundary.ServiceCatalog;
+
+import static io.casegate.testing.TestCases.file;
+import static io.casegate.testing.TestCases.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.casegate.attachments.control.ExternalFileStore;
+import io.casegate.attachments.boundary.ExternalFileStore;
 import io.casegate.crm.entity.CrmAuthenticationException;
 import io.casegate.crm.entity.CrmSessionState;
 import io.casegate.crm.entity.CrmUnavailableException;
@@ -42,11 +44,11 @@ import io.casegate.testing.Deployments;
 import io.casegate.testing.MovableClock;
 import io.casegate.testing.SandboxCrm;
 import io.casegate.testing.ScriptedProgress;
-import io.casegate.testing.TestTickets;
-import io.casegate.testing.TestTickets.Visitor;
-import io.casegate.tickets.control.TicketWorkflow;
-import io.casegate.tickets.entity.DeliveredCase;
-import io.casegate.tickets.entity.TicketRequest;
+import io.casegate.testing.TestCases;
+import io.casegate.testing.TestCases.Visitor;
+import io.casegate.cases.control.CaseWorkflow;
+import io.casegate.cases.entity.OpenedCase;
+import io.casegate.cases.entity.CaseRequest;
 
 /**
  * The session with the CRM under the sandbox's faults: expiry, a rotated CSRF token, rejected
@@ -57,11 +59,11 @@ class CrmSessionIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.casegate().addClasses(SandboxCrm.class, TestTickets.class, ScriptedProgress.class, CrmStack.class, MovableClock.class);
+        return Deployments.casegate().addClasses(SandboxCrm.class, TestCases.class, ScriptedProgress.class, CrmStack.class, MovableClock.class);
     }
 
     @Inject
-    TicketWorkflow workflow;
+    CaseWorkflow workflow;
 
     @Inject
     CrmSession session;
@@ -90,7 +92,7 @@ class CrmSessionIT {
         crm.resetFaults();
     }
 
-    private TicketRequest newTicket() {
+    private CaseRequest newTicket() {
         return ticket(Visitor.fresh(), service, List.of(file("log.txt", "text/plain", 500)));
     }
 
@@ -100,7 +102,7 @@ class CrmSessionIT {
         ScriptedProgress progress = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
         SandboxCrm.Stats before = crm.stats();
 
-        DeliveredCase delivered = workflow.deliver(newTicket(), progress);
+        OpenedCase delivered = workflow.deliver(newTicket(), progress);
 
         assertEquals(1, crm.stats().minus(before).logins());
         assertEquals(1, progress.logins());
@@ -114,7 +116,7 @@ class CrmSessionIT {
         ScriptedProgress progress = new ScriptedProgress().after("case", () -> crm.faults("{\"rotateCsrf\":true}"));
         SandboxCrm.Stats before = crm.stats();
 
-        DeliveredCase delivered = workflow.deliver(newTicket(), progress);
+        OpenedCase delivered = workflow.deliver(newTicket(), progress);
 
         assertEquals(1, crm.stats().minus(before).logins());
         assertEquals(1, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size());
@@ -128,7 +130,7 @@ class CrmSessionIT {
         ScriptedProgress progress = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
         SandboxCrm.Stats before = crm.stats();
 
-        DeliveredCase delivered = workflow.deliver(newTicket(), progress);
+        OpenedCase delivered = workflow.deliver(newTicket(), progress);
 
         assertEquals(1, crm.stats().minus(before).logins());
         crm.resetFaults();
@@ -151,7 +153,7 @@ class CrmSessionIT {
     @Test
     void twentyConcurrentWorkflowsThatFindTheSessionExpiredLogInOnce() throws Exception {
         workflow.deliver(newTicket(), new ScriptedProgress());
-        List<TicketRequest> tickets = new ArrayList<>();
+        List<CaseRequest> tickets = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             tickets.add(newTicket());
         }
@@ -159,15 +161,15 @@ class CrmSessionIT {
         SandboxCrm.Stats before = crm.stats();
         ExecutorService callers = Executors.newFixedThreadPool(20);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<DeliveredCase>> results = new ArrayList<>();
-        for (TicketRequest ticket : tickets) {
+        List<Future<OpenedCase>> results = new ArrayList<>();
+        for (CaseRequest ticket : tickets) {
             results.add(callers.submit(() -> {
                 start.await();
                 return workflow.deliver(ticket, new ScriptedProgress());
             }));
         }
         start.countDown();
-        for (Future<DeliveredCase> result : results) {
+        for (Future<OpenedCase> result : results) {
             assertTrue(result.get(120, TimeUnit.SECONDS).caseNumber().startsWith("SR"));
         }
         callers.shutdown();
@@ -176,7 +178,7 @@ class CrmSessionIT {
 
     @Test
     void deliverAsyncRunsOnTheManagedExecutor() throws Exception {
-        DeliveredCase delivered = workflow.deliverAsync(newTicket(), new ScriptedProgress()).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        OpenedCase delivered = workflow.deliverAsync(newTicket(), new ScriptedProgress()).toCompletableFuture().get(60, TimeUnit.SECONDS);
         assertTrue(delivered.caseNumber().startsWith("SR"));
         CrmSessionState state = session.state();
         assertEquals("forms", state.authentication());
@@ -224,13 +226,13 @@ class CrmSessionIT {
         CrmStack stack = new CrmStack(oauth, Clock.systemUTC(), localServer, externalFiles);
         SandboxCrm.Stats before = crm.stats();
         try {
-            TicketRequest ticket = newTicket();
-            DeliveredCase delivered = stack.workflow.deliver(ticket, new ScriptedProgress());
+            CaseRequest ticket = newTicket();
+            OpenedCase delivered = stack.workflow.deliver(ticket, new ScriptedProgress());
             stack.workflow.deliver(newTicket(), new ScriptedProgress());
             assertEquals(1, crm.stats().minus(before).tokens(), "one token for both deliveries");
 
             ScriptedProgress expiring = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
-            DeliveredCase afterExpiry = stack.workflow.deliver(newTicket(), expiring);
+            OpenedCase afterExpiry = stack.workflow.deliver(newTicket(), expiring);
 
             SandboxCrm.Stats used = crm.stats().minus(before);
             assertEquals(2, used.tokens(), "a token rejected as expired is replaced once");

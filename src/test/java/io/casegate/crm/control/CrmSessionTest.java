@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import io.casegate.crm.boundary.CrmCallObserver;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.ws.rs.client.Entity;
 
 import org.eclipse.microprofile.config.Config;
+import io.casegate.testing.MapConfig;
 import io.casegate.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
@@ -67,47 +70,7 @@ class CrmSessionTest {
     final CrmSession cut = new CrmSession(settings(), transport, clock);
 
     static CrmSettings settings() {
-        return CrmSettings.from(config(Map.of()));
-    }
-
-    /** MicroProfile Config over a map, for settings in unit tests. */
-    static Config config(Map<String, String> values) {
-        return new Config() {
-            @Override
-            public <T> T getValue(String name, Class<T> type) {
-                return getOptionalValue(name, type).orElseThrow(() -> new java.util.NoSuchElementException(name));
-            }
-
-            @Override
-            public <T> java.util.Optional<T> getOptionalValue(String name, Class<T> type) {
-                return java.util.Optional.ofNullable(values.get(name)).map(type::cast);
-            }
-
-            @Override
-            public Iterable<String> getPropertyNames() {
-                return values.keySet();
-            }
-
-            @Override
-            public Iterable<org.eclipse.microprofile.config.spi.ConfigSource> getConfigSources() {
-                return List.of();
-            }
-
-            @Override
-            public org.eclipse.microprofile.config.ConfigValue getConfigValue(String name) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <T> java.util.Optional<org.eclipse.microprofile.config.spi.Converter<T>> getConverter(Class<T> type) {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> type) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return CrmSettings.from(MapConfig.of(Map.of()));
     }
 
     @Test
@@ -185,7 +148,7 @@ class CrmSessionTest {
     @Test
     void anOauthTokenIsRenewedThirtySecondsBeforeItExpires() {
         AtomicInteger tokens = new AtomicInteger();
-        CrmSettings settings = CrmSettings.from(config(Map.of("casegate.crm.auth", "oauth")));
+        CrmSettings settings = CrmSettings.from(MapConfig.of(Map.of("casegate.crm.auth", "oauth")));
         CrmTransport identityService = new CrmTransport(settings, null) {
             @Override
             public URI crmUrl() {

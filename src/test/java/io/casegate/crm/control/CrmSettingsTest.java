@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import io.casegate.testing.MapConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +17,7 @@ class CrmSettingsTest {
 
     @Test
     void withoutACrmUrlCasegateUsesItsSandboxAndItsDemoCredentials() {
-        CrmSettings settings = CrmSettings.from(CrmSessionTest.config(Map.of()));
+        CrmSettings settings = CrmSettings.from(MapConfig.of(Map.of()));
         assertEquals(URI.create("http://127.0.0.1:8080/casegate/sandbox"), settings.crmUrl(URI.create("http://127.0.0.1:8080/casegate")));
         assertEquals("Supervisor", settings.username());
         assertEquals(Duration.ofMinutes(50), settings.sessionLifetime());
@@ -27,7 +29,7 @@ class CrmSettingsTest {
 
     @Test
     void aRealCrmHasNoDefaultCredentialsAndSecretsNeverPrint() {
-        CrmSettings settings = CrmSettings.from(CrmSessionTest.config(Map.of(
+        CrmSettings settings = CrmSettings.from(MapConfig.of(Map.of(
                 "casegate.crm.url", "https://crm.example.com/",
                 "casegate.crm.password", "s3cret-pass",
                 "casegate.crm.auth", "oauth",

@@ -1,5 +1,7 @@
 package io.casegate.delivery.boundary;
 
+import io.casegate.platform.metrics.InProcessMetrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import io.casegate.crm.entity.CrmException;
 import io.casegate.crm.entity.CrmRejectedException;
 import io.casegate.crm.entity.CrmUnavailableException;
-import io.casegate.delivery.control.OutboxHandler;
-import io.casegate.delivery.control.OutboxStore;
 import io.casegate.delivery.control.RetryPolicy;
 import io.casegate.delivery.entity.OutboxEntry;
 
@@ -59,7 +59,7 @@ class DispatcherTest {
         cut.attemptTimeout = Duration.ofSeconds(60);
         cut.metrics = new io.casegate.platform.metrics.InProcessMetrics();
         cut.retryPolicy = new RetryPolicy(Duration.ofSeconds(5), Duration.ofMinutes(30), 3, new Random(7));
-        cut.outbox = new OutboxStore() {
+        cut.outbox = new Outbox() {
             @Override
             public void done(String entryId) {
                 recorded.add("done");

@@ -1,0 +1,164 @@
+package io.casegate.acknowledgements.boundary;
+
+import io.casegate.feedback.boundary.Submissions;
+
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.casegate.delivery.boundary.OutboxHandler;
+import io.casegate.delivery.entity.OutboxEntry;
+import io.casegate.feedback.entity.Submission;
+
+/**
+ * The acknowledgement e-mail: once the case number is known, the visitor gets it with the
+ * subject and the working hours, in the language of the form. Off while {@code casegate.mail.host}
+ * is unset.
+ * <p>
+ * Never sent twice: before sending, a marker is committed; an attempt that finds the marker
+ * (the previous one was interrupted by a crash or a timeout, and may or may not have reached the
+ * mail server) gives up instead of risking a second e-mail.
+ */
+@ApplicationScoped
+public class Acknowledgements implements OutboxHandler {
+
+    private static final Logger LOG = Logger.getLogger(Acknowledgements.class.getName());
+    private static final String BUNDLE = "io.casegate.i18n.messages";
+
+    /** The previous attempt may have sent the e-mail: retrying could send a second one. */
+    static class MaybeSentException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MaybeSentException(String reference) {
+            super("The acknowledgement of " + reference + " may have been sent by an interrupted attempt; not sent again");
+        }
+    }
+
+    @Inject
+    Submissions records;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "casegate.mail.host")
+    Optional<String> host;
+
+    @Inject
+    @ConfigProperty(name = "casegate.mail.port", defaultValue = "25")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "casegate.mail.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "casegate.mail.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "casegate.mail.from", defaultValue = "noreply@localhost")
+    String from;
+
+    @Inject
+    @ConfigProperty(name = "casegate.mail.starttls", defaultValue = "false")
+    boolean starttls;
+
+    public boolean enabled() {
+        return host.filter(value -> !value.isBlank()).isPresent();
+    }
+
+    @Override
+    public String kind() {
+        return Submissions.ACKNOWLEDGE;
+    }
+
+    @Override
+    public CompletionStage<?> handle(OutboxEntry entry) {
+        return CompletableFuture.runAsync(() -> send(entry), executor);
+    }
+
+    @Override
+    public boolean isRetryable(Throwable failure) {
+        return !(failure instanceof MaybeSentException);
+    }
+
+    void send(OutboxEntry entry) {
+        Submission submission = records.byId(entry.subjectId())
+                .orElseThrow(() -> new IllegalStateException("No submission " + entry.subjectId()));
+        if (submission.acknowledgementSentAt() != null || !enabled()) {
+            return;
+        }
+        if (!records.startAcknowledgement(submission.id())) {
+            throw new MaybeSentException(submission.reference());
+        }
+        try {
+            Transport.send(messageFor(submission));
+        } catch (MessagingException refused) {
+            // The server did not take it: nothing was sent, so a later attempt is safe.
+            records.acknowledgementNotSent(submission.id());
+            throw new IllegalStateException("Mail server: " + refused.getMessage(), refused);
+        }
+        records.acknowledgementSent(submission.id());
+        LOG.info(() -> "Acknowledgement of " + submission.reference() + " sent");
+    }
+
+    MimeMessage messageFor(Submission submission) throws MessagingException {
+        Locale locale = submission.locale();
+        ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, locale);
+        MimeMessage message = new MimeMessage(session());
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(submission.email()));
+        message.setSubject(MessageFormat.format(texts.getString("ack.subject"), submission.caseNumber(), submission.subject()),
+                StandardCharsets.UTF_8.name());
+        message.setText(MessageFormat.format(texts.getString("ack.body"), submission.name(), submission.caseNumber(),
+                submission.subject(), submission.reference()), StandardCharsets.UTF_8.name());
+        message.setHeader("Content-Language", locale.toLanguageTag());
+        message.setHeader("Auto-Submitted", "auto-replied");
+        return message;
+    }
+
+    private Session session() {
+        Properties properties = new Properties();
+        properties.put("mail.transport.protocol", "smtp");
+        properties.put("mail.smtp.host", host.orElseThrow());
+        properties.put("mail.smtp.port", String.valueOf(port));
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "20000");
+        properties.put("mail.smtp.writetimeout", "20000");
+        properties.put("mail.smtp.starttls.enable", String.valueOf(starttls));
+        properties.put("mail.smtp.starttls.required", String.valueOf(starttls));
+        Optional<String> user = username.filter(value -> !value.isBlank());
+        if (user.isEmpty()) {
+            return Session.getInstance(properties);
+        }
+        properties.put("mail.smtp.auth", "true");
+        return Session.getInstance(properties, new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(user.get(), password.orElse(""));
+            }
+        });
+    }
+}

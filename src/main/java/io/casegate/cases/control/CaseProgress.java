@@ -1,0 +1,32 @@
+package io.casegate.cases.control;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Where the workflow for one submission has got to. The workflow records the result of each
+ * completed step here and, when it runs again after a failure, resumes after the last one.
+ * The delivery component keeps it in the database; tests may keep it in memory.
+ */
+public interface CaseProgress {
+
+    /**
+     * The recorded results of the steps completed before this run (for example the created records'
+     * ids), by step. A run asks once, at its start.
+     */
+    Map<String, String> results();
+
+    /** Records that a step completed with the given result. */
+    void complete(String step, String result);
+
+    /**
+     * The case exists in the CRM and has its number, before the message and files follow: the
+     * number can be shown at once. Reported again by a run that resumes after the case step.
+     */
+    default void caseOpened(UUID caseId, String number) {
+    }
+
+    /** Notes one call to the CRM, for the submission's call log and the metrics. */
+    default void crmCall(String operation, int status, long millis) {
+    }
+}

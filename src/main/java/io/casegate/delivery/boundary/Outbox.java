@@ -1,0 +1,152 @@
+package io.casegate.delivery.boundary;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import io.casegate.delivery.entity.OutboxEntry;
+import io.casegate.platform.SqlTimes;
+
+/**
+ * The outbox table: entries are added inside the caller's transaction (with the data they are
+ * about), and claimed, completed, retried or given up each in a transaction of their own.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /**
+     * Claims an entry by taking its lease, only if it is still pending, due, and not leased by a
+     * live attempt. The same statement on H2 and PostgreSQL; with several nodes on one database
+     * exactly one of them updates the row.
+     */
+    static final String CLAIM = "UPDATE outbox_entry SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
+            + " WHERE id = ? AND state = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)";
+
+    /**
+     * Sends a dead letter back to delivery, once: only the request whose UPDATE finds it still
+     * {@code DEAD} requeues it, so two administrators clicking at once start one delivery. The
+     * attempts start again at zero (a fresh retry budget); the CRM call log keeps the history.
+     */
+    static final String REQUEUE = "UPDATE outbox_entry SET state = 'PENDING', attempts = 0, next_attempt_at = ?,"
+            + " lease_owner = NULL, lease_until = NULL, completed_at = NULL WHERE id = ? AND state = 'DEAD'";
+
+    /** What is waiting for delivery: how many entries, and since when the oldest. */
+    public record Backlog(long pending, Instant oldestCreatedAt, long dead) {
+    }
+
+    @PersistenceContext(unitName = "casegate")
+    EntityManager em;
+
+    @Inject
+    Event<OutboxEntryEnqueued> enqueued;
+
+    @Inject
+    Clock clock;
+
+    /** Adds an entry in the caller's transaction; the dispatcher starts on it once that commits. */
+    @Transactional(TxType.MANDATORY)
+    public OutboxEntry enqueue(String kind, UUID subjectId) {
+        OutboxEntry entry = new OutboxEntry(kind, subjectId, clock.instant());
+        em.persist(entry);
+        enqueued.fire(new OutboxEntryEnqueued(entry.id()));
+        return entry;
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<String> due(int limit) {
+        Instant now = clock.instant();
+        return em.createNamedQuery(OutboxEntry.DUE, String.class)
+                .setParameter("pending", OutboxEntry.State.PENDING)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The entry with its lease taken by {@code owner} until now + {@code lease}, or empty when another has it or it is not due. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<OutboxEntry> claim(String entryId, String owner, Duration lease) {
+        Instant now = clock.instant();
+        int claimed = em.createNativeQuery(CLAIM)
+                .setParameter(1, owner)
+                .setParameter(2, Timestamp.from(now.plus(lease)))
+                .setParameter(3, entryId)
+                .setParameter(4, Timestamp.from(now))
+                .setParameter(5, Timestamp.from(now))
+                .executeUpdate();
+        if (claimed != 1) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(OutboxEntry.class, entryId));
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void done(String entryId) {
+        OutboxEntry entry = em.find(OutboxEntry.class, entryId);
+        if (entry != null) {
+            entry.done(clock.instant());
+        }
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void retryAt(String entryId, Instant next, String error, boolean keepLease) {
+        OutboxEntry entry = em.find(OutboxEntry.class, entryId);
+        if (entry != null && entry.state() == OutboxEntry.State.PENDING) {
+            entry.retryAt(next, error, keepLease);
+        }
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void dead(String entryId, String error) {
+        OutboxEntry entry = em.find(OutboxEntry.class, entryId);
+        if (entry != null && entry.state() == OutboxEntry.State.PENDING) {
+            entry.dead(error, clock.instant());
+        }
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Optional<OutboxEntry> find(String kind, UUID subjectId) {
+        return em.createNamedQuery(OutboxEntry.BY_SUBJECT, OutboxEntry.class)
+                .setParameter("kind", kind)
+                .setParameter("subjectId", subjectId.toString())
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** True when this call moved the dead entry back to delivery; false when it was not (or no longer) dead. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean requeue(String entryId) {
+        int requeued = em.createNativeQuery(REQUEUE)
+                .setParameter(1, Timestamp.from(clock.instant()))
+                .setParameter(2, entryId)
+                .executeUpdate();
+        if (requeued == 1) {
+            enqueued.fire(new OutboxEntryEnqueued(entryId));
+        }
+        return requeued == 1;
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Backlog backlog(String kind) {
+        Object[] pending = em.createQuery("SELECT COUNT(e), MIN(e.createdAt) FROM OutboxEntry e WHERE e.kind = :kind AND e.state = :state", Object[].class)
+                .setParameter("kind", kind)
+                .setParameter("state", OutboxEntry.State.PENDING)
+                .getSingleResult();
+        long dead = em.createQuery("SELECT COUNT(e) FROM OutboxEntry e WHERE e.kind = :kind AND e.state = :state", Long.class)
+                .setParameter("kind", kind)
+                .setParameter("state", OutboxEntry.State.DEAD)
+                .getSingleResult();
+        return new Backlog(((Number) pending[0]).longValue(), SqlTimes.instant(pending[1]), dead);
+    }
+}

@@ -1,5 +1,0 @@
-package io.casegate.delivery.control;
-
-/** Fired inside the transaction that created an outbox entry; observed after it commits. */
-public record OutboxEntryEnqueued(String entryId) {
-}
