@@ -1,16 +1,60 @@
 package io.casegate.testing;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.casegate.cases.control.InMemoryCaseProgress;
+import io.casegate.cases.control.CaseProgress;
 
 /**
- * Progress kept in memory that can act after a step (switch a sandbox fault, say) or die at the
- * k-th completed step as a crashed server would: the CRM has the step's record, the progress has not.
+ * Progress kept in memory, with the calls and the reported case for the tests to look at. It can
+ * act after a step (switch a sandbox fault, say) or die at the k-th completed step as a crashed
+ * server would: the CRM has the step's record, the progress has not.
  */
-public class ScriptedProgress extends InMemoryCaseProgress {
+public class ScriptedProgress implements CaseProgress {
+
+    public record Call(String operation, int status, long millis) {
+    }
+
+    /** A reported case, with the number of CRM calls made before it was reported. */
+    public record OpenedCase(UUID id, String number, int callsBefore) {
+    }
+
+    private final Map<String, String> results = new ConcurrentHashMap<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<OpenedCase> openedCases = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Map<String, String> results() {
+        return Map.copyOf(results);
+    }
+
+    @Override
+    public void caseOpened(UUID caseId, String number) {
+        openedCases.add(new OpenedCase(caseId, number, calls.size()));
+    }
+
+    @Override
+    public void crmCall(String operation, int status, long millis) {
+        calls.add(new Call(operation, status, millis));
+    }
+
+    /** Logins appear among the calls, as in the admin area's call log. */
+    @Override
+    public void crmLogin(boolean succeeded, long millis) {
+        calls.add(new Call(succeeded ? "login" : "login (failed)", succeeded ? 200 : 0, millis));
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<OpenedCase> openedCases() {
+        return List.copyOf(openedCases);
+    }
 
     /** The run "died" here. */
     public static final class Stopped extends RuntimeException {
@@ -42,7 +86,7 @@ public class ScriptedProgress extends InMemoryCaseProgress {
         if (completions.incrementAndGet() == stopAtCompletion) {
             throw new Stopped(step);
         }
-        super.complete(step, result);
+        results.put(step, result);
         Runnable action = afterStep.remove(step);
         if (action != null) {
             action.run();

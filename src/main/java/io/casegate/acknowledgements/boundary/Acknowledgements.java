@@ -1,5 +1,8 @@
 package io.casegate.acknowledgements.boundary;
 
+import io.casegate.delivery.boundary.Outbox;
+import io.casegate.feedback.entity.SubmissionDelivered;
+
 import io.casegate.feedback.boundary.Submissions;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
@@ -46,6 +50,9 @@ public class Acknowledgements implements OutboxHandler {
     private static final Logger LOG = Logger.getLogger(Acknowledgements.class.getName());
     private static final String BUNDLE = "io.casegate.i18n.messages";
 
+    /** The outbox job that sends one submission's acknowledgement. */
+    static final String ACKNOWLEDGE = "ACKNOWLEDGE";
+
     /** The previous attempt may have sent the e-mail: retrying could send a second one. */
     static class MaybeSentException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -57,6 +64,9 @@ public class Acknowledgements implements OutboxHandler {
 
     @Inject
     Submissions records;
+
+    @Inject
+    Outbox outbox;
 
     @Resource
     ManagedExecutorService executor;
@@ -85,13 +95,20 @@ public class Acknowledgements implements OutboxHandler {
     @ConfigProperty(name = "casegate.mail.starttls", defaultValue = "false")
     boolean starttls;
 
-    public boolean enabled() {
+    boolean enabled() {
         return host.filter(value -> !value.isBlank()).isPresent();
+    }
+
+    /** Enqueued in the transaction that records the delivery, so it is never lost and never doubled. */
+    void onDelivered(@Observes SubmissionDelivered delivered) {
+        if (enabled() && outbox.find(ACKNOWLEDGE, delivered.submissionId()).isEmpty()) {
+            outbox.enqueue(ACKNOWLEDGE, delivered.submissionId());
+        }
     }
 
     @Override
     public String kind() {
-        return Submissions.ACKNOWLEDGE;
+        return ACKNOWLEDGE;
     }
 
     @Override

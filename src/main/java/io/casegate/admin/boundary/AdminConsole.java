@@ -2,6 +2,7 @@ package io.casegate.admin.boundary;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +12,10 @@ import jakarta.security.enterprise.SecurityContext;
 import io.casegate.admin.control.SubmissionOverviews;
 import io.casegate.admin.control.SubmissionOverviews.Filter;
 import io.casegate.admin.control.SubmissionOverviews.SubmissionRow;
-import io.casegate.crm.control.CrmSession;
+import io.casegate.crm.boundary.CrmStatus;
 import io.casegate.crm.entity.CrmSessionState;
 import io.casegate.delivery.boundary.Outbox;
-import io.casegate.cases.control.CrmCallLog;
+import io.casegate.cases.boundary.CaseCalls;
 import io.casegate.feedback.boundary.Submissions;
 import io.casegate.cases.entity.CrmCall;
 import io.casegate.platform.metrics.Meter;
@@ -30,13 +31,13 @@ public class AdminConsole {
     SubmissionOverviews overviews;
 
     @Inject
-    CrmCallLog calls;
+    CaseCalls calls;
 
     @Inject
     Outbox outbox;
 
     @Inject
-    CrmSession crmSession;
+    CrmStatus crmSession;
 
     @Inject
     Metrics metrics;
@@ -53,7 +54,7 @@ public class AdminConsole {
     }
 
     public List<CrmCall> crmCalls(SubmissionRow submission) {
-        return calls.of(java.util.UUID.fromString(submission.submissionId()));
+        return calls.of(UUID.fromString(submission.submissionId()));
     }
 
     public CrmSessionState crmSession() {

@@ -4,16 +4,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Where the workflow for one submission has got to. The workflow records the result of each
- * completed step here and, when it runs again after a failure, resumes after the last one.
- * The delivery component keeps it in the database; tests may keep it in memory.
+ * Where the workflow for one submission has got to, as its keeper stores it: the result of each
+ * completed step as text, by step name. The workflow reads and writes it through {@link StepLog},
+ * which owns the steps' types and their texts. {@link CaseSteps} keeps it in the database; tests
+ * may keep it in memory.
  */
 public interface CaseProgress {
 
-    /**
-     * The recorded results of the steps completed before this run (for example the created records'
-     * ids), by step. A run asks once, at its start.
-     */
+    /** The recorded results of the steps completed before this run, by step. A run asks once, at its start. */
     Map<String, String> results();
 
     /** Records that a step completed with the given result. */
@@ -26,7 +24,11 @@ public interface CaseProgress {
     default void caseOpened(UUID caseId, String number) {
     }
 
-    /** Notes one call to the CRM, for the submission's call log and the metrics. */
+    /** Notes one call to the CRM (not a login), for the submission's call log and the metrics. */
     default void crmCall(String operation, int status, long millis) {
+    }
+
+    /** Notes a login that this submission's run performed. */
+    default void crmLogin(boolean succeeded, long millis) {
     }
 }

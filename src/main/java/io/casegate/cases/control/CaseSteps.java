@@ -1,12 +1,13 @@
 package io.casegate.cases.control;
 
-import io.casegate.feedback.boundary.Submissions;
-
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,19 +16,29 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import io.casegate.attachments.boundary.Attachments;
+import io.casegate.attachments.entity.AttachedFile;
+import io.casegate.cases.entity.CaseRequest;
 import io.casegate.cases.entity.CaseStep;
+import io.casegate.feedback.boundary.Submissions;
+import io.casegate.feedback.entity.Submission;
 import io.casegate.platform.metrics.Meter;
 import io.casegate.platform.metrics.Metrics;
 
 /**
- * The ticket workflow's progress, kept in the database: each completed step commits at once, in
- * its own transaction, so that a delivery interrupted by a crash resumes after its last step. The
- * case number goes onto the submission as soon as the case exists, for the visitor waiting for it.
+ * The case workflow's progress, kept in the database (table {@code delivery_step}): each completed
+ * step commits at once, in its own transaction, so that an attempt interrupted by a crash resumes
+ * after its last step. The case number goes onto the submission as soon as the case exists, for the
+ * visitor waiting for it.
  */
 @ApplicationScoped
 public class CaseSteps {
 
     private static final Logger LOG = Logger.getLogger(CaseSteps.class.getName());
+
+    /** What an attempt starts from: the submission as the workflow needs it, and its progress so far. */
+    public record Resumed(CaseRequest request, CaseProgress progress) {
+    }
 
     @PersistenceContext(unitName = "casegate")
     EntityManager em;
@@ -39,13 +50,31 @@ public class CaseSteps {
     CrmCallLog calls;
 
     @Inject
-    Submissions records;
+    Submissions submissions;
+
+    @Inject
+    Attachments attachments;
 
     @Inject
     Metrics metrics;
 
-    /** The persistent progress of one submission's delivery, from the steps it has completed so far. */
-    public CaseProgress of(UUID submissionId, Map<String, String> completedSteps) {
+    /** The submission, its files and the steps done before, read in one transaction: it is on the way to the visitor's case number. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<Resumed> resume(UUID submissionId) {
+        return submissions.byId(submissionId).map(submission -> new Resumed(
+                requestOf(submission, attachments.of(submissionId)),
+                progressOf(submissionId, em.createNamedQuery(CaseStep.OF_SUBMISSION, CaseStep.class)
+                        .setParameter("submissionId", submissionId.toString()).getResultStream()
+                        .collect(Collectors.toMap(CaseStep::step, CaseStep::result)))));
+    }
+
+    static CaseRequest requestOf(Submission submission, List<AttachedFile> files) {
+        return new CaseRequest(submission.id(), submission.reference(), submission.name(), submission.email(),
+                submission.phoneNormalised(), submission.organisation(), submission.inn(), submission.service(),
+                submission.subject(), submission.description(), submission.locale(), submission.receivedAt(), files);
+    }
+
+    private CaseProgress progressOf(UUID submissionId, Map<String, String> completedSteps) {
         String id = submissionId.toString();
         Map<String, String> completedBefore = Map.copyOf(completedSteps);
         return new CaseProgress() {
@@ -61,17 +90,27 @@ public class CaseSteps {
 
             @Override
             public void caseOpened(UUID caseId, String number) {
-                records.caseOpened(submissionId, caseId.toString(), number)
+                submissions.caseOpened(submissionId, caseId, number)
                         .ifPresent(toNumber -> metrics.observe(Meter.TIME_TO_CASE_NUMBER, toNumber));
             }
 
             @Override
             public void crmCall(String operation, int status, long millis) {
                 calls.measure(operation, millis);
+                logSafely(() -> calls.record(id, operation, status, millis));
+            }
+
+            @Override
+            public void crmLogin(boolean succeeded, long millis) {
+                calls.measureLogin(succeeded, millis);
+                logSafely(() -> calls.recordLogin(id, succeeded, millis));
+            }
+
+            private void logSafely(Runnable entry) {
                 try {
-                    calls.record(id, operation, status, millis);
+                    entry.run();
                 } catch (RuntimeException e) {
-                    // The call log is for operators; it never fails the delivery it describes.
+                    // The call log is for operators; it never fails the attempt it describes.
                     LOG.log(Level.WARNING, "Could not log a CRM call of submission " + id + ": " + e, e);
                 }
             }

@@ -3,10 +3,12 @@ package io.casegate.cases.control;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
@@ -17,6 +19,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.casegate.attachments.boundary.ExternalFileStore;
+import io.casegate.attachments.entity.AttachedFile;
+import io.casegate.cases.control.Step.CaseRef;
+import io.casegate.cases.entity.CaseRequest;
+import io.casegate.cases.entity.OpenedCase;
 import io.casegate.crm.boundary.CrmCallObserver;
 import io.casegate.crm.boundary.CrmCases;
 import io.casegate.crm.boundary.ServiceCatalog;
@@ -27,19 +33,15 @@ import io.casegate.crm.entity.NewCase;
 import io.casegate.crm.entity.NewContact;
 import io.casegate.crm.entity.NewMessage;
 import io.casegate.crm.entity.ServiceOption;
-import io.casegate.platform.DurationConverter;
-import io.casegate.cases.entity.OpenedCase;
-import io.casegate.attachments.entity.AttachedFile;
-import io.casegate.cases.entity.CaseRequest;
 
 /**
  * Turns one submission into a contact, an organisation, a case with its number, the visitor's
  * message and the files in the CRM.
  * <p>
- * Exactly once: every record's id is derived from the submission ({@link RecordIds}); each completed
- * step is recorded in the {@link CaseProgress} and skipped on a later run; and on a later run, a
- * record whose step is not recorded is looked up by its id before it is created, because the CRM may
- * have committed it before the earlier run died.
+ * Exactly once, in one place ({@link Run#once}): every record's id is derived from the submission
+ * ({@link RecordIds}); each completed step is recorded in the {@link CaseProgress} and skipped on a
+ * later run; and on a later run, a record whose step is not recorded is looked up by its id before
+ * it is created, because the CRM may have committed it before the earlier run died.
  * <p>
  * As few calls as possible: the first run records that it has started before it sends anything, so
  * a run that finds no such record knows that nothing of this submission can be in the CRM, and looks
@@ -52,19 +54,17 @@ public class CaseWorkflow {
 
     private static final Logger LOG = Logger.getLogger(CaseWorkflow.class.getName());
 
-    static final String ACCOUNT = "account";
-    static final String CONTACT = "contact";
-    static final String CASE = "case";
-    static final String MESSAGE = "message";
-    static final String FILE = "file:";
-    /** Recorded before the first CRM call of the first run. */
-    static final String STARTED = "started";
-    /** The recorded result for "no organisation": some stores cannot keep an empty string. */
-    private static final String NO_ACCOUNT = "none";
-
+    @Inject
     CrmCases crm;
+
+    @Inject
     ServiceCatalog catalog;
+
+    @Inject
     ExternalFileStore externalFiles;
+
+    @Inject
+    @ConfigProperty(name = "casegate.external-files.lifetime", defaultValue = "30d")
     Duration externalFileLifetime;
 
     @Resource
@@ -73,32 +73,31 @@ public class CaseWorkflow {
     public CaseWorkflow() {
     }
 
-    @Inject
-    public CaseWorkflow(CrmCases crm, ServiceCatalog catalog, ExternalFileStore externalFiles,
-            @ConfigProperty(name = "casegate.external-files.lifetime", defaultValue = "30d") Duration externalFileLifetime) {
+    /** Wired by hand, for tests that run the workflow with CRM settings of their own. */
+    public CaseWorkflow(CrmCases crm, ServiceCatalog catalog, ExternalFileStore externalFiles, Duration externalFileLifetime) {
         this.crm = crm;
         this.catalog = catalog;
         this.externalFiles = externalFiles;
         this.externalFileLifetime = externalFileLifetime;
     }
 
-    /** Runs {@link #deliver} on the container's managed executor. */
-    public CompletionStage<OpenedCase> deliverAsync(CaseRequest request, CaseProgress progress) {
-        return executor.supplyAsync(() -> deliver(request, progress));
+    /** Runs {@link #open} on the container's managed executor. */
+    public CompletionStage<OpenedCase> openAsync(CaseRequest request, CaseProgress progress) {
+        return executor.supplyAsync(() -> open(request, progress));
     }
 
     /** Runs the steps that {@code progress} does not show as completed; safe to repeat after any failure. */
-    public OpenedCase deliver(CaseRequest request, CaseProgress progress) {
+    public OpenedCase open(CaseRequest request, CaseProgress progress) {
         long started = System.nanoTime();
         CallCount calls = new CallCount(progress);
-        Run run = new Run(request, progress, calls);
+        Run run = new Run(request, new StepLog(progress, request.reference()), progress, calls);
         CrmContact contact = run.contact();
-        Run.Case createdCase = run.createCase(contact);
-        UUID messageId = run.message(createdCase.id(), contact);
-        run.files(createdCase.id(), messageId);
+        CaseRef opened = run.openCase(contact);
+        UUID messageId = run.message(opened.id(), contact);
+        run.files(opened.id(), messageId);
         LOG.info(() -> String.format("Delivered %s as case %s: %d CRM calls, %d logins, %d ms", request.reference(),
-                createdCase.number(), calls.calls, calls.logins, (System.nanoTime() - started) / 1_000_000));
-        return new OpenedCase(createdCase.id(), createdCase.number(), contact.id(), contact.accountId());
+                opened.number(), calls.calls, calls.logins, (System.nanoTime() - started) / 1_000_000));
+        return new OpenedCase(opened.id(), opened.number(), contact.id(), contact.accountId());
     }
 
     /** Counts one submission's CRM calls and passes them on to its progress. */
@@ -120,193 +119,171 @@ public class CaseWorkflow {
         @Override
         public void login(boolean succeeded, long millis) {
             logins++;
-            progress.crmCall(succeeded ? "login" : "login (failed)", succeeded ? 200 : 0, millis);
+            progress.crmLogin(succeeded, millis);
         }
     }
 
     /** One run of the steps for one submission. */
     private final class Run {
 
-        record Case(UUID id, String number) {
-        }
-
         private final CaseRequest request;
+        private final StepLog log;
         private final CaseProgress progress;
         private final CallCount calls;
-        /** The steps completed by earlier runs, read once. */
-        private final Map<String, String> earlierResults;
-        /**
-         * Set on a first run, and once a later run created a record: every record not yet made is
-         * then known not to exist.
-         */
+        /** True on a first run, and once this run has created a record: no record not yet made can exist. */
         private boolean laterRecordsCannotExist;
 
-        Run(CaseRequest request, CaseProgress progress, CallCount calls) {
+        Run(CaseRequest request, StepLog log, CaseProgress progress, CallCount calls) {
             this.request = request;
+            this.log = log;
             this.progress = progress;
             this.calls = calls;
-            this.earlierResults = progress.results();
-            if (!earlierResults.containsKey(STARTED)) {
-                progress.complete(STARTED, request.reference());
-                laterRecordsCannotExist = true;
+            this.laterRecordsCannotExist = log.firstRun();
+        }
+
+        /**
+         * The result of {@code step}, exactly once: as an earlier run recorded it; else as
+         * {@code search} finds it among what the CRM held before (a returning visitor's contact);
+         * else the step's own record (its id derived from the submission), looked up by that id
+         * when an earlier run may have created it, and created when not. {@code announce} learns the
+         * result before it is recorded, on every run.
+         */
+        private <T> T once(Step<T> step, Supplier<Optional<T>> search, Function<UUID, Optional<T>> findById,
+                Function<UUID, T> create, Consumer<T> announce) {
+            Optional<T> recorded = log.recorded(step);
+            if (recorded.isPresent()) {
+                announce.accept(recorded.get());
+                return recorded.get();
             }
+            T result = search.get().orElseGet(() -> {
+                UUID id = RecordIds.of(request.submissionId(), step.name());
+                Optional<T> existing = laterRecordsCannotExist ? Optional.empty() : findById.apply(id);
+                return existing.orElseGet(() -> {
+                    T created = create.apply(id);
+                    laterRecordsCannotExist = true;
+                    return created;
+                });
+            });
+            announce.accept(result);
+            log.record(step, result);
+            return result;
         }
 
-        private Optional<String> earlierResult(String step) {
-            return Optional.ofNullable(earlierResults.get(step));
-        }
-
-        private UUID id(String step) {
-            return RecordIds.of(request.submissionId(), step);
-        }
-
-        /** Whether the record of a step not yet recorded must be looked up before it is created. */
-        private boolean mayExist(String step, java.util.function.Predicate<UUID> lookup) {
-            return !laterRecordsCannotExist && lookup.test(id(step));
+        private <T> T once(Step<T> step, Supplier<Optional<T>> search, Function<UUID, Optional<T>> findById,
+                Function<UUID, T> create) {
+            return once(step, search, findById, create, result -> {
+            });
         }
 
         CrmContact contact() {
-            Optional<String> recorded = earlierResult(CONTACT);
-            if (recorded.isPresent()) {
-                return parseContact(recorded.get());
-            }
-            CrmContact contact = crm.findContact(request.email(), request.phone(), calls).orElseGet(this::newContact);
-            progress.complete(CONTACT, contact.id() + ";" + orNone(contact.accountId()));
-            return contact;
+            return once(Step.CONTACT,
+                    // Not found: the organisation comes first, so that the contact can be linked to it.
+                    () -> crm.findContact(request.email(), request.phone(), calls).or(() -> {
+                        account();
+                        return Optional.empty();
+                    }),
+                    id -> crm.contactExists(id, calls) ? Optional.of(new CrmContact(id, account().orElse(null))) : Optional.empty(),
+                    id -> {
+                        UUID accountId = account().orElse(null);
+                        crm.createContact(new NewContact(id, request.name(), request.email(), request.phone(), accountId), calls);
+                        return new CrmContact(id, accountId);
+                    });
         }
 
-        private CrmContact newContact() {
-            UUID accountId = account();
-            UUID contactId = id(CONTACT);
-            if (!mayExist(CONTACT, id -> crm.contactExists(id, calls))) {
-                crm.createContact(new NewContact(contactId, request.name(), request.email(), request.phone(), accountId), calls);
-                laterRecordsCannotExist = true;
-            }
-            return new CrmContact(contactId, accountId);
+        /** The visitor's organisation, found or created; empty when the visitor named none. */
+        private Optional<UUID> account() {
+            boolean named = request.organisation() != null && !request.organisation().isBlank();
+            return once(Step.ACCOUNT,
+                    () -> crm.findAccount(request.inn(), request.organisation(), calls).map(Optional::of)
+                            .or(() -> named ? Optional.empty() : Optional.of(Optional.empty())),
+                    id -> crm.accountExists(id, calls) ? Optional.of(Optional.of(id)) : Optional.empty(),
+                    id -> {
+                        crm.createAccount(new NewAccount(id, request.organisation().strip(), request.inn()), calls);
+                        return Optional.of(id);
+                    });
         }
 
-        /** The visitor's organisation, found or created; null when the visitor named none. */
-        private UUID account() {
-            Optional<String> recorded = earlierResult(ACCOUNT);
-            if (recorded.isPresent()) {
-                return accountOrNull(recorded.get());
-            }
-            UUID accountId = crm.findAccount(request.inn(), request.organisation(), calls).orElseGet(() -> {
-                if (request.organisation() == null || request.organisation().isBlank()) {
-                    return null;
-                }
-                UUID created = id(ACCOUNT);
-                if (!mayExist(ACCOUNT, id -> crm.accountExists(id, calls))) {
-                    crm.createAccount(new NewAccount(created, request.organisation().strip(), request.inn()), calls);
-                    laterRecordsCannotExist = true;
-                }
-                return created;
-            });
-            progress.complete(ACCOUNT, orNone(accountId));
-            return accountId;
+        CaseRef openCase(CrmContact contact) {
+            return once(Step.CASE, Optional::empty,
+                    id -> crm.caseNumber(id, calls).map(number -> new CaseRef(id, number)),
+                    id -> {
+                        Optional<ServiceOption> service = service();
+                        String description = CaseDescription.of(request,
+                                service.map(ServiceOption::name).orElse(request.service()), file -> !acceptedByCrm(file));
+                        return new CaseRef(id, crm.createCase(new NewCase(id, request.subject(), description,
+                                service.flatMap(option -> serviceId(option.id())).orElse(null), contact.id(),
+                                contact.accountId(), request.receivedOn()), calls));
+                    },
+                    // The number before the step is recorded: the visitor is waiting for it. Should the
+                    // run die in between, the next run finds the case by its id and reports it again.
+                    opened -> progress.caseOpened(opened.id(), opened.number()));
         }
 
-        Case createCase(CrmContact contact) {
-            Optional<String> recorded = earlierResult(CASE);
-            if (recorded.isPresent()) {
-                String[] parts = recorded.get().split(";", 2);
-                Case resumed = new Case(UUID.fromString(parts[0]), parts[1]);
-                progress.caseOpened(resumed.id(), resumed.number());
-                return resumed;
-            }
-            UUID caseId = id(CASE);
-            Optional<String> existing = laterRecordsCannotExist ? Optional.empty() : crm.caseNumber(caseId, calls);
-            String number = existing.orElseGet(() -> {
-                Optional<ServiceOption> service = service();
-                String description = CaseDescription.of(request,
-                        service.map(ServiceOption::name).orElse(request.service()), file -> !acceptedByCrm(file));
-                String created = crm.createCase(new NewCase(caseId, request.subject(), description,
-                        service.map(option -> uuid(option.id())).orElse(uuid(request.service())),
-                        contact.id(), contact.accountId(), request.receivedOn()), calls);
-                laterRecordsCannotExist = true;
-                return created;
-            });
-            // The number first: the visitor is waiting for it. Should the run die before the step
-            // is recorded, the next run finds the case by its id and reports it again.
-            progress.caseOpened(caseId, number);
-            progress.complete(CASE, caseId + ";" + number);
-            return new Case(caseId, number);
-        }
-
-        /** The chosen service: a GUID is taken as it is, a name is looked up in the catalog. */
+        /**
+         * The chosen service: a name is looked up in the catalog, a GUID is taken as it is. A choice
+         * that is neither leaves the case without a service (its name is in the description), and
+         * says so in the log.
+         */
         private Optional<ServiceOption> service() {
             if (request.service() == null || request.service().isBlank()) {
                 return Optional.empty();
             }
-            return catalog.find(request.service(), calls);
+            Optional<ServiceOption> found = catalog.find(request.service(), calls)
+                    .or(() -> Optional.of(new ServiceOption(request.service(), request.service())));
+            if (found.flatMap(option -> serviceId(option.id())).isEmpty()) {
+                LOG.warning(() -> request.reference() + ": the service \"" + request.service()
+                        + "\" is neither a service id nor a service in the CRM; the case is opened without one");
+            }
+            return found;
         }
 
         UUID message(UUID caseId, CrmContact contact) {
-            UUID messageId = id(MESSAGE);
-            if (earlierResult(MESSAGE).isPresent()) {
-                return messageId;
-            }
-            if (!mayExist(MESSAGE, id -> crm.messageExists(id, calls))) {
-                crm.createMessage(new NewMessage(messageId, caseId, contact.id(), contact.accountId(), request.email(),
-                        request.subject(), request.description(), request.receivedOn()), calls);
-                laterRecordsCannotExist = true;
-            }
-            progress.complete(MESSAGE, messageId.toString());
-            return messageId;
+            return once(Step.MESSAGE, Optional::empty,
+                    id -> crm.messageExists(id, calls) ? Optional.of(id) : Optional.empty(),
+                    id -> {
+                        crm.createMessage(new NewMessage(id, caseId, contact.id(), contact.accountId(), request.email(),
+                                request.subject(), request.description(), request.receivedOn()), calls);
+                        return id;
+                    });
         }
 
         void files(UUID caseId, UUID messageId) {
             List<AttachedFile> inOrder = request.attachments().stream()
                     .sorted(Comparator.comparing(AttachedFile::id)).toList();
             for (AttachedFile attachment : inOrder) {
-                String step = FILE + attachment.id();
-                if (earlierResult(step).isPresent()) {
-                    continue;
-                }
                 boolean toCrm = acceptedByCrm(attachment);
-                CrmFile file = new CrmFile(id(step), caseId, messageId, attachment.fileName(), attachment.mediaType(),
-                        attachment.size(), attachment.content()::open);
-                Optional<Long> stored = laterRecordsCannotExist ? Optional.empty() : crm.fileSize(file, calls);
-                // A stored file of the wrong size is the remains of an interrupted upload: upload it again.
-                boolean complete = stored.isPresent() && (!toCrm || stored.get() == attachment.size());
-                if (!complete) {
-                    if (toCrm) {
-                        crm.uploadFile(file, calls);
-                    } else {
-                        crm.attachLink(file, externalFiles.publish(attachment, externalFileLifetime).toString(), calls);
-                    }
-                    laterRecordsCannotExist = true;
-                }
-                progress.complete(step, file.id().toString());
+                Function<UUID, CrmFile> file = id -> new CrmFile(id, caseId, messageId, attachment.fileName(),
+                        attachment.mediaType(), attachment.size(), attachment.content());
+                once(Step.file(attachment.id()), Optional::empty,
+                        // A stored file of the wrong size is the remains of an interrupted upload: upload it again.
+                        id -> crm.fileSize(file.apply(id), calls)
+                                .filter(stored -> !toCrm || stored == attachment.size())
+                                .map(complete -> id),
+                        id -> {
+                            if (toCrm) {
+                                crm.uploadFile(file.apply(id), calls);
+                            } else {
+                                crm.attachLink(file.apply(id),
+                                        externalFiles.publish(attachment, externalFileLifetime).toString(), calls);
+                            }
+                            return id;
+                        });
             }
         }
 
         private boolean acceptedByCrm(AttachedFile attachment) {
             return crm.acceptsFile(attachment.fileName(), attachment.size());
         }
-
-        private CrmContact parseContact(String recorded) {
-            String[] parts = recorded.split(";", 2);
-            return new CrmContact(UUID.fromString(parts[0]), parts.length < 2 ? null : accountOrNull(parts[1]));
-        }
     }
 
-    private static String orNone(UUID accountId) {
-        return accountId == null ? NO_ACCOUNT : accountId.toString();
-    }
-
-    private static UUID accountOrNull(String recorded) {
-        return recorded.isEmpty() || recorded.equals(NO_ACCOUNT) ? null : UUID.fromString(recorded);
-    }
-
-    private static UUID uuid(String text) {
+    private static Optional<UUID> serviceId(String text) {
         if (text == null) {
-            return null;
+            return Optional.empty();
         }
         try {
-            return UUID.fromString(text.strip());
+            return Optional.of(UUID.fromString(text.strip()));
         } catch (IllegalArgumentException notAnId) {
-            return null;
+            return Optional.empty();
         }
     }
 }

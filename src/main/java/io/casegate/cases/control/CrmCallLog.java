@@ -23,7 +23,7 @@ import io.casegate.platform.metrics.Metrics;
 @ApplicationScoped
 public class CrmCallLog {
 
-    /** The operation names the workflow reports for logins (see CaseWorkflow's call counter). */
+    /** How logins appear among a submission's calls and in the latency metric. */
     static final String LOGIN = "login";
     static final String FAILED_LOGIN = "login (failed)";
 
@@ -36,12 +36,14 @@ public class CrmCallLog {
     @Inject
     Metrics metrics;
 
-    /** Counts and times one call; {@link #record} keeps it (called separately, through the proxy, for its transaction). */
+    /** Times one call; {@link #record} keeps it (called separately, through the proxy, for its transaction). */
     public void measure(String operation, long millis) {
         metrics.observe(Meter.CRM_CALL_DURATION, Duration.ofMillis(millis), operation);
-        if (LOGIN.equals(operation) || FAILED_LOGIN.equals(operation)) {
-            metrics.increment(Meter.CRM_LOGINS, LOGIN.equals(operation) ? "succeeded" : "failed");
-        }
+    }
+
+    public void measureLogin(boolean succeeded, long millis) {
+        measure(loginOperation(succeeded), millis);
+        metrics.increment(Meter.CRM_LOGINS, succeeded ? "succeeded" : "failed");
     }
 
     /** Logs one call in a transaction of its own. */
@@ -50,10 +52,20 @@ public class CrmCallLog {
         em.persist(new CrmCall(submissionId, operation, status, millis, clock.instant()));
     }
 
+    /** Logs a login; a failed one has no answer to show (status 0). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void recordLogin(String submissionId, boolean succeeded, long millis) {
+        record(submissionId, loginOperation(succeeded), succeeded ? 200 : 0, millis);
+    }
+
     @Transactional(TxType.SUPPORTS)
     public List<CrmCall> of(UUID submissionId) {
         return em.createNamedQuery(CrmCall.OF_SUBMISSION, CrmCall.class)
                 .setParameter("submissionId", submissionId.toString())
                 .getResultList();
+    }
+
+    private static String loginOperation(boolean succeeded) {
+        return succeeded ? LOGIN : FAILED_LOGIN;
     }
 }

@@ -65,7 +65,7 @@ public class Outbox {
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public List<String> due(int limit) {
+    List<String> due(int limit) {
         Instant now = clock.instant();
         return em.createNamedQuery(OutboxEntry.DUE, String.class)
                 .setParameter("pending", OutboxEntry.State.PENDING)
@@ -76,7 +76,7 @@ public class Outbox {
 
     /** The entry with its lease taken by {@code owner} until now + {@code lease}, or empty when another has it or it is not due. */
     @Transactional(TxType.REQUIRES_NEW)
-    public Optional<OutboxEntry> claim(String entryId, String owner, Duration lease) {
+    Optional<OutboxEntry> claim(String entryId, String owner, Duration lease) {
         Instant now = clock.instant();
         int claimed = em.createNativeQuery(CLAIM)
                 .setParameter(1, owner)
@@ -92,7 +92,7 @@ public class Outbox {
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public void done(String entryId) {
+    void done(String entryId) {
         OutboxEntry entry = em.find(OutboxEntry.class, entryId);
         if (entry != null) {
             entry.done(clock.instant());
@@ -100,7 +100,7 @@ public class Outbox {
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public void retryAt(String entryId, Instant next, String error, boolean keepLease) {
+    void retryAt(String entryId, Instant next, String error, boolean keepLease) {
         OutboxEntry entry = em.find(OutboxEntry.class, entryId);
         if (entry != null && entry.state() == OutboxEntry.State.PENDING) {
             entry.retryAt(next, error, keepLease);
@@ -108,7 +108,7 @@ public class Outbox {
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public void dead(String entryId, String error) {
+    void dead(String entryId, String error) {
         OutboxEntry entry = em.find(OutboxEntry.class, entryId);
         if (entry != null && entry.state() == OutboxEntry.State.PENDING) {
             entry.dead(error, clock.instant());

@@ -1,5 +1,5 @@
 package io.casegate.delivery.boundary;
 
 /** Fired inside the transaction that created an outbox entry; observed after it commits. */
-public record OutboxEntryEnqueued(String entryId) {
+record OutboxEntryEnqueued(String entryId) {
 }

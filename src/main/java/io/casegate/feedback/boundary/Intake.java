@@ -17,8 +17,7 @@ import io.casegate.attachments.boundary.AttachmentStore;
 import io.casegate.attachments.entity.IncomingFile;
 import io.casegate.delivery.boundary.Outbox;
 import io.casegate.delivery.entity.OutboxEntry;
-import io.casegate.feedback.boundary.Submissions.NewSubmission;
-import io.casegate.feedback.boundary.Submissions.StoredAttachment;
+import io.casegate.attachments.entity.StoredAttachment;
 import io.casegate.feedback.entity.Submission;
 import io.casegate.feedback.entity.SubmissionFields;
 import io.casegate.platform.metrics.Meter;
@@ -77,7 +76,7 @@ public class Intake implements SubmissionIntake {
             for (IncomingFile file : files) {
                 stored.add(new StoredAttachment(file, attachments.store(file)));
             }
-            NewSubmission incoming = new NewSubmission(fields, context.channel().name(), key, context.locale(),
+            Submissions.NewSubmission incoming = new Submissions.NewSubmission(fields, context.channel().name(), key, context.locale(),
                     context.clientIp(), context.userAgent(), context.consentGivenAt(), context.consentTextVersion());
             Submission submission = records.record(incoming, stored);
             LOG.info(() -> "Accepted " + submission.reference() + " (" + context.channel() + ", " + stored.size() + " files)");

@@ -1,5 +1,9 @@
 package io.casegate.feedback.boundary;
 
+import io.casegate.attachments.boundary.Attachments;
+import io.casegate.attachments.entity.StoredAttachment;
+import io.casegate.feedback.entity.SubmissionDelivered;
+
 import io.casegate.feedback.control.ReferenceNumbers;
 
 import java.time.Clock;
@@ -7,41 +11,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import io.casegate.attachments.entity.Attachment;
-import io.casegate.attachments.entity.IncomingFile;
-import io.casegate.attachments.entity.StoredFile;
 import io.casegate.delivery.boundary.Outbox;
-import io.casegate.cases.entity.CaseStep;
 import io.casegate.feedback.entity.SubmissionFields;
 import io.casegate.feedback.entity.Submission;
 
-/** The submissions table and what belongs to each row: its attachments and its delivery job. */
+/**
+ * The submissions, feedback's public face for the components downstream: the intake records them;
+ * the case workflow reads them and records the case each became; the acknowledgement marks its
+ * e-mail. Each submission's job in the outbox ({@link #DELIVER_CASE}) is enqueued with it.
+ */
 @ApplicationScoped
 public class Submissions {
 
+    /** The outbox job that opens a submission's case in the CRM. */
     public static final String DELIVER_CASE = "DELIVER_CASE";
-    public static final String ACKNOWLEDGE = "ACKNOWLEDGE";
 
     /** One new submission, as the intake hands it over. */
     public record NewSubmission(SubmissionFields fields, String channel, String idempotencyKey, Locale locale,
             String clientIp, String userAgent, Instant consentGivenAt, String consentTextVersion) {
-    }
-
-    /** A file already in the attachment store, with its description. */
-    public record StoredAttachment(IncomingFile file, StoredFile stored) {
     }
 
     @PersistenceContext(unitName = "casegate")
@@ -52,6 +50,12 @@ public class Submissions {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Attachments attachments;
+
+    @Inject
+    Event<SubmissionDelivered> deliveredEvents;
 
     @Inject
     Clock clock;
@@ -72,17 +76,9 @@ public class Submissions {
         // The attachments' foreign key needs the submission's row first; the provider does not
         // order inserts by a key that is not mapped as a relationship.
         em.flush();
-        int ordinal = 0;
-        for (StoredAttachment file : files) {
-            em.persist(new Attachment(UUID.randomUUID(), id, ordinal++, file.file().fileName(),
-                    mediaType(file.file().mediaType()), file.stored().size(), file.stored().sha256(), file.stored().storageKey()));
-        }
+        attachments.attach(id, files);
         outbox.enqueue(DELIVER_CASE, id);
         return submission;
-    }
-
-    private static String mediaType(String given) {
-        return given == null || given.isBlank() ? "application/octet-stream" : given;
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -104,23 +100,10 @@ public class Submissions {
                 .setParameter("caseNumber", caseNumber).getResultList();
     }
 
-    @Transactional(TxType.REQUIRES_NEW)
+    /** In the caller's transaction when there is one: the case workflow reads the submission with its files and steps. */
+    @Transactional(TxType.REQUIRED)
     public Optional<Submission> byId(UUID id) {
         return Optional.ofNullable(em.find(Submission.class, id.toString()));
-    }
-
-    /** What a delivery attempt starts from: the submission, its files and the steps done before. */
-    public record ToDeliver(Submission submission, List<Attachment> attachments, Map<String, String> completedSteps) {
-    }
-
-    /** Everything a delivery attempt needs, read in one transaction: it is on the way to the visitor's case number. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public Optional<ToDeliver> toDeliver(UUID submissionId) {
-        String id = submissionId.toString();
-        return Optional.ofNullable(em.find(Submission.class, id)).map(submission -> new ToDeliver(submission,
-                em.createNamedQuery(Attachment.OF_SUBMISSION, Attachment.class).setParameter("submissionId", id).getResultList(),
-                em.createNamedQuery(CaseStep.OF_SUBMISSION, CaseStep.class).setParameter("submissionId", id)
-                        .getResultStream().collect(Collectors.toMap(CaseStep::step, CaseStep::result))));
     }
 
     /**
@@ -128,22 +111,26 @@ public class Submissions {
      * acceptance to the number the first time only (a resumed delivery reports the case again).
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public Optional<Duration> caseOpened(UUID submissionId, String caseId, String caseNumber) {
+    public Optional<Duration> caseOpened(UUID submissionId, UUID caseId, String caseNumber) {
         Submission submission = em.find(Submission.class, submissionId.toString());
-        return submission.caseOpened(caseId, caseNumber, clock.instant())
+        return submission.caseOpened(caseId.toString(), caseNumber, clock.instant())
                 ? Optional.of(Duration.between(submission.receivedAt(), submission.caseOpenedAt()))
                 : Optional.empty();
     }
 
-    /** The case that a submission became, and its acknowledgement due, in one transaction. */
+    /**
+     * The case that a submission became, with its message and files, and whatever its observers
+     * start on that ({@link SubmissionDelivered}), in one transaction.
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public void delivered(UUID submissionId, String caseId, String caseNumber, String contactId, String accountId,
-            boolean acknowledge) {
+    public void delivered(UUID submissionId, UUID caseId, String caseNumber, UUID contactId, UUID accountId) {
         Submission submission = em.find(Submission.class, submissionId.toString());
-        submission.delivered(caseId, caseNumber, contactId, accountId, clock.instant());
-        if (acknowledge && outbox.find(ACKNOWLEDGE, submissionId).isEmpty()) {
-            outbox.enqueue(ACKNOWLEDGE, submissionId);
-        }
+        submission.delivered(text(caseId), caseNumber, text(contactId), text(accountId), clock.instant());
+        deliveredEvents.fire(new SubmissionDelivered(submissionId));
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 
     /** Marks the acknowledgement as being sent, unless it was started before: true when the caller may send it. */
@@ -166,28 +153,5 @@ public class Submissions {
     @Transactional(TxType.REQUIRES_NEW)
     public void acknowledgementSent(UUID submissionId) {
         em.find(Submission.class, submissionId.toString()).acknowledgementSent(clock.instant());
-    }
-
-    /** Removes, with {@code deleteFile}, the stored files of submissions delivered before {@code cutoff}; how many. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public int removeAttachmentsDeliveredBefore(Instant cutoff, Consumer<String> deleteFile) {
-        List<Attachment> expired = em.createQuery("SELECT a FROM Attachment a, Submission s WHERE a.submissionId = s.id"
-                        + " AND a.removedAt IS NULL AND s.deliveredAt IS NOT NULL AND s.deliveredAt <= :cutoff", Attachment.class)
-                .setParameter("cutoff", cutoff)
-                .setMaxResults(500)
-                .getResultList();
-        Instant now = clock.instant();
-        for (Attachment attachment : expired) {
-            deleteFile.accept(attachment.storageKey());
-            attachment.removed(now);
-        }
-        return expired.size();
-    }
-
-    /** Whether a stored file belongs to a submission (else it is an orphan of an interrupted intake). */
-    @Transactional(TxType.REQUIRES_NEW)
-    public boolean isAttachment(String storageKey) {
-        return em.createQuery("SELECT COUNT(a) FROM Attachment a WHERE a.storageKey = :key", Long.class)
-                .setParameter("key", storageKey).getSingleResult() > 0;
     }
 }

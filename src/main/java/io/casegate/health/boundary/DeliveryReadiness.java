@@ -16,7 +16,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.casegate.crm.control.CrmSession;
+import io.casegate.crm.boundary.CrmStatus;
 import io.casegate.crm.entity.CrmSessionState;
 import io.casegate.delivery.boundary.Outbox;
 import io.casegate.feedback.boundary.Submissions;
@@ -35,7 +35,7 @@ public class DeliveryReadiness implements HealthCheck {
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     @Inject
-    CrmSession session;
+    CrmStatus session;
 
     @Inject
     Outbox outbox;

@@ -100,7 +100,7 @@ class CaseWorkflowIT {
         CaseRequest request = ticket(visitor, service(), List.of(twoChunks, small));
 
         ScriptedProgress progress = new ScriptedProgress();
-        OpenedCase delivered = workflow.deliver(request, progress);
+        OpenedCase delivered = workflow.open(request, progress);
 
         assertTrue(delivered.caseNumber().matches("SR\\d{8}"), delivered.caseNumber());
         // A first run looks nothing up by id: find contact, find organisation, create organisation,
@@ -159,7 +159,7 @@ class CaseWorkflowIT {
     void returningVisitorReusesContactAndSessionInFourCallsAndTheDeliveryIsLogged() {
         Visitor visitor = Visitor.fresh();
         String service = service();
-        OpenedCase first = workflow.deliver(ticket(visitor, service, List.of(file("first.txt", "text/plain", 100))),
+        OpenedCase first = workflow.open(ticket(visitor, service, List.of(file("first.txt", "text/plain", 100))),
                 new ScriptedProgress());
         Visitor sameEmailInCapitals = new Visitor(visitor.name(), visitor.email().toUpperCase(), null, visitor.organisation(), visitor.inn());
         CaseRequest second = ticket(sameEmailInCapitals, service, List.of(file("second.txt", "text/plain", 300)));
@@ -184,7 +184,7 @@ class CaseWorkflowIT {
         log.addHandler(capture);
         OpenedCase again;
         try {
-            again = workflow.deliver(second, progress);
+            again = workflow.open(second, progress);
         } finally {
             log.removeHandler(capture);
         }
@@ -210,7 +210,7 @@ class CaseWorkflowIT {
         String unique = UUID.randomUUID().toString().substring(0, 6);
         Visitor visitor = new Visitor("Шон О'Брайен", "о'брайен." + unique + "@пример.рф", null,
                 "ООО «Ромашка» O'Brien & Sons #" + unique, null);
-        OpenedCase first = workflow.deliver(ticket(visitor, service(), List.of(file("заявка №1 'черновик'.txt", "text/plain", 10))),
+        OpenedCase first = workflow.open(ticket(visitor, service(), List.of(file("заявка №1 'черновик'.txt", "text/plain", 10))),
                 new ScriptedProgress());
 
         JsonObject contact = crm.get("Contact", first.contactId());
@@ -221,11 +221,11 @@ class CaseWorkflowIT {
                 .filter(row -> row.getString("Name").equals("заявка №1 'черновик'.txt")).count());
 
         Visitor shouting = new Visitor(visitor.name(), visitor.email().toUpperCase(), null, visitor.organisation(), null);
-        OpenedCase returning = workflow.deliver(ticket(shouting, service(), List.of()), new ScriptedProgress());
+        OpenedCase returning = workflow.open(ticket(shouting, service(), List.of()), new ScriptedProgress());
         assertEquals(first.contactId(), returning.contactId(), "found by its e-mail, Cyrillic upper case and quote included");
 
         Visitor colleague = new Visitor("Мария Д'Арк", "maria." + unique + "@example.com", null, visitor.organisation(), null);
-        OpenedCase colleagues = workflow.deliver(ticket(colleague, service(), List.of()), new ScriptedProgress());
+        OpenedCase colleagues = workflow.open(ticket(colleague, service(), List.of()), new ScriptedProgress());
         assertEquals(first.accountId(), colleagues.accountId(), "the organisation is found by its exact name");
         assertEquals(1, crm.list("Account", "Name eq '" + visitor.organisation().replace("'", "''") + "'").size());
     }
@@ -241,10 +241,10 @@ class CaseWorkflowIT {
             CaseRequest request = ticket(visitor, service, List.of(a, b));
             ScriptedProgress progress = new ScriptedProgress().stopAtCompletion(stopAt);
 
-            assertThrows(ScriptedProgress.Stopped.class, () -> workflow.deliver(request, progress));
+            assertThrows(ScriptedProgress.Stopped.class, () -> workflow.open(request, progress));
             progress.stopAtCompletion(0);
-            OpenedCase delivered = workflow.deliver(request, progress);
-            OpenedCase repeated = workflow.deliver(request, progress);
+            OpenedCase delivered = workflow.open(request, progress);
+            OpenedCase repeated = workflow.open(request, progress);
 
             String at = "stopped at step " + stopAt;
             assertEquals(delivered, repeated, at);
@@ -267,7 +267,7 @@ class CaseWorkflowIT {
         AttachedFile large = file("recording.mp4", "video/mp4", overLimit);
         CaseRequest request = ticket(Visitor.fresh(), service(), List.of(large));
 
-        OpenedCase delivered = workflow.deliver(request, new ScriptedProgress());
+        OpenedCase delivered = workflow.open(request, new ScriptedProgress());
 
         List<JsonObject> files = crm.list("CaseFile", "Case/Id eq " + delivered.caseId());
         assertEquals(1, files.size());
@@ -293,7 +293,7 @@ class CaseWorkflowIT {
         CrmSettings historyTarget = settings.withTargets(CrmSettings.MessageTarget.CASE_MESSAGE_HISTORY, CrmSettings.AttachmentTarget.CASE);
         try (CrmStack stack = new CrmStack(historyTarget, Clock.systemUTC(), localServer, externalFiles)) {
             CaseRequest request = ticket(Visitor.fresh(), service(), List.of(file("a.txt", "text/plain", 10)));
-            OpenedCase delivered = stack.workflow.deliver(request, new ScriptedProgress());
+            OpenedCase delivered = stack.workflow.open(request, new ScriptedProgress());
 
             List<JsonObject> history = crm.list("CaseMessageHistory", "Case/Id eq " + delivered.caseId());
             assertEquals(1, history.size());

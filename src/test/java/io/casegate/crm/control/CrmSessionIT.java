@@ -98,11 +98,11 @@ class CrmSessionIT {
 
     @Test
     void aSessionExpiringMidWorkflowCostsExactlyOneExtraLogin() {
-        workflow.deliver(newTicket(), new ScriptedProgress());
+        workflow.open(newTicket(), new ScriptedProgress());
         ScriptedProgress progress = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
         SandboxCrm.Stats before = crm.stats();
 
-        OpenedCase delivered = workflow.deliver(newTicket(), progress);
+        OpenedCase delivered = workflow.open(newTicket(), progress);
 
         assertEquals(1, crm.stats().minus(before).logins());
         assertEquals(1, progress.logins());
@@ -112,11 +112,11 @@ class CrmSessionIT {
 
     @Test
     void aRotatedCsrfTokenCostsExactlyOneExtraLogin() {
-        workflow.deliver(newTicket(), new ScriptedProgress());
+        workflow.open(newTicket(), new ScriptedProgress());
         ScriptedProgress progress = new ScriptedProgress().after("case", () -> crm.faults("{\"rotateCsrf\":true}"));
         SandboxCrm.Stats before = crm.stats();
 
-        OpenedCase delivered = workflow.deliver(newTicket(), progress);
+        OpenedCase delivered = workflow.open(newTicket(), progress);
 
         assertEquals(1, crm.stats().minus(before).logins());
         assertEquals(1, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size());
@@ -125,12 +125,12 @@ class CrmSessionIT {
 
     @Test
     void aRedirectToTheLoginPageCostsExactlyOneExtraLogin() {
-        workflow.deliver(newTicket(), new ScriptedProgress());
+        workflow.open(newTicket(), new ScriptedProgress());
         crm.faults("{\"redirectToLogin\":true}");
         ScriptedProgress progress = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
         SandboxCrm.Stats before = crm.stats();
 
-        OpenedCase delivered = workflow.deliver(newTicket(), progress);
+        OpenedCase delivered = workflow.open(newTicket(), progress);
 
         assertEquals(1, crm.stats().minus(before).logins());
         crm.resetFaults();
@@ -142,7 +142,7 @@ class CrmSessionIT {
         crm.faults("{\"outage\":true}");
         CrmSettings withFallback = CrmSettings.from(ConfigProvider.getConfig());
         CrmUnavailableException failure = assertThrows(CrmUnavailableException.class,
-                () -> workflow.deliver(newTicket(), new ScriptedProgress()));
+                () -> workflow.open(newTicket(), new ScriptedProgress()));
         assertTrue(failure.isRetryable());
         assertTrue(failure.getMessage().contains("503"), failure.getMessage());
         try (CrmStack stack = new CrmStack(withFallback, Clock.systemUTC(), localServer, externalFiles)) {
@@ -152,7 +152,7 @@ class CrmSessionIT {
 
     @Test
     void twentyConcurrentWorkflowsThatFindTheSessionExpiredLogInOnce() throws Exception {
-        workflow.deliver(newTicket(), new ScriptedProgress());
+        workflow.open(newTicket(), new ScriptedProgress());
         List<CaseRequest> tickets = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             tickets.add(newTicket());
@@ -165,7 +165,7 @@ class CrmSessionIT {
         for (CaseRequest ticket : tickets) {
             results.add(callers.submit(() -> {
                 start.await();
-                return workflow.deliver(ticket, new ScriptedProgress());
+                return workflow.open(ticket, new ScriptedProgress());
             }));
         }
         start.countDown();
@@ -178,7 +178,7 @@ class CrmSessionIT {
 
     @Test
     void deliverAsyncRunsOnTheManagedExecutor() throws Exception {
-        OpenedCase delivered = workflow.deliverAsync(newTicket(), new ScriptedProgress()).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        OpenedCase delivered = workflow.openAsync(newTicket(), new ScriptedProgress()).toCompletableFuture().get(60, TimeUnit.SECONDS);
         assertTrue(delivered.caseNumber().startsWith("SR"));
         CrmSessionState state = session.state();
         assertEquals("forms", state.authentication());
@@ -195,11 +195,11 @@ class CrmSessionIT {
         SandboxCrm.Stats before = crm.stats();
         try {
             CrmAuthenticationException failure = assertThrows(CrmAuthenticationException.class,
-                    () -> stack.workflow.deliver(newTicket(), new ScriptedProgress()));
+                    () -> stack.workflow.open(newTicket(), new ScriptedProgress()));
             assertTrue(failure.getMessage().contains("rejected"), failure.getMessage());
             assertFalse(failure.getMessage().contains("not-the-password-42"));
             for (int i = 0; i < 10; i++) {
-                assertThrows(CrmAuthenticationException.class, () -> stack.workflow.deliver(newTicket(), new ScriptedProgress()));
+                assertThrows(CrmAuthenticationException.class, () -> stack.workflow.open(newTicket(), new ScriptedProgress()));
             }
             SandboxCrm.Stats used = crm.stats().minus(before);
             assertEquals(1, used.failedLogins(), "one login attempt, then back-off");
@@ -212,7 +212,7 @@ class CrmSessionIT {
             assertNull(state.loggedInSince());
 
             clock.advance(Duration.ofSeconds(30));
-            assertThrows(CrmAuthenticationException.class, () -> stack.workflow.deliver(newTicket(), new ScriptedProgress()));
+            assertThrows(CrmAuthenticationException.class, () -> stack.workflow.open(newTicket(), new ScriptedProgress()));
             assertEquals(2, crm.stats().minus(before).failedLogins(), "the next attempt only after the pause");
         } finally {
             stack.transport.close();
@@ -227,12 +227,12 @@ class CrmSessionIT {
         SandboxCrm.Stats before = crm.stats();
         try {
             CaseRequest ticket = newTicket();
-            OpenedCase delivered = stack.workflow.deliver(ticket, new ScriptedProgress());
-            stack.workflow.deliver(newTicket(), new ScriptedProgress());
+            OpenedCase delivered = stack.workflow.open(ticket, new ScriptedProgress());
+            stack.workflow.open(newTicket(), new ScriptedProgress());
             assertEquals(1, crm.stats().minus(before).tokens(), "one token for both deliveries");
 
             ScriptedProgress expiring = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
-            OpenedCase afterExpiry = stack.workflow.deliver(newTicket(), expiring);
+            OpenedCase afterExpiry = stack.workflow.open(newTicket(), expiring);
 
             SandboxCrm.Stats used = crm.stats().minus(before);
             assertEquals(2, used.tokens(), "a token rejected as expired is replaced once");
@@ -248,7 +248,7 @@ class CrmSessionIT {
                 Clock.systemUTC(), localServer, externalFiles);
         try {
             CrmAuthenticationException failure = assertThrows(CrmAuthenticationException.class,
-                    () -> wrongSecret.workflow.deliver(newTicket(), new ScriptedProgress()));
+                    () -> wrongSecret.workflow.open(newTicket(), new ScriptedProgress()));
             assertTrue(failure.getMessage().contains("client credentials"), failure.getMessage());
         } finally {
             wrongSecret.transport.close();

@@ -1,6 +1,6 @@
-package io.casegate.attachments.control;
+package io.casegate.attachments.boundary;
 
-import io.casegate.feedback.boundary.Submissions;
+
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.casegate.attachments.boundary.AttachmentStore;
 
 /**
  * Removes attachments from local storage once their submission is in the CRM and the retention
@@ -33,7 +32,7 @@ public class AttachmentRetention {
     private static final Logger LOG = Logger.getLogger(AttachmentRetention.class.getName());
 
     @Inject
-    Submissions records;
+    Attachments attachments;
 
     @Inject
     AttachmentStore store;
@@ -109,7 +108,7 @@ public class AttachmentRetention {
     public int removeOrphans() {
         int removed = 0;
         for (String key : store.keysWrittenBefore(clock.instant().minus(orphanAge), 10_000)) {
-            if (!records.isAttachment(key)) {
+            if (!attachments.isAttachment(key)) {
                 store.delete(key);
                 removed++;
             }
@@ -118,6 +117,6 @@ public class AttachmentRetention {
     }
 
     public int removeExpired() {
-        return records.removeAttachmentsDeliveredBefore(clock.instant().minus(retention()), store::delete);
+        return attachments.removeDeliveredBefore(clock.instant().minus(retention()), store::delete);
     }
 }
