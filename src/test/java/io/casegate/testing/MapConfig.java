@@ -14,20 +14,27 @@ import org.eclipse.microprofile.config.spi.Converter;
 import io.casegate.platform.DurationConverter;
 
 /**
- * MicroProfile Config over a map, for unit tests of code that reads its settings from a
- * {@link Config}. Values convert as the container converts them, with Casegate's own duration
+ * MicroProfile Config over a map (and optionally over another configuration), for tests of code
+ * that reads its settings from a {@link Config}. Values convert as the container converts them, with Casegate's own duration
  * converter for {@link Duration}.
  */
 public final class MapConfig implements Config {
 
     private final Map<String, String> values;
+    private final Optional<Config> base;
 
-    private MapConfig(Map<String, String> values) {
+    private MapConfig(Map<String, String> values, Optional<Config> base) {
         this.values = Map.copyOf(values);
+        this.base = base;
     }
 
     public static Config of(Map<String, String> values) {
-        return new MapConfig(values);
+        return new MapConfig(values, Optional.empty());
+    }
+
+    /** {@code base} with some of its values replaced: the deployment's settings with other credentials, say. */
+    public static Config over(Config base, Map<String, String> values) {
+        return new MapConfig(values, Optional.of(base));
     }
 
     @Override
@@ -37,7 +44,10 @@ public final class MapConfig implements Config {
 
     @Override
     public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-        return Optional.ofNullable(values.get(name)).filter(value -> !value.isEmpty()).map(value -> convert(value, type));
+        if (!values.containsKey(name)) {
+            return base.flatMap(config -> config.getOptionalValue(name, type));
+        }
+        return Optional.of(values.get(name)).filter(value -> !value.isEmpty()).map(value -> convert(value, type));
     }
 
     private static <T> T convert(String value, Class<T> type) {

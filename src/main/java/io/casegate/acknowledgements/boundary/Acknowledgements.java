@@ -1,16 +1,16 @@
 package io.casegate.acknowledgements.boundary;
 
+import io.casegate.platform.Texts;
+
 import io.casegate.delivery.boundary.Outbox;
 import io.casegate.feedback.entity.SubmissionDelivered;
 
 import io.casegate.feedback.boundary.Submissions;
 
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
@@ -48,7 +48,6 @@ import io.casegate.feedback.entity.Submission;
 public class Acknowledgements implements OutboxHandler {
 
     private static final Logger LOG = Logger.getLogger(Acknowledgements.class.getName());
-    private static final String BUNDLE = "io.casegate.i18n.messages";
 
     /** The outbox job that sends one submission's acknowledgement. */
     static final String ACKNOWLEDGE = "ACKNOWLEDGE";
@@ -143,13 +142,12 @@ public class Acknowledgements implements OutboxHandler {
 
     MimeMessage messageFor(Submission submission) throws MessagingException {
         Locale locale = submission.locale();
-        ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, locale);
         MimeMessage message = new MimeMessage(session());
         message.setFrom(new InternetAddress(from));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(submission.email()));
-        message.setSubject(MessageFormat.format(texts.getString("ack.subject"), submission.caseNumber(), submission.subject()),
+        message.setSubject(Texts.text(locale, "ack.subject", submission.caseNumber(), submission.subject()),
                 StandardCharsets.UTF_8.name());
-        message.setText(MessageFormat.format(texts.getString("ack.body"), submission.name(), submission.caseNumber(),
+        message.setText(Texts.text(locale, "ack.body", submission.name(), submission.caseNumber(),
                 submission.subject(), submission.reference()), StandardCharsets.UTF_8.name());
         message.setHeader("Content-Language", locale.toLanguageTag());
         message.setHeader("Auto-Submitted", "auto-replied");

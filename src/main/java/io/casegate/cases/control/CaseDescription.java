@@ -17,7 +17,7 @@ import io.casegate.cases.entity.CaseRequest;
  */
 public final class CaseDescription {
 
-    private static final String BUNDLE = "io.casegate.tickets.control.case-description";
+    private static final String BUNDLE = "io.casegate.cases.control.case-description";
     private static final Locale DEFAULT = Locale.forLanguageTag("ru");
 
     private CaseDescription() {

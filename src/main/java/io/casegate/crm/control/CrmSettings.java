@@ -104,27 +104,6 @@ public record CrmSettings(
         return dot >= 0 && externalFileTypes.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    public CrmSettings withCredentials(String username, String password) {
-        return new CrmSettings(url, authentication, username, password, clientId, clientSecret, tokenUrl,
-                sessionLifetime, connectTimeout, readTimeout, loginBackoff, loginBackoffMax, maxConcurrency,
-                accountInnColumn, caseOriginId, caseCategoryId, defaultServiceId, messageTarget, attachmentTarget,
-                maxFileSizeBytes, externalFileTypes, uploadChunkBytes, servicesCacheTime, fallbackServices);
-    }
-
-    public CrmSettings withAuthentication(Authentication mode, String clientId, String clientSecret) {
-        return new CrmSettings(url, mode, username, password, clientId, clientSecret, tokenUrl,
-                sessionLifetime, connectTimeout, readTimeout, loginBackoff, loginBackoffMax, maxConcurrency,
-                accountInnColumn, caseOriginId, caseCategoryId, defaultServiceId, messageTarget, attachmentTarget,
-                maxFileSizeBytes, externalFileTypes, uploadChunkBytes, servicesCacheTime, fallbackServices);
-    }
-
-    public CrmSettings withTargets(MessageTarget message, AttachmentTarget attachment) {
-        return new CrmSettings(url, authentication, username, password, clientId, clientSecret, tokenUrl,
-                sessionLifetime, connectTimeout, readTimeout, loginBackoff, loginBackoffMax, maxConcurrency,
-                accountInnColumn, caseOriginId, caseCategoryId, defaultServiceId, message, attachment,
-                maxFileSizeBytes, externalFileTypes, uploadChunkBytes, servicesCacheTime, fallbackServices);
-    }
-
     /** Secrets stay out of logs even when someone logs the settings. */
     @Override
     public String toString() {

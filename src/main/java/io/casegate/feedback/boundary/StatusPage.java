@@ -1,8 +1,8 @@
 package io.casegate.feedback.boundary;
 
-import java.text.MessageFormat;
+import io.casegate.platform.Texts;
+
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,19 +32,18 @@ public class StatusPage {
 
     public String check() {
         Locale locale = visitorLocale.getLocale();
-        ResourceBundle texts = ResourceBundle.getBundle(SubmissionsResource.BUNDLE, locale);
         answer = intake.findForVisitor(reference, email)
                 .map(receipt -> {
                     state = receipt.status().name().toLowerCase(Locale.ROOT);
                     return switch (receipt.status()) {
-                        case DELIVERED -> MessageFormat.format(texts.getString("status.delivered"), receipt.reference(), receipt.caseNumber());
-                        case DELAYED -> MessageFormat.format(texts.getString("status.delayed"), receipt.reference());
-                        case RECEIVED -> MessageFormat.format(texts.getString("status.received"), receipt.reference());
+                        case DELIVERED -> Texts.text(locale, "status.delivered", receipt.reference(), receipt.caseNumber());
+                        case DELAYED -> Texts.text(locale, "status.delayed", receipt.reference());
+                        case RECEIVED -> Texts.text(locale, "status.received", receipt.reference());
                     };
                 })
                 .orElseGet(() -> {
                     state = "not-found";
-                    return texts.getString("status.notFound");
+                    return Texts.text(locale, "status.notFound");
                 });
         return null;
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Handler;
@@ -42,6 +43,7 @@ import io.casegate.crm.boundary.ServiceCatalog;
 import io.casegate.crm.entity.ServiceOption;
 import io.casegate.platform.LocalServer;
 import io.casegate.testing.CrmStack;
+import io.casegate.testing.MapConfig;
 import io.casegate.testing.Deployments;
 import io.casegate.testing.SandboxCrm;
 import io.casegate.testing.ScriptedProgress;
@@ -61,7 +63,7 @@ class CaseWorkflowIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.casegate().addClasses(SandboxCrm.class, TestCases.class, ScriptedProgress.class, CrmStack.class);
+        return Deployments.casegate().addClasses(SandboxCrm.class, TestCases.class, ScriptedProgress.class, CrmStack.class, MapConfig.class);
     }
 
     @Inject
@@ -290,7 +292,8 @@ class CaseWorkflowIT {
 
     @Test
     void theMessageGoesToTheCaseMessageHistoryWhenConfigured() {
-        CrmSettings historyTarget = settings.withTargets(CrmSettings.MessageTarget.CASE_MESSAGE_HISTORY, CrmSettings.AttachmentTarget.CASE);
+        CrmSettings historyTarget = CrmSettings.from(MapConfig.over(ConfigProvider.getConfig(),
+                Map.of("casegate.crm.message-target", "case-message-history", "casegate.crm.attachment-target", "case")));
         try (CrmStack stack = new CrmStack(historyTarget, Clock.systemUTC(), localServer, externalFiles)) {
             CaseRequest request = ticket(Visitor.fresh(), service(), List.of(file("a.txt", "text/plain", 10)));
             OpenedCase delivered = stack.workflow.open(request, new ScriptedProgress());

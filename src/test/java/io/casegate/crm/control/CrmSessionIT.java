@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +42,7 @@ import io.casegate.crm.entity.CrmUnavailableException;
 import io.casegate.platform.LocalServer;
 import io.casegate.testing.CrmStack;
 import io.casegate.testing.Deployments;
+import io.casegate.testing.MapConfig;
 import io.casegate.testing.MovableClock;
 import io.casegate.testing.SandboxCrm;
 import io.casegate.testing.ScriptedProgress;
@@ -59,7 +61,7 @@ class CrmSessionIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.casegate().addClasses(SandboxCrm.class, TestCases.class, ScriptedProgress.class, CrmStack.class, MovableClock.class);
+        return Deployments.casegate().addClasses(SandboxCrm.class, TestCases.class, ScriptedProgress.class, CrmStack.class, MovableClock.class, MapConfig.class);
     }
 
     @Inject
@@ -189,7 +191,8 @@ class CrmSessionIT {
 
     @Test
     void rejectedCredentialsFailClearlyWithoutABurstOfLogins() {
-        CrmSettings wrong = CrmSettings.from(ConfigProvider.getConfig()).withCredentials("Supervisor", "not-the-password-42");
+        CrmSettings wrong = CrmSettings.from(MapConfig.over(ConfigProvider.getConfig(),
+                Map.of("casegate.crm.username", "Supervisor", "casegate.crm.password", "not-the-password-42")));
         MovableClock clock = new MovableClock(Instant.now());
         CrmStack stack = new CrmStack(wrong, clock, localServer, externalFiles);
         SandboxCrm.Stats before = crm.stats();
@@ -221,8 +224,9 @@ class CrmSessionIT {
 
     @Test
     void oauthClientCredentialsDeliverWithABearerToken() {
-        CrmSettings oauth = CrmSettings.from(ConfigProvider.getConfig())
-                .withAuthentication(CrmSettings.Authentication.OAUTH, "casegate-sandbox", "casegate-sandbox-secret");
+        Map<String, String> oauthClient = Map.of("casegate.crm.auth", "oauth",
+                "casegate.crm.client-id", "casegate-sandbox", "casegate.crm.client-secret", "casegate-sandbox-secret");
+        CrmSettings oauth = CrmSettings.from(MapConfig.over(ConfigProvider.getConfig(), oauthClient));
         CrmStack stack = new CrmStack(oauth, Clock.systemUTC(), localServer, externalFiles);
         SandboxCrm.Stats before = crm.stats();
         try {
@@ -244,7 +248,8 @@ class CrmSessionIT {
             stack.transport.close();
         }
 
-        CrmStack wrongSecret = new CrmStack(oauth.withAuthentication(CrmSettings.Authentication.OAUTH, "casegate-sandbox", "wrong"),
+        CrmStack wrongSecret = new CrmStack(CrmSettings.from(MapConfig.over(ConfigProvider.getConfig(),
+                        Map.of("casegate.crm.auth", "oauth", "casegate.crm.client-id", "casegate-sandbox", "casegate.crm.client-secret", "wrong"))),
                 Clock.systemUTC(), localServer, externalFiles);
         try {
             CrmAuthenticationException failure = assertThrows(CrmAuthenticationException.class,

@@ -1,0 +1,137 @@
+package io.casegate.feedback.boundary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.ws.rs.core.EntityPart;
+
+import io.casegate.attachments.boundary.AttachmentStore;
+import io.casegate.attachments.entity.IncomingFile;
+import io.casegate.attachments.entity.StoredFile;
+import io.casegate.feedback.entity.SubmissionFields;
+import io.casegate.platform.ProblemException;
+import io.casegate.platform.Texts;
+
+/**
+ * The parts of a multipart submission to the API, read once: text fields into memory (each capped),
+ * files streamed into the attachment store under staging keys, within the file limits. Closing it
+ * removes whatever is still staged: the intake moves the files it keeps.
+ */
+final class SubmissionParts implements AutoCloseable {
+
+    static final String FILES = "files";
+    /** No text field of a submission comes near this; anything longer is not one. */
+    private static final int MAX_TEXT_PART_BYTES = 64 * 1024;
+
+    private final AttachmentStore store;
+    private final Locale locale;
+    private final Map<String, String> fields = new HashMap<>();
+    private final List<IncomingFile> files = new ArrayList<>();
+    private final List<StoredFile> staged = new ArrayList<>();
+    private SubmissionFields submission;
+
+    private SubmissionParts(AttachmentStore store, Locale locale) {
+        this.store = store;
+        this.locale = locale;
+    }
+
+    /** Reads every part; a file beyond {@code maxFileBytes}, or files beyond {@code maxTotalBytes} together, end it with 413. */
+    static SubmissionParts read(List<EntityPart> parts, AttachmentStore store, long maxFileBytes, long maxTotalBytes,
+            Locale locale) {
+        SubmissionParts read = new SubmissionParts(store, locale);
+        try {
+            long total = 0;
+            for (EntityPart part : parts == null ? List.<EntityPart>of() : parts) {
+                if (FILES.equals(part.getName())) {
+                    StoredFile file = read.stage(part, maxFileBytes);
+                    total += file.size();
+                    if (total > maxTotalBytes) {
+                        throw read.tooLarge();
+                    }
+                    read.files.add(new IncomingFile(IncomingFile.baseName(part.getFileName().orElse("")),
+                            part.getMediaType() == null ? null : part.getMediaType().toString(), file.size(),
+                            new AttachmentStore.Staged(store, file)));
+                } else {
+                    read.fields.put(part.getName(), read.text(part));
+                }
+            }
+            return read;
+        } catch (RuntimeException failed) {
+            read.close();
+            throw failed;
+        }
+    }
+
+    /** The form's fields, as the form's bean would hold them. */
+    SubmissionFields submission() {
+        if (submission == null) {
+            submission = fieldsOf(this);
+        }
+        return submission;
+    }
+
+    private static SubmissionFields fieldsOf(SubmissionParts parts) {
+        SubmissionFields submission = new SubmissionFields();
+        submission.setName(parts.field("name"));
+        submission.setEmail(parts.field("email"));
+        submission.setPhone(parts.field("phone"));
+        submission.setOrganisation(parts.field("organisation"));
+        submission.setInn(parts.field("inn"));
+        submission.setService(parts.field("service"));
+        submission.setSubject(parts.field("subject"));
+        submission.setDescription(parts.field("description"));
+        String consent = parts.fields.get("consent");
+        submission.setConsent(consent != null && (consent.strip().equalsIgnoreCase("true") || consent.strip().equals("on")));
+        return submission;
+    }
+
+    List<IncomingFile> files() {
+        return files;
+    }
+
+    /** A text part that is not a form field (the visitor's IP and browser as the site saw them); null when blank. */
+    String field(String name) {
+        String value = fields.get(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private StoredFile stage(EntityPart part, long maxFileBytes) {
+        try (InputStream content = part.getContent()) {
+            StoredFile file = store.store(content, maxFileBytes);
+            staged.add(file);
+            return file;
+        } catch (AttachmentStore.TooLargeException e) {
+            throw tooLarge();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String text(EntityPart part) {
+        try (InputStream content = part.getContent()) {
+            byte[] bytes = content.readNBytes(MAX_TEXT_PART_BYTES + 1);
+            if (bytes.length > MAX_TEXT_PART_BYTES) {
+                throw tooLarge();
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ProblemException(400, Texts.text(locale, "api.problem.badRequest"));
+        }
+    }
+
+    private ProblemException tooLarge() {
+        return new ProblemException(413, Texts.text(locale, "api.problem.tooLarge"));
+    }
+
+    @Override
+    public void close() {
+        staged.forEach(file -> store.delete(file.storageKey()));
+    }
+}
