@@ -7,7 +7,7 @@ import jakarta.enterprise.inject.Produces;
 
 /** The one clock of the application, so that anything that expires can be tested with a fixed one. */
 @ApplicationScoped
-public class ClockProducer {
+class ClockProducer {
 
     @Produces
     @ApplicationScoped

@@ -45,7 +45,7 @@ import io.casegate.feedback.entity.Submission;
  * mail server) gives up instead of risking a second e-mail.
  */
 @ApplicationScoped
-public class Acknowledgements implements OutboxHandler {
+class Acknowledgements implements OutboxHandler {
 
     private static final Logger LOG = Logger.getLogger(Acknowledgements.class.getName());
 

@@ -23,7 +23,7 @@ import io.casegate.platform.metrics.Metrics;
 
 /** Everything the admin pages read and do, in one boundary; the pages call nothing else. */
 @ApplicationScoped
-public class AdminConsole {
+class AdminConsole {
 
     private static final Logger LOG = Logger.getLogger(AdminConsole.class.getName());
 

@@ -13,7 +13,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /** Checks an admin's name and password against the configured hash, with the platform's PBKDF2. */
 @ApplicationScoped
-public class AdminIdentityStore implements IdentityStore {
+class AdminIdentityStore implements IdentityStore {
 
     /**
      * Checked when the name is unknown, so that a wrong name costs as much time as a wrong

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * removes them at once after delivery) has passed. Their metadata stays, marked as removed.
  */
 @ApplicationScoped
-public class AttachmentRetention {
+class AttachmentRetention {
 
     private static final Logger LOG = Logger.getLogger(AttachmentRetention.class.getName());
 

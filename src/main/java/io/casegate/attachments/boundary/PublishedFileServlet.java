@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.casegate.attachments.control.LocalExternalFileStore;
 
 /** Serves files that went to Casegate's own external storage, by their unguessable token, until they expire. */
 @WebServlet(LocalExternalFileStore.PATH + "*")

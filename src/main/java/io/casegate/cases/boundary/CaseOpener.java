@@ -23,7 +23,7 @@ import io.casegate.platform.metrics.Metrics;
  * is the outbox's business; only CRM failures that say so are worth retrying.
  */
 @ApplicationScoped
-public class CaseOpener implements OutboxHandler {
+class CaseOpener implements OutboxHandler {
 
     private static final Logger LOG = Logger.getLogger(CaseOpener.class.getName());
 

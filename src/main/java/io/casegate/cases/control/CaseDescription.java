@@ -15,7 +15,7 @@ import io.casegate.cases.entity.CaseRequest;
  * the language the visitor used, then the files with their sizes. The visitor's own text comes
  * last, under its label, because it may span lines.
  */
-public final class CaseDescription {
+final class CaseDescription {
 
     private static final String BUNDLE = "io.casegate.cases.control.case-description";
     private static final Locale DEFAULT = Locale.forLanguageTag("ru");

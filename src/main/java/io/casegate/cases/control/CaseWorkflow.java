@@ -23,7 +23,7 @@ import io.casegate.attachments.entity.AttachedFile;
 import io.casegate.cases.control.Step.CaseRef;
 import io.casegate.cases.entity.CaseRequest;
 import io.casegate.cases.entity.OpenedCase;
-import io.casegate.crm.boundary.CrmCallObserver;
+import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.boundary.CrmCases;
 import io.casegate.crm.boundary.ServiceCatalog;
 import io.casegate.crm.entity.CrmContact;

@@ -7,7 +7,7 @@ import java.util.UUID;
  * The CRM ids of a submission's records. Each is a name-based UUID of the submission id and the
  * step, so every run of the same submission looks for, and creates, the same records.
  */
-public final class RecordIds {
+final class RecordIds {
 
     private RecordIds() {
     }

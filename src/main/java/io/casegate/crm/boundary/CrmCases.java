@@ -1,5 +1,7 @@
 package io.casegate.crm.boundary;
 
+import io.casegate.crm.entity.CrmCallObserver;
+
 import io.casegate.crm.control.CrmClient;
 import io.casegate.crm.control.CrmTransport;
 import io.casegate.crm.control.CrmSettings;

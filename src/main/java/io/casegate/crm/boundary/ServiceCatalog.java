@@ -1,5 +1,7 @@
 package io.casegate.crm.boundary;
 
+import io.casegate.crm.entity.CrmCallObserver;
+
 import io.casegate.crm.control.CrmSettings;
 
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.casegate.crm.control;
 
-import io.casegate.crm.boundary.CrmCallObserver;
+import io.casegate.crm.entity.CrmCallObserver;
 
 import static io.casegate.platform.Jsonp.JSON;
 

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.Config;
 
 /** Reads {@link CrmSettings} from MicroProfile Config for the CRM beans. */
 @ApplicationScoped
-public class CrmSettingsProducer {
+class CrmSettingsProducer {
 
     @Inject
     Config config;

@@ -41,7 +41,7 @@ import io.casegate.platform.metrics.Metrics;
  * same entry at once.
  */
 @ApplicationScoped
-public class Dispatcher {
+class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 

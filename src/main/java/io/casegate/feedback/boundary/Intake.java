@@ -34,7 +34,7 @@ import io.casegate.platform.metrics.Metrics;
  * receipt of the submission that won.
  */
 @ApplicationScoped
-public class Intake implements SubmissionIntake {
+class Intake implements SubmissionIntake {
 
     private static final Logger LOG = Logger.getLogger(Intake.class.getName());
 

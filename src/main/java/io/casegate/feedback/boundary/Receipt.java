@@ -7,7 +7,7 @@ import java.util.UUID;
  *
  * @param caseNumber the CRM's case number, or null until the case exists
  */
-public record Receipt(String reference, UUID submissionId, Status status, String caseNumber) {
+record Receipt(String reference, UUID submissionId, Status status, String caseNumber) {
 
     public enum Status {
         /** Stored by Casegate, not yet in the CRM. */

@@ -10,7 +10,7 @@ import java.util.Locale;
  *
  * @param idempotencyKey the form's per-render token or the API's Idempotency-Key; null for none
  */
-public record SubmissionContext(
+record SubmissionContext(
         Channel channel,
         String idempotencyKey,
         Locale locale,

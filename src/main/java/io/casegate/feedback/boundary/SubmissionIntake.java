@@ -12,7 +12,7 @@ import io.casegate.feedback.entity.SubmissionFields;
  * Accepting stores the submission, its files and its delivery job in one transaction and issues
  * the visitor's reference; delivery to the CRM follows asynchronously.
  */
-public interface SubmissionIntake {
+interface SubmissionIntake {
 
     /**
      * Stores a valid submission (the caller has validated {@code fields} and the files) and starts

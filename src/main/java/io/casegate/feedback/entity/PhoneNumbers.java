@@ -7,7 +7,7 @@ import java.util.Optional;
  * {@code 9123456789}) reduced to the one E.164 form {@code +79123456789}, so that the same person is
  * found in the CRM whatever they typed.
  */
-public final class PhoneNumbers {
+final class PhoneNumbers {
 
     private PhoneNumbers() {
     }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.Liveness;
  */
 @Liveness
 @ApplicationScoped
-public class ApplicationLiveness implements HealthCheck {
+class ApplicationLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {

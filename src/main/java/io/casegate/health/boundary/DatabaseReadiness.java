@@ -18,7 +18,7 @@ import io.casegate.platform.DatabaseSchema;
  */
 @Readiness
 @ApplicationScoped
-public class DatabaseReadiness implements HealthCheck {
+class DatabaseReadiness implements HealthCheck {
 
     static final String NAME = "database";
     /** Seconds the database may take to confirm a connection before the node counts as not ready. */

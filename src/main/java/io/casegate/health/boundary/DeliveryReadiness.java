@@ -29,7 +29,7 @@ import io.casegate.feedback.boundary.Submissions;
  */
 @Readiness
 @ApplicationScoped
-public class DeliveryReadiness implements HealthCheck {
+class DeliveryReadiness implements HealthCheck {
 
     static final String NAME = "crm-delivery";
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);

@@ -1,6 +1,6 @@
 package io.casegate.crm.control;
 
-import io.casegate.crm.boundary.CrmCallObserver;
+import io.casegate.crm.entity.CrmCallObserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

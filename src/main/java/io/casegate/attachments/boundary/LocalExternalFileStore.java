@@ -1,6 +1,5 @@
-package io.casegate.attachments.control;
+package io.casegate.attachments.boundary;
 
-import io.casegate.attachments.boundary.ExternalFileStore;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +40,7 @@ import io.casegate.attachments.entity.AttachedFile;
  * and publishing the same attachment twice gives the same URL.
  */
 @ApplicationScoped
-public class LocalExternalFileStore implements ExternalFileStore {
+class LocalExternalFileStore implements ExternalFileStore {
 
     public static final String PATH = "/files/";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");

@@ -1,4 +1,4 @@
-package io.casegate.crm.boundary;
+package io.casegate.crm.entity;
 
 /**
  * Learns of every request made to the CRM on someone's behalf, so that a submission's calls and

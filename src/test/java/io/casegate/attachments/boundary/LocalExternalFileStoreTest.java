@@ -1,4 +1,4 @@
-package io.casegate.attachments.control;
+package io.casegate.attachments.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
