@@ -1,5 +1,6 @@
 package io.casegate.platform;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,7 +52,7 @@ public class ConfiguredDataSource implements DataSource {
 
     private static String fromMicroProfileConfig(String key) {
         try {
-            return org.eclipse.microprofile.config.ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())
+            return ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())
                     .getOptionalValue(key, String.class)
                     .filter(found -> !found.isBlank())
                     .map(String::strip)

@@ -1,5 +1,6 @@
 package io.casegate.platform;
 
+import java.util.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -32,7 +33,7 @@ public final class SqlTimes {
         if (value instanceof OffsetDateTime offset) {
             return offset.toInstant();
         }
-        if (value instanceof java.util.Date date) {
+        if (value instanceof Date date) {
             return date.toInstant();
         }
         throw new IllegalArgumentException("Not a timestamp: " + value.getClass().getName());

@@ -1,5 +1,6 @@
 package io.casegate.testing;
 
+import java.util.Comparator;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,7 +118,7 @@ public final class Browser implements AutoCloseable {
 
     private void deleteProfile() {
         try (var paths = Files.walk(profile)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException ignored) {
             // A leftover profile in the temp directory harms nothing.
         }

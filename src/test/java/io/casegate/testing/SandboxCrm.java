@@ -1,5 +1,7 @@
 package io.casegate.testing;
 
+import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.URI;
@@ -104,15 +106,15 @@ public final class SandboxCrm {
                 answer = http.send(request.build(), body);
             }
             return answer;
-        } catch (java.io.IOException failure) {
-            throw new java.io.UncheckedIOException(failure);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
         }
     }
 
-    private void login() throws java.io.IOException, InterruptedException {
+    private void login() throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(root + "/ServiceModel/AuthService.svc/Login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"UserName\":\"Supervisor\",\"UserPassword\":\"Supervisor\"}"))

@@ -1,5 +1,7 @@
 package io.casegate.testing;
 
+import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
@@ -49,8 +51,8 @@ public final class TestCases {
     public static byte[] content(AttachedFile file) {
         try (InputStream in = file.content().open()) {
             return in.readAllBytes();
-        } catch (java.io.IOException failure) {
-            throw new java.io.UncheckedIOException(failure);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.casegate.admin.control;
 
+import java.util.UUID;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ class AdminIdentityStore implements IdentityStore {
      * Checked when the name is unknown, so that a wrong name costs as much time as a wrong
      * password and does not reveal which names exist. Its password is unknown (random salt and hash).
      */
-    private static final String DECOY_HASH = PasswordHashes.hash(java.util.UUID.randomUUID().toString().toCharArray());
+    private static final String DECOY_HASH = PasswordHashes.hash(UUID.randomUUID().toString().toCharArray());
 
     @Inject
     AdminUsers users;

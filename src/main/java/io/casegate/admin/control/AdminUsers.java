@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,15 +27,24 @@ public class AdminUsers {
     private static final Logger LOG = Logger.getLogger(AdminUsers.class.getName());
     private static final String HASH_PREFIX = "PBKDF2With";
 
-    private final Map<String, String> hashes;
+    @Inject
+    @ConfigProperty(name = CONFIG_KEY)
+    Optional<String> configured;
+
+    private Map<String, String> hashes = Map.of();
 
     AdminUsers() {
-        this.hashes = Map.of();
     }
 
-    @Inject
-    public AdminUsers(@ConfigProperty(name = CONFIG_KEY) Optional<String> configured) {
-        this.hashes = parse(configured.orElse(""));
+    /** With the configured value given, for tests. */
+    AdminUsers(Optional<String> configured) {
+        this.configured = configured;
+        read();
+    }
+
+    @PostConstruct
+    void read() {
+        hashes = parse(configured.orElse(""));
         LOG.info(() -> hashes.isEmpty() ? "Admin area closed: no " + CONFIG_KEY + " configured"
                 : "Admin area open for " + hashes.keySet());
     }

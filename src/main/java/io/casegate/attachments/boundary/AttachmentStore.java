@@ -1,5 +1,7 @@
 package io.casegate.attachments.boundary;
 
+import jakarta.annotation.PostConstruct;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,14 +51,24 @@ public class AttachmentStore {
         }
     }
 
+    @Inject
+    @ConfigProperty(name = "casegate.attachments.dir")
+    String directory;
+
     Path root;
 
     public AttachmentStore() {
     }
 
-    @Inject
-    public AttachmentStore(@ConfigProperty(name = "casegate.attachments.dir") String directory) {
-        this.root = Path.of(directory).toAbsolutePath().normalize();
+    /** In the given directory, for tests. */
+    AttachmentStore(String directory) {
+        this.directory = directory;
+        open();
+    }
+
+    @PostConstruct
+    void open() {
+        root = Path.of(directory).toAbsolutePath().normalize();
     }
 
     /**

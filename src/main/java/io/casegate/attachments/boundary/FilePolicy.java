@@ -1,5 +1,9 @@
 package io.casegate.attachments.boundary;
 
+import jakarta.annotation.PostConstruct;
+
+import io.casegate.platform.FileExtensions;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,29 +31,40 @@ public class FilePolicy {
     public record Problem(String messageKey, Object... arguments) {
     }
 
+    @Inject
+    @ConfigProperty(name = "casegate.files.max-count", defaultValue = "10")
     int maxCount;
+
+    @Inject
+    @ConfigProperty(name = "casegate.files.max-file-size-mb", defaultValue = "20")
     long maxFileSizeMb;
+
+    @Inject
+    @ConfigProperty(name = "casegate.files.max-total-size-mb", defaultValue = "50")
     long maxTotalSizeMb;
+
+    @Inject
+    @ConfigProperty(name = "casegate.files.allowed-extensions",
+            defaultValue = "pdf,png,jpg,jpeg,gif,bmp,webp,txt,log,csv,xml,json,zip,7z,rar,doc,docx,xls,xlsx,odt,ods,rtf")
+    String allowedExtensionList;
+
     Set<String> allowedExtensions;
 
     public FilePolicy() {
     }
 
-    @Inject
-    public FilePolicy(
-            @ConfigProperty(name = "casegate.files.max-count", defaultValue = "10") int maxCount,
-            @ConfigProperty(name = "casegate.files.max-file-size-mb", defaultValue = "20") long maxFileSizeMb,
-            @ConfigProperty(name = "casegate.files.max-total-size-mb", defaultValue = "50") long maxTotalSizeMb,
-            @ConfigProperty(name = "casegate.files.allowed-extensions",
-                    defaultValue = "pdf,png,jpg,jpeg,gif,bmp,webp,txt,log,csv,xml,json,zip,7z,rar,doc,docx,xls,xlsx,odt,ods,rtf")
-            String allowedExtensions) {
+    /** With the limits given, for tests. */
+    FilePolicy(int maxCount, long maxFileSizeMb, long maxTotalSizeMb, String allowedExtensions) {
         this.maxCount = maxCount;
         this.maxFileSizeMb = maxFileSizeMb;
         this.maxTotalSizeMb = maxTotalSizeMb;
-        this.allowedExtensions = Arrays.stream(allowedExtensions.split(","))
-                .map(extension -> extension.strip().toLowerCase(Locale.ROOT).replaceFirst("^\\.", ""))
-                .filter(extension -> !extension.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        this.allowedExtensionList = allowedExtensions;
+        read();
+    }
+
+    @PostConstruct
+    void read() {
+        allowedExtensions = FileExtensions.parse(allowedExtensionList);
     }
 
     /** Every rule the files break, in the order a visitor should read them; empty when they are fine. */

@@ -1,6 +1,7 @@
 package io.casegate.attachments.boundary;
 
 
+import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -86,7 +87,7 @@ class LocalExternalFileStore implements ExternalFileStore {
             description.setProperty("size", String.valueOf(attachment.size()));
             description.setProperty("expires", expires.toString());
             try (OutputStream out = Files.newOutputStream(meta)) {
-                description.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), null);
+                description.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), null);
             }
             removeExpired(directory);
             return URI.create(base() + PATH + token);

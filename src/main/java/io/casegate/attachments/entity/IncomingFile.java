@@ -1,5 +1,7 @@
 package io.casegate.attachments.entity;
 
+import io.casegate.platform.FileExtensions;
+
 import io.casegate.platform.FileContent;
 
 
@@ -23,7 +25,6 @@ public record IncomingFile(String fileName, String mediaType, long size, FileCon
 
     /** The extension in lower case, without the dot; empty when the name has none. */
     public String extension() {
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return FileExtensions.of(fileName);
     }
 }

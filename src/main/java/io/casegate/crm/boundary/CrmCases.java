@@ -54,13 +54,16 @@ public class CrmCases {
     private static final String UPLOAD = "/0/rest/FileApiService/UploadFile";
     private static final int MAX_CONTACT_MATCHES = 20;
 
+    @Inject
     CrmSettings settings;
+
+    @Inject
     CrmClient client;
 
     public CrmCases() {
     }
 
-    @Inject
+    /** Wired by hand, for tests. */
     public CrmCases(CrmSettings settings, CrmClient client) {
         this.settings = settings;
         this.client = client;

@@ -34,8 +34,13 @@ public class ServiceCatalog {
     private record Listing(List<ServiceOption> services, Instant validUntil) {
     }
 
+    @Inject
     CrmSettings settings;
+
+    @Inject
     CrmCases cases;
+
+    @Inject
     Clock clock;
 
     private final ReentrantLock refresh = new ReentrantLock();
@@ -44,7 +49,7 @@ public class ServiceCatalog {
     public ServiceCatalog() {
     }
 
-    @Inject
+    /** Wired by hand, for tests. */
     public ServiceCatalog(CrmSettings settings, CrmCases cases, Clock clock) {
         this.settings = settings;
         this.cases = cases;

@@ -1,5 +1,6 @@
 package io.casegate.crm.control;
 
+import jakarta.json.JsonString;
 import io.casegate.crm.entity.CrmCallObserver;
 
 import static io.casegate.platform.Jsonp.JSON;
@@ -35,13 +36,16 @@ public class CrmClient {
     static final MediaType ODATA_JSON = new MediaType("application", "json",
             Map.of("charset", "utf-8", "IEEE754Compatible", "true"));
 
+    @Inject
     CrmSession session;
+
+    @Inject
     CrmTransport transport;
 
     public CrmClient() {
     }
 
-    @Inject
+    /** Wired by hand, for tests. */
     public CrmClient(CrmSession session, CrmTransport transport) {
         this.session = session;
         this.transport = transport;
@@ -166,11 +170,11 @@ public class CrmClient {
         JsonObject inner = object(error, "innererror");
         JsonObject internal = object(inner, "internalexception");
         for (JsonObject candidate : new JsonObject[] {internal, inner, error, object(envelope, "errorInfo")}) {
-            if (candidate != null && candidate.get("message") instanceof jakarta.json.JsonString text && !text.getString().isBlank()) {
+            if (candidate != null && candidate.get("message") instanceof JsonString text && !text.getString().isBlank()) {
                 return Optional.of(text.getString());
             }
         }
-        if (envelope.get("Message") instanceof jakarta.json.JsonString text && !text.getString().isBlank()) {
+        if (envelope.get("Message") instanceof JsonString text && !text.getString().isBlank()) {
             return Optional.of(text.getString());
         }
         return Optional.empty();

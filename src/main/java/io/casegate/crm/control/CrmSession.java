@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import java.io.StringReader;
+import java.util.Locale;
 import io.casegate.crm.entity.CrmCallObserver;
 
 import static io.casegate.platform.Jsonp.JSON;
@@ -43,8 +45,13 @@ public class CrmSession {
     /** An OAuth token is renewed this long before the CRM says it expires. */
     private static final Duration TOKEN_MARGIN = Duration.ofSeconds(30);
 
+    @Inject
     CrmSettings settings;
+
+    @Inject
     CrmTransport transport;
+
+    @Inject
     Clock clock;
 
     private final ReentrantLock renewal = new ReentrantLock();
@@ -59,7 +66,7 @@ public class CrmSession {
     public CrmSession() {
     }
 
-    @Inject
+    /** Wired by hand, for tests. */
     public CrmSession(CrmSettings settings, CrmTransport transport, Clock clock) {
         this.settings = settings;
         this.transport = transport;
@@ -103,7 +110,7 @@ public class CrmSession {
         SessionSnapshot snapshot = current;
         Instant now = clock.instant();
         return new CrmSessionState(
-                settings.authentication().name().toLowerCase(java.util.Locale.ROOT),
+                settings.authentication().name().toLowerCase(Locale.ROOT),
                 transport.crmUrl(),
                 snapshot == null ? null : snapshot.issuedAt(),
                 snapshot == null ? null : Duration.between(snapshot.issuedAt(), now),
@@ -169,7 +176,7 @@ public class CrmSession {
             throw new CrmAuthenticationException("The CRM's login endpoint " + LOGIN_PATH + " answered HTTP " + answer.status()
                     + (answer.isJson() ? "" : " without JSON") + "; check casegate.crm.url");
         }
-        JsonObject result = JSON.createReader(new java.io.StringReader(answer.body())).readObject();
+        JsonObject result = JSON.createReader(new StringReader(answer.body())).readObject();
         int code = result.getInt("Code", -1);
         if (code != 0) {
             throw new CrmAuthenticationException("The CRM rejected Casegate's login: " + loginMessage(result)
@@ -218,7 +225,7 @@ public class CrmSession {
         if (answer.status() >= 500) {
             throw new CrmUnavailableException("The CRM's identity service answered HTTP " + answer.status(), null);
         }
-        JsonObject result = answer.isJson() ? JSON.createReader(new java.io.StringReader(answer.body())).readObject() : null;
+        JsonObject result = answer.isJson() ? JSON.createReader(new StringReader(answer.body())).readObject() : null;
         if (answer.status() != 200 || result == null || !result.containsKey("access_token")) {
             String reason = result == null ? "HTTP " + answer.status() + " without JSON; check casegate.crm.token-url"
                     : result.getString("error_description", result.getString("error", "HTTP " + answer.status()));

@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import io.casegate.platform.FileExtensions;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +86,7 @@ public record CrmSettings(
                 MessageTarget.valueOf(enumName(text(config, "casegate.crm.message-target").orElse("activity"))),
                 AttachmentTarget.valueOf(enumName(text(config, "casegate.crm.attachment-target").orElse("case"))),
                 Long.parseLong(text(config, "casegate.crm.max-file-size-bytes").orElse("10485760")),
-                extensions(text(config, "casegate.crm.external-file-types").orElse("")),
+                FileExtensions.parse(text(config, "casegate.crm.external-file-types").orElse("")),
                 Integer.parseInt(text(config, "casegate.crm.upload-chunk-bytes").orElse("524288")),
                 duration(config, "casegate.crm.services-cache-time", Duration.ofMinutes(5)),
                 services(text(config, "casegate.crm.fallback-services").orElse("")));
@@ -100,8 +102,7 @@ public record CrmSettings(
     }
 
     public boolean isExternalFileType(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot >= 0 && externalFileTypes.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return externalFileTypes.contains(FileExtensions.of(fileName));
     }
 
     /** Secrets stay out of logs even when someone logs the settings. */
@@ -122,13 +123,6 @@ public record CrmSettings(
 
     private static String enumName(String value) {
         return value.strip().replace('-', '_').toUpperCase(Locale.ROOT);
-    }
-
-    static Set<String> extensions(String list) {
-        return Arrays.stream(list.split(","))
-                .map(extension -> extension.strip().toLowerCase(Locale.ROOT).replaceFirst("^\\.", ""))
-                .filter(extension -> !extension.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** {@code id=Name;id=Name} (or just {@code Name;Name}, then the name stands for the id too). */

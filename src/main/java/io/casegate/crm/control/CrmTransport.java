@@ -1,5 +1,6 @@
 package io.casegate.crm.control;
 
+import java.util.Locale;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,11 +37,11 @@ public class CrmTransport {
     record Exchange(int status, String contentType, Map<String, List<String>> headers, String body, long millis) {
 
         boolean isJson() {
-            return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+            return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
         }
 
         boolean isHtml() {
-            return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html")
+            return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")
                     || body != null && body.stripLeading().startsWith("<");
         }
 
@@ -52,15 +53,19 @@ public class CrmTransport {
         }
     }
 
+    @Inject
     CrmSettings settings;
+
+    @Inject
     LocalServer localServer;
+
     private Client client;
     private Semaphore permits;
 
     public CrmTransport() {
     }
 
-    @Inject
+    /** Wired by hand, for tests. */
     public CrmTransport(CrmSettings settings, LocalServer localServer) {
         this.settings = settings;
         this.localServer = localServer;

@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,7 +18,7 @@ record SessionSnapshot(Map<String, String> cookies, String csrfToken, String bea
     static final String CSRF_COOKIE = "BPMCSRF";
 
     SessionSnapshot {
-        cookies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cookies));
+        cookies = Collections.unmodifiableMap(new LinkedHashMap<>(cookies));
     }
 
     static SessionSnapshot forms(Map<String, String> cookies, Instant issuedAt, Instant renewalDue) {

@@ -1,8 +1,8 @@
 package io.casegate.feedback.boundary;
 
 import java.io.Serializable;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,7 +38,7 @@ import io.casegate.feedback.entity.SubmissionFields;
 public class FeedbackForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = System.getLogger(FeedbackForm.class.getName());
+    private static final Logger LOG = Logger.getLogger(FeedbackForm.class.getName());
     private static final long MB = 1024L * 1024L;
 
     @Inject
@@ -75,7 +75,7 @@ public class FeedbackForm implements Serializable {
                 caseNumber = receipt.caseNumber();
             }
         } catch (RuntimeException failure) {
-            LOG.log(Level.ERROR, "The feedback form could not hand a submission to the intake", failure);
+            LOG.log(Level.SEVERE, "The feedback form could not hand a submission to the intake", failure);
             context.addMessage(null, FormTexts.error(context, "form.serverError"));
             return;
         } finally {
@@ -101,7 +101,7 @@ public class FeedbackForm implements Serializable {
      * field is shown with a message, so that a real person is never told "sent" for nothing.
      */
     private void rejectAsBot(FacesContext context) {
-        LOG.log(Level.INFO, "The feedback form ignored a submission with a filled honeypot field");
+        LOG.info("The feedback form ignored a submission with a filled honeypot field");
         honeypotRejected = true;
         context.addMessage(null, FormTexts.error(context, "form.honeypot.filled"));
     }

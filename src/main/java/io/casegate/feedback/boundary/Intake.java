@@ -80,7 +80,7 @@ class Intake implements SubmissionIntake {
                     context.clientIp(), context.userAgent(), context.consentGivenAt(), context.consentTextVersion());
             Submission submission = records.record(incoming, stored);
             LOG.info(() -> "Accepted " + submission.reference() + " (" + context.channel() + ", " + stored.size() + " files)");
-            metrics.increment(Meter.SUBMISSIONS_RECEIVED, context.channel().name().toLowerCase(java.util.Locale.ROOT));
+            metrics.increment(Meter.SUBMISSIONS_RECEIVED, context.channel().name().toLowerCase(Locale.ROOT));
             // Just stored: nothing to look up about its delivery yet.
             return new Receipt(submission.reference(), submission.id(), Receipt.Status.RECEIVED, null);
         } catch (RuntimeException failed) {

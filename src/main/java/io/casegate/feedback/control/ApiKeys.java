@@ -1,5 +1,7 @@
 package io.casegate.feedback.control;
 
+import jakarta.annotation.PostConstruct;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,14 +25,24 @@ public class ApiKeys {
 
     public enum Verdict { ACCEPTED, CLOSED, MISSING, WRONG }
 
-    List<byte[]> digests;
+    @Inject
+    @ConfigProperty(name = "casegate.api.keys")
+    Optional<String> keys;
+
+    List<byte[]> digests = List.of();
 
     public ApiKeys() {
     }
 
-    @Inject
-    public ApiKeys(@ConfigProperty(name = "casegate.api.keys") Optional<String> keys) {
-        this.digests = Arrays.stream(keys.orElse("").split(","))
+    /** With the configured keys given, for tests. */
+    ApiKeys(Optional<String> keys) {
+        this.keys = keys;
+        read();
+    }
+
+    @PostConstruct
+    void read() {
+        digests = Arrays.stream(keys.orElse("").split(","))
                 .map(String::strip)
                 .filter(key -> !key.isEmpty())
                 .map(ApiKeys::digest)

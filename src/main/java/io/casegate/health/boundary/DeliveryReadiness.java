@@ -1,5 +1,6 @@
 package io.casegate.health.boundary;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,7 +74,7 @@ class DeliveryReadiness implements HealthCheck {
         try {
             http.send(HttpRequest.newBuilder(crm).timeout(PROBE_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
             return true;
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package io.casegate.cases.boundary;
 
+import java.time.Instant;
+import java.nio.file.attribute.FileTime;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,7 +128,7 @@ class AfterDeliveryIT {
     void filesOfInterruptedIntakesAreSweptOnceOldEnough() throws IOException {
         Path directory = Files.createDirectories(dataDir.resolve("attachments").resolve("2020").resolve("01"));
         Path old = Files.writeString(directory.resolve(UUID.randomUUID() + ".partial"), "interrupted long ago");
-        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofDays(2))));
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         Path young = Files.writeString(directory.resolve(UUID.randomUUID().toString()), "an intake still under way");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(old));

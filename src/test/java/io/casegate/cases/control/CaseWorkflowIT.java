@@ -1,5 +1,6 @@
 package io.casegate.cases.control;
 
+import java.io.InputStream;
 import static io.casegate.testing.TestCases.content;
 import static io.casegate.testing.TestCases.file;
 import static io.casegate.testing.TestCases.ticket;
@@ -278,7 +279,7 @@ class CaseWorkflowIT {
         assertEquals("recording.mp4", link.getString("Notes"));
         URI url = URI.create(link.getString("Name"));
         assertTrue(url.getPath().contains("/files/"), url.toString());
-        HttpResponse<java.io.InputStream> download = HttpClient.newHttpClient()
+        HttpResponse<InputStream> download = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, download.statusCode());
         assertArrayEquals(sha256(large.content().open()), sha256(download.body()));
@@ -306,7 +307,7 @@ class CaseWorkflowIT {
         }
     }
 
-    private static byte[] sha256(java.io.InputStream in) throws Exception {
+    private static byte[] sha256(InputStream in) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         try (in) {
             byte[] buffer = new byte[65536];

@@ -1,5 +1,7 @@
 package io.casegate.crm.control;
 
+import java.util.LinkedHashMap;
+import java.net.URI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -28,11 +30,11 @@ class ODataLiteralsTest {
     void queryIsBuiltOnTheCrmRootWithEncodedValues() {
         CrmTransport transport = new CrmTransport(null, null) {
             @Override
-            public java.net.URI crmUrl() {
+            public URI crmUrl() {
                 return java.net.URI.create("http://127.0.0.1:8080/sandbox");
             }
         };
-        Map<String, String> query = new java.util.LinkedHashMap<>();
+        Map<String, String> query = new LinkedHashMap<>();
         query.put("$filter", "tolower(Email) eq 'a''b@x.ru'");
         query.put("$top", "1");
         assertEquals("http://127.0.0.1:8080/sandbox/0/odata/Contact?$filter=tolower%28Email%29%20eq%20%27a%27%27b%40x.ru%27&$top=1",
