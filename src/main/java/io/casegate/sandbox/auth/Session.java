@@ -1,7 +1,7 @@
 package io.casegate.sandbox.auth;
 
 /** A forms-login session. Its CSRF token can be replaced at run time (the rotateCsrf fault). */
-public final class Session implements Principal {
+public final class Session {
 
     private final String authTicket;
     private final String loaderId;
