@@ -1,10 +1,12 @@
 package io.casegate.sandbox;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.json.JsonObject;
+
+import io.casegate.sandbox.http.SandboxException;
 
 /**
  * The run-time switches that make the sandbox misbehave on purpose, for tests and rehearsals. Set at

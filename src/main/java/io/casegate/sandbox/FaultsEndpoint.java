@@ -8,6 +8,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import io.casegate.sandbox.auth.Sessions;
+import io.casegate.sandbox.http.CrmRequest;
+import io.casegate.sandbox.http.CrmResponse;
+import io.casegate.sandbox.http.JsonBodies;
+import io.casegate.sandbox.http.SandboxException;
 
 /**
  * {@code GET /sandbox/_faults} shows the switches; {@code PUT} changes only the ones it names and runs

@@ -1,6 +1,6 @@
 package io.casegate.sandbox;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +22,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.casegate.sandbox.auth.AuthService;
 import io.casegate.sandbox.auth.Sessions;
 import io.casegate.sandbox.files.FileApi;
+import io.casegate.sandbox.http.CrmRequest;
+import io.casegate.sandbox.http.CrmResponse;
+import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.Database;
 import io.casegate.sandbox.odata.Lookups;
 import io.casegate.sandbox.odata.ODataService;

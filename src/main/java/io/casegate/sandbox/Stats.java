@@ -1,6 +1,6 @@
 package io.casegate.sandbox;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.util.concurrent.atomic.AtomicLong;
 

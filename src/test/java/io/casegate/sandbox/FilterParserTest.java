@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.FilterEvaluator;
 import io.casegate.sandbox.odata.FilterExpression;
 import io.casegate.sandbox.odata.FilterExpression.Comparison;

@@ -1,6 +1,6 @@
 package io.casegate.sandbox.auth;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -15,13 +15,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import io.casegate.sandbox.CrmRequest;
-import io.casegate.sandbox.CrmResponse;
 import io.casegate.sandbox.Faults;
-import io.casegate.sandbox.JsonBodies;
-import io.casegate.sandbox.SandboxException;
 import io.casegate.sandbox.SandboxSettings;
 import io.casegate.sandbox.Stats;
+import io.casegate.sandbox.http.CrmRequest;
+import io.casegate.sandbox.http.CrmResponse;
+import io.casegate.sandbox.http.JsonBodies;
+import io.casegate.sandbox.http.SandboxException;
 
 /**
  * Creatio's forms authentication (AuthService.svc), logout, the OAuth 2.0 client-credentials token

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.casegate.sandbox.http.SandboxException;
+
 /** An entity set: its name and its columns in the order that responses list them. */
 public final class EntityType {
 
@@ -42,7 +44,7 @@ public final class EntityType {
     public Column requireColumn(String columnName) {
         Column column = columns.get(columnName);
         if (column == null) {
-            throw io.casegate.sandbox.SandboxException.badRequest(
+            throw SandboxException.badRequest(
                     "The property '" + columnName + "' does not exist on type 'Terrasoft.Configuration." + name + "'.");
         }
         return column;

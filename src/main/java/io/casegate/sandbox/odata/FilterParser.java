@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.casegate.sandbox.SandboxException;
+import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.FilterExpression.Call;
 import io.casegate.sandbox.odata.FilterExpression.Comparison;
 import io.casegate.sandbox.odata.FilterExpression.Literal;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.casegate.sandbox.SandboxException;
+import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.FilterExpression.Comparison;
 import io.casegate.sandbox.odata.FilterExpression.Literal;
 import io.casegate.sandbox.odata.FilterExpression.Property;

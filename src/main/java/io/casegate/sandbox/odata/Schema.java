@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.casegate.sandbox.http.SandboxException;
+
 /**
  * The entity sets of the case flow with the columns of a Creatio 8 install (base packages, case
  * management, SLM), plus a custom {@code INN} column on Account as a Russian install would have.
@@ -95,7 +97,7 @@ public final class Schema {
     }
 
     public static EntityType require(String entitySet) {
-        return type(entitySet).orElseThrow(() -> io.casegate.sandbox.SandboxException.notFound(
+        return type(entitySet).orElseThrow(() -> SandboxException.notFound(
                 "The entity set '" + entitySet + "' does not exist."));
     }
 

@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import io.casegate.sandbox.CrmRequest;
-import io.casegate.sandbox.CrmResponse;
-import io.casegate.sandbox.SandboxException;
 import io.casegate.sandbox.auth.AuthService;
 import io.casegate.sandbox.files.FileApi;
+import io.casegate.sandbox.http.CrmRequest;
+import io.casegate.sandbox.http.CrmResponse;
+import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.Database;
 import io.casegate.sandbox.odata.EntityType;
 import io.casegate.sandbox.odata.Lookups;
