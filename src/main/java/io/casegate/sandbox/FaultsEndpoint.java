@@ -12,6 +12,7 @@ import io.casegate.sandbox.http.CrmRequest;
 import io.casegate.sandbox.http.CrmResponse;
 import io.casegate.sandbox.http.JsonBodies;
 import io.casegate.sandbox.http.SandboxException;
+import io.casegate.sandbox.state.Faults;
 
 /**
  * {@code GET /sandbox/_faults} shows the switches; {@code PUT} changes only the ones it names and runs

@@ -12,6 +12,8 @@ import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.casegate.sandbox.state.SandboxSettings;
+
 /**
  * Mounts the sandbox CRM at {@value #MOUNT} when {@link SandboxSwitch} says so, and tells the product's
  * pages (which show a demo banner) through the servlet-context attribute {@value #PATH_ATTRIBUTE}.

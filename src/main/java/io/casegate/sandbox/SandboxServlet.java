@@ -29,6 +29,9 @@ import io.casegate.sandbox.odata.Database;
 import io.casegate.sandbox.odata.Lookups;
 import io.casegate.sandbox.odata.ODataService;
 import io.casegate.sandbox.pages.SandboxPages;
+import io.casegate.sandbox.state.Faults;
+import io.casegate.sandbox.state.SandboxSettings;
+import io.casegate.sandbox.state.Stats;
 
 /**
  * The sandbox CRM's single entry point and router. Its own endpoints ({@code _faults}, {@code _stats},

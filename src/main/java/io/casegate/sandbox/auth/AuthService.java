@@ -15,13 +15,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import io.casegate.sandbox.Faults;
-import io.casegate.sandbox.SandboxSettings;
-import io.casegate.sandbox.Stats;
 import io.casegate.sandbox.http.CrmRequest;
 import io.casegate.sandbox.http.CrmResponse;
 import io.casegate.sandbox.http.JsonBodies;
 import io.casegate.sandbox.http.SandboxException;
+import io.casegate.sandbox.state.Faults;
+import io.casegate.sandbox.state.SandboxSettings;
+import io.casegate.sandbox.state.Stats;
 
 /**
  * Creatio's forms authentication (AuthService.svc), logout, the OAuth 2.0 client-credentials token

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-import io.casegate.sandbox.Faults;
+import io.casegate.sandbox.state.Faults;
 
 /**
  * The live forms sessions (keyed by the {@code .ASPXAUTH} ticket) and bearer tokens. The idle timeout

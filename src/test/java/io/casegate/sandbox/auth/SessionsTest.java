@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import io.casegate.sandbox.Faults;
-import io.casegate.sandbox.SandboxSettings;
+import io.casegate.sandbox.state.Faults;
+import io.casegate.sandbox.state.SandboxSettings;
 
 class SessionsTest {
 

@@ -1,4 +1,4 @@
-package io.casegate.sandbox;
+package io.casegate.sandbox.state;
 
 import static io.casegate.sandbox.http.SandboxJson.JSON;
 
@@ -14,7 +14,7 @@ import io.casegate.sandbox.http.SandboxException;
  */
 public final class Faults {
 
-    static final long MAX_LATENCY_MS = 120_000;
+    private static final long MAX_LATENCY_MS = 120_000;
 
     private volatile long latencyMs;
     private volatile double errorRate;
@@ -40,7 +40,8 @@ public final class Faults {
         latencyMs = checkLatencyMs(value);
     }
 
-    static long checkLatencyMs(long value) {
+    /** The checks are public so that {@code PUT /_faults} can check every value before it changes any. */
+    public static long checkLatencyMs(long value) {
         if (value < 0 || value > MAX_LATENCY_MS) {
             throw SandboxException.badRequest("latencyMs must be between 0 and " + MAX_LATENCY_MS + ", got " + value + ".");
         }
@@ -55,7 +56,7 @@ public final class Faults {
         errorRate = checkErrorRate(value);
     }
 
-    static double checkErrorRate(double value) {
+    public static double checkErrorRate(double value) {
         if (!(value >= 0.0 && value <= 1.0)) {
             throw SandboxException.badRequest("errorRate must be between 0 and 1, got " + value + ".");
         }
@@ -78,7 +79,7 @@ public final class Faults {
         sessionTtlSeconds = checkPositive("sessionTtlSeconds", value);
     }
 
-    static long checkPositive(String setting, long value) {
+    public static long checkPositive(String setting, long value) {
         if (value < 1) {
             throw SandboxException.badRequest(setting + " must be at least 1, got " + value + ".");
         }
