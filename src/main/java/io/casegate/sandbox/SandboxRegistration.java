@@ -21,8 +21,8 @@ import io.casegate.sandbox.state.SandboxSettings;
 @WebListener
 public class SandboxRegistration implements ServletContextListener {
 
-    public static final String MOUNT = "/sandbox";
-    public static final String PATH_ATTRIBUTE = "casegate.sandbox.path";
+    static final String MOUNT = "/sandbox";
+    private static final String PATH_ATTRIBUTE = "casegate.sandbox.path";
 
     private static final Logger LOG = Logger.getLogger(SandboxRegistration.class.getName());
 

@@ -38,7 +38,7 @@ import io.casegate.sandbox.state.Stats;
  * the pages) need no CRM session and ignore faults; every other call is a CRM call: counted, delayed,
  * possibly failed by a fault, then authenticated and CSRF-checked unless it is a login-type route.
  */
-public class SandboxServlet extends HttpServlet {
+class SandboxServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SandboxServlet.class.getName());
@@ -54,7 +54,7 @@ public class SandboxServlet extends HttpServlet {
     private final transient SandboxPages pages;
     private final transient FaultsEndpoint faultsEndpoint;
 
-    public SandboxServlet(SandboxSettings settings) {
+    SandboxServlet(SandboxSettings settings) {
         this.settings = settings;
         this.faults = new Faults(settings);
         this.sessions = new Sessions(faults);

@@ -1,7 +1,7 @@
 package io.casegate.sandbox.auth;
 
 /** An OAuth 2.0 client-credentials access token; it does not slide, it expires. */
-public record BearerToken(String value, long lifetimeSeconds, long expiresAtNanos) {
+record BearerToken(String value, long lifetimeSeconds, long expiresAtNanos) {
 
     boolean expiredAt(long now) {
         return now - expiresAtNanos >= 0;

@@ -1,7 +1,7 @@
 package io.casegate.sandbox.auth;
 
 /** A forms-login session. Its CSRF token can be replaced at run time (the rotateCsrf fault). */
-public final class Session {
+final class Session {
 
     private final String authTicket;
     private final String loaderId;
@@ -17,19 +17,19 @@ public final class Session {
         this.lastSeenNanos = now;
     }
 
-    public String authTicket() {
+    String authTicket() {
         return authTicket;
     }
 
-    public String loaderId() {
+    String loaderId() {
         return loaderId;
     }
 
-    public String sessionId() {
+    String sessionId() {
         return sessionId;
     }
 
-    public String csrfToken() {
+    String csrfToken() {
         return csrfToken;
     }
 

@@ -32,7 +32,7 @@ public final class Sessions {
         this.clock = clock;
     }
 
-    public Session open() {
+    Session open() {
         long now = clock.getAsLong();
         sessions.values().removeIf(session -> session.idleLongerThan(ttlNanos(), now));
         Session session = new Session(randomToken(48), randomToken(24), randomToken(24), randomToken(16), now);
@@ -41,7 +41,7 @@ public final class Sessions {
     }
 
     /** The live session that the ticket names, touched; empty when unknown or idle too long. */
-    public Optional<Session> resume(String authTicket) {
+    Optional<Session> resume(String authTicket) {
         Session session = sessions.get(authTicket);
         if (session == null) {
             return Optional.empty();
@@ -55,11 +55,11 @@ public final class Sessions {
         return Optional.of(session);
     }
 
-    public void close(String authTicket) {
+    void close(String authTicket) {
         sessions.remove(authTicket);
     }
 
-    public BearerToken issueToken(long lifetimeSeconds) {
+    BearerToken issueToken(long lifetimeSeconds) {
         long now = clock.getAsLong();
         tokens.values().removeIf(token -> token.expiredAt(now));
         BearerToken token = new BearerToken(randomToken(48), lifetimeSeconds, now + TimeUnit.SECONDS.toNanos(lifetimeSeconds));
@@ -67,7 +67,7 @@ public final class Sessions {
         return token;
     }
 
-    public Optional<BearerToken> validToken(String value) {
+    Optional<BearerToken> validToken(String value) {
         BearerToken token = tokens.get(value);
         if (token == null) {
             return Optional.empty();

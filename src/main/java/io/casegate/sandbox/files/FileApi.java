@@ -137,7 +137,7 @@ public final class FileApi {
         if (parentValue.isPresent()) {
             String column = parentColumn.isBlank() ? "Case" : parentColumn;
             String lookupColumn = column.endsWith("Id") ? column : column + "Id";
-            if (type.column(lookupColumn).isEmpty()) {
+            if (!type.hasColumn(lookupColumn)) {
                 throw new UploadRefused("ArgumentException", "CaseFile has no column " + column + ".");
             }
             values.put(lookupColumn, guid(parentValue.get(), "parentColumnValue"));

@@ -9,12 +9,12 @@ import jakarta.json.JsonObject;
  * {@code innererror.internalexception.message} (or fall back to {@code innererror.message}), so both
  * carry it; the top-level message is the framework's generic text. Never a stack trace.
  */
-public final class ErrorEnvelope {
+final class ErrorEnvelope {
 
     private ErrorEnvelope() {
     }
 
-    public static JsonObject of(String reason) {
+    static JsonObject of(String reason) {
         String text = reason == null ? "" : reason;
         return JSON.createObjectBuilder()
                 .add("error", JSON.createObjectBuilder()

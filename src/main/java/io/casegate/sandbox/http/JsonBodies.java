@@ -34,7 +34,7 @@ public final class JsonBodies {
         }
     }
 
-    public static String utf8(byte[] body) {
+    static String utf8(byte[] body) {
         return new String(body, StandardCharsets.UTF_8);
     }
 }

@@ -80,7 +80,7 @@ public final class Database {
         }
     }
 
-    public void update(EntityType type, UUID id, Map<String, Object> changes) {
+    void update(EntityType type, UUID id, Map<String, Object> changes) {
         Map<String, Object> values = new LinkedHashMap<>();
         changes.forEach((name, value) -> values.put(name, value == null ? emptyValue(type.requireColumn(name)) : value));
         values.remove("Id");
@@ -93,7 +93,7 @@ public final class Database {
     }
 
     /** Deletes a record; details that Creatio deletes in cascade (a case's files and history) go with it. */
-    public void delete(EntityType type, UUID id) {
+    void delete(EntityType type, UUID id) {
         if (find(type, id).isEmpty()) {
             throw SandboxException.notFound("No " + type.name() + " record with Id " + id + ".");
         }
@@ -152,7 +152,7 @@ public final class Database {
         fileContents.put(fileId, content);
     }
 
-    public void clearContent(EntityType type, UUID fileId) {
+    void clearContent(EntityType type, UUID fileId) {
         update(type, fileId, Map.of("Size", 0L, "TotalSize", 0L));
         fileContents.remove(fileId);
     }
@@ -161,7 +161,7 @@ public final class Database {
      * The value of a property path of a record: {@code Name}, or through lookups {@code Contact/Name},
      * {@code Contact/Account/Name}. Unknown paths are a 400.
      */
-    public Object resolve(EntityType type, Row row, List<String> path) {
+    Object resolve(EntityType type, Row row, List<String> path) {
         EntityType current = type;
         Row currentRow = row;
         for (int i = 0; i < path.size(); i++) {
@@ -188,7 +188,7 @@ public final class Database {
     }
 
     /** The column type at the end of a property path, checking that the path exists. */
-    public static ColumnType typeOf(EntityType type, List<String> path) {
+    static ColumnType typeOf(EntityType type, List<String> path) {
         EntityType current = type;
         for (int i = 0; i < path.size() - 1; i++) {
             String segment = path.get(i);

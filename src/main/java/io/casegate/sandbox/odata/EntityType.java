@@ -24,24 +24,24 @@ public final class EntityType {
         }
     }
 
-    public String name() {
+    String name() {
         return name;
     }
 
-    public Collection<Column> columns() {
+    Collection<Column> columns() {
         return columns.values();
     }
 
-    public Optional<Column> column(String columnName) {
-        return Optional.ofNullable(columns.get(columnName));
+    public boolean hasColumn(String columnName) {
+        return columns.containsKey(columnName);
     }
 
     /** The lookup column behind a navigation property, e.g. {@code Contact} → {@code ContactId}. */
-    public Optional<Column> navigation(String navigationName) {
+    Optional<Column> navigation(String navigationName) {
         return Optional.ofNullable(navigations.get(navigationName));
     }
 
-    public Column requireColumn(String columnName) {
+    Column requireColumn(String columnName) {
         Column column = columns.get(columnName);
         if (column == null) {
             throw SandboxException.badRequest(

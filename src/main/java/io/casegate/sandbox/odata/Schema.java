@@ -32,7 +32,7 @@ public final class Schema {
     public static final String SERVICE_ITEM = "ServiceItem";
     public static final String CASE_STATUS = "CaseStatus";
     public static final String CASE_ORIGIN = "CaseOrigin";
-    public static final String CASE_CATEGORY = "CaseCategory";
+    static final String CASE_CATEGORY = "CaseCategory";
     public static final String CASE_PRIORITY = "CasePriority";
     public static final String CASE_FILE = "CaseFile";
     public static final String ACTIVITY = "Activity";
@@ -92,7 +92,7 @@ public final class Schema {
         TYPES.put(name, new EntityType(name, columns));
     }
 
-    public static Optional<EntityType> type(String entitySet) {
+    static Optional<EntityType> type(String entitySet) {
         return Optional.ofNullable(TYPES.get(entitySet));
     }
 
@@ -101,7 +101,7 @@ public final class Schema {
                 "The entity set '" + entitySet + "' does not exist."));
     }
 
-    public static Collection<EntityType> types() {
+    static Collection<EntityType> types() {
         return TYPES.values();
     }
 }

@@ -32,7 +32,7 @@ public final class Faults {
         tokenLifetimeSeconds(settings.tokenLifetimeSeconds());
     }
 
-    public long latencyMs() {
+    long latencyMs() {
         return latencyMs;
     }
 
@@ -48,7 +48,7 @@ public final class Faults {
         return value;
     }
 
-    public double errorRate() {
+    double errorRate() {
         return errorRate;
     }
 
