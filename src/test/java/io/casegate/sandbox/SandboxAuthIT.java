@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.json.JsonObject;
 
@@ -103,7 +104,7 @@ class SandboxAuthIT {
         assertEquals(403, missing.statusCode());
         assertTrue(reason(missing).contains("BPMCSRF"), missing.body());
         assertEquals(403, client.send("POST", CONTACTS, contact, Map.of("BPMCSRF", "not-the-token")).statusCode());
-        assertEquals(403, client.send("DELETE", CONTACTS + "(" + java.util.UUID.randomUUID() + ")", null,
+        assertEquals(403, client.send("DELETE", CONTACTS + "(" + UUID.randomUUID() + ")", null,
                 Map.of("BPMCSRF", "stale")).statusCode());
         assertEquals(201, client.post(CONTACTS, contact).statusCode());
     }
@@ -112,7 +113,7 @@ class SandboxAuthIT {
     void withoutASessionEveryCrmRouteIs401() {
         SandboxClient anonymous = new SandboxClient(base);
         for (String path : new String[] {CONTACTS, "/0/odata/$metadata", "/odata/Case", "/0/rest/FileService/Download/CaseFile/"
-                + java.util.UUID.randomUUID()}) {
+                + UUID.randomUUID()}) {
             HttpResponse<String> response = anonymous.get(path);
             assertEquals(401, response.statusCode(), path);
             assertFalse(reason(response).isEmpty());
