@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,7 @@ import io.casegate.sandbox.odata.Lookups;
 import io.casegate.sandbox.odata.ODataService;
 import io.casegate.sandbox.pages.SandboxPages;
 import io.casegate.sandbox.state.Faults;
+import io.casegate.sandbox.state.SandboxClock;
 import io.casegate.sandbox.state.SandboxSettings;
 import io.casegate.sandbox.state.Stats;
 
@@ -48,7 +50,7 @@ class SandboxServlet extends HttpServlet {
     private final transient Stats stats = new Stats();
     private final transient Sessions sessions;
     private final transient AuthService auth;
-    private final transient Database database = new Database();
+    private final transient Database database;
     private final transient ODataService odata;
     private final transient FileApi files;
     private final transient SandboxPages pages;
@@ -57,7 +59,9 @@ class SandboxServlet extends HttpServlet {
     SandboxServlet(SandboxSettings settings) {
         this.settings = settings;
         this.faults = new Faults(settings);
-        this.sessions = new Sessions(faults);
+        Clock clock = new SandboxClock(Clock.systemUTC(), faults);
+        this.sessions = new Sessions(faults, clock);
+        this.database = new Database(clock);
         this.auth = new AuthService(settings, sessions, faults, stats);
         this.odata = new ODataService(database, settings.maxJsonBodyBytes(), settings.maxFileSizeBytes());
         this.files = new FileApi(database, settings.maxFileSizeBytes());

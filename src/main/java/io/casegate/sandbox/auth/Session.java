@@ -1,5 +1,8 @@
 package io.casegate.sandbox.auth;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /** A forms-login session. Its CSRF token can be replaced at run time (the rotateCsrf fault). */
 final class Session {
 
@@ -7,14 +10,14 @@ final class Session {
     private final String loaderId;
     private final String sessionId;
     private volatile String csrfToken;
-    private volatile long lastSeenNanos;
+    private volatile Instant lastSeen;
 
-    Session(String authTicket, String loaderId, String sessionId, String csrfToken, long now) {
+    Session(String authTicket, String loaderId, String sessionId, String csrfToken, Instant now) {
         this.authTicket = authTicket;
         this.loaderId = loaderId;
         this.sessionId = sessionId;
         this.csrfToken = csrfToken;
-        this.lastSeenNanos = now;
+        this.lastSeen = now;
     }
 
     String authTicket() {
@@ -37,11 +40,11 @@ final class Session {
         csrfToken = token;
     }
 
-    boolean idleLongerThan(long ttlNanos, long now) {
-        return now - lastSeenNanos > ttlNanos;
+    boolean idleLongerThan(Duration ttl, Instant now) {
+        return Duration.between(lastSeen, now).compareTo(ttl) > 0;
     }
 
-    void touch(long now) {
-        lastSeenNanos = now;
+    void touch(Instant now) {
+        lastSeen = now;
     }
 }

@@ -1,6 +1,7 @@
 package io.casegate.sandbox.odata;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +26,10 @@ public final class Database {
     private final Map<UUID, StoredFile> fileContents = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong caseNumbers = new AtomicLong();
+    private final Clock clock;
 
-    public Database() {
+    public Database(Clock clock) {
+        this.clock = clock;
         for (EntityType type : Schema.types()) {
             tables.put(type.name(), new ConcurrentHashMap<>());
         }
@@ -35,7 +38,7 @@ public final class Database {
 
     public Row insert(EntityType type, Map<String, Object> given) {
         Map<String, Object> values = new LinkedHashMap<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Column column : type.columns()) {
             if (column.type() != ColumnType.BINARY) {
                 values.put(column.name(), emptyValue(column));
@@ -84,7 +87,7 @@ public final class Database {
         Map<String, Object> values = new LinkedHashMap<>();
         changes.forEach((name, value) -> values.put(name, value == null ? emptyValue(type.requireColumn(name)) : value));
         values.remove("Id");
-        values.put("ModifiedOn", Instant.now());
+        values.put("ModifiedOn", clock.instant());
         checkReferences(type, values);
         Row updated = table(type).computeIfPresent(id, (key, row) -> row.with(values));
         if (updated == null) {

@@ -15,6 +15,8 @@ import io.casegate.sandbox.http.SandboxException;
 public final class Faults {
 
     private static final long MAX_LATENCY_MS = 120_000;
+    /** A leap year: more than any timeout or SLA a rehearsal waits for, far from overflowing an Instant. */
+    private static final long MAX_CLOCK_OFFSET_SECONDS = 366L * 24 * 60 * 60;
 
     private volatile long latencyMs;
     private volatile double errorRate;
@@ -22,6 +24,7 @@ public final class Faults {
     private volatile long sessionTtlSeconds;
     private volatile boolean redirectToLogin;
     private volatile long tokenLifetimeSeconds;
+    private volatile long clockOffsetSeconds;
 
     public Faults(SandboxSettings settings) {
         latencyMs(settings.latencyMs());
@@ -103,6 +106,26 @@ public final class Faults {
         tokenLifetimeSeconds = checkPositive("tokenLifetimeSeconds", value);
     }
 
+    /**
+     * How far {@link SandboxClock} runs ahead of the system clock. Only {@code _faults} moves it, no
+     * configuration key does: a sandbox that started on a moved clock would puzzle whoever reads its dates.
+     */
+    long clockOffsetSeconds() {
+        return clockOffsetSeconds;
+    }
+
+    public void clockOffsetSeconds(long value) {
+        clockOffsetSeconds = checkClockOffsetSeconds(value);
+    }
+
+    public static long checkClockOffsetSeconds(long value) {
+        if (value < 0 || value > MAX_CLOCK_OFFSET_SECONDS) {
+            throw SandboxException.badRequest("clockOffsetSeconds must be between 0 and " + MAX_CLOCK_OFFSET_SECONDS
+                    + ", got " + value + ".");
+        }
+        return value;
+    }
+
     /** Whether this call is one of the {@link #errorRate()} share that fails. */
     public boolean drawsError() {
         double rate = errorRate;
@@ -128,6 +151,7 @@ public final class Faults {
                 .add("sessionTtlSeconds", sessionTtlSeconds)
                 .add("redirectToLogin", redirectToLogin)
                 .add("tokenLifetimeSeconds", tokenLifetimeSeconds)
+                .add("clockOffsetSeconds", clockOffsetSeconds)
                 .build();
     }
 }
