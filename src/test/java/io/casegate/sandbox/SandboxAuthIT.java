@@ -121,20 +121,34 @@ class SandboxAuthIT {
     }
 
     @Test
-    void anIdleSessionExpiresAndTheTimeoutSlides() throws Exception {
+    void anIdleSessionExpiresAndTheTimeoutSlides() {
         SandboxClient client = new SandboxClient(base).loggedIn();
-        client.faults("{\"sessionTtlSeconds\":3}");
+        client.faults("{\"sessionTtlSeconds\":60}");
         for (int i = 0; i < 4; i++) {
-            Thread.sleep(1000);
+            client.advanceClock(45);
             assertEquals(200, client.get(CONTACTS + "?$top=1").statusCode(), "kept alive by use, round " + i);
         }
-        Thread.sleep(4500);
+        client.advanceClock(61);
 
         HttpResponse<String> expired = client.get(CONTACTS);
         assertEquals(401, expired.statusCode());
         assertTrue(reason(expired).contains("expired"), expired.body());
         client.resetFaults();
         assertEquals(200, client.loggedIn().get(CONTACTS).statusCode(), "a new login works again");
+    }
+
+    @Test
+    void inRedirectModeAnExpiredSessionIsSentToTheLoginPage() {
+        SandboxClient client = new SandboxClient(base).loggedIn();
+        client.faults("{\"sessionTtlSeconds\":60,\"redirectToLogin\":true}");
+        assertEquals(200, client.get(CONTACTS).statusCode());
+        client.advanceClock(61);
+
+        HttpResponse<String> expired = client.get(CONTACTS);
+
+        assertEquals(302, expired.statusCode());
+        String location = expired.headers().firstValue("Location").orElse("");
+        assertTrue(location.startsWith(client.url("/Login/NuiLogin.aspx?ReturnUrl=")), location);
     }
 
     @Test
@@ -244,14 +258,15 @@ class SandboxAuthIT {
     }
 
     @Test
-    void anExpiredTokenGets401() throws Exception {
+    void anExpiredTokenGets401() {
         SandboxClient client = new SandboxClient(base);
-        client.faults("{\"tokenLifetimeSeconds\":1}");
+        client.faults("{\"tokenLifetimeSeconds\":60}");
         JsonObject token = json(requestToken(
                 "client_id=casegate-sandbox&client_secret=casegate-sandbox-secret&grant_type=client_credentials", null));
-        assertEquals(1, token.getInt("expires_in"));
+        assertEquals(60, token.getInt("expires_in"));
         client.useBearer(token.getString("access_token"));
-        Thread.sleep(1500);
+        assertEquals(200, client.get(CONTACTS).statusCode());
+        client.advanceClock(60);
 
         HttpResponse<String> response = client.get(CONTACTS);
 

@@ -178,7 +178,13 @@ final class SandboxClient {
 
     void resetFaults() {
         faults("{\"latencyMs\":0,\"errorRate\":0,\"outage\":false,\"sessionTtlSeconds\":3600,"
-                + "\"redirectToLogin\":false,\"tokenLifetimeSeconds\":3600}");
+                + "\"redirectToLogin\":false,\"tokenLifetimeSeconds\":3600,\"clockOffsetSeconds\":0}");
+    }
+
+    /** Lets {@code seconds} pass on the sandbox's clock at once, where a test would otherwise sleep. */
+    void advanceClock(long seconds) {
+        long offset = json(get("/_faults")).getJsonNumber("clockOffsetSeconds").longValue();
+        faults("{\"clockOffsetSeconds\":" + (offset + seconds) + "}");
     }
 
     JsonObject stats() {
