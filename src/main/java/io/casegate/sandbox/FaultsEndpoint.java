@@ -8,16 +8,22 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import io.casegate.sandbox.auth.Sessions;
+import io.casegate.sandbox.http.CrmRequest;
+import io.casegate.sandbox.http.CrmResponse;
+import io.casegate.sandbox.http.JsonBodies;
+import io.casegate.sandbox.http.SandboxException;
+import io.casegate.sandbox.state.Faults;
 
 /**
  * {@code GET /sandbox/_faults} shows the switches; {@code PUT} changes only the ones it names and runs
  * the one-off actions {@code expireAllSessionsNow} and {@code rotateCsrf}. The body is validated as a
- * whole before anything changes.
+ * whole before anything changes. {@code clockOffsetSeconds} moves the sandbox's clock, so that tests and
+ * rehearsals see sessions and tokens expire without waiting.
  */
 final class FaultsEndpoint {
 
     private static final Set<String> KEYS = Set.of("latencyMs", "errorRate", "outage", "sessionTtlSeconds",
-            "redirectToLogin", "tokenLifetimeSeconds", "expireAllSessionsNow", "rotateCsrf");
+            "redirectToLogin", "tokenLifetimeSeconds", "clockOffsetSeconds", "expireAllSessionsNow", "rotateCsrf");
 
     private final Faults faults;
     private final Sessions sessions;
@@ -54,6 +60,8 @@ final class FaultsEndpoint {
                 ? Faults.checkPositive("sessionTtlSeconds", whole(changes, "sessionTtlSeconds")) : null;
         Long tokenLifetime = changes.containsKey("tokenLifetimeSeconds")
                 ? Faults.checkPositive("tokenLifetimeSeconds", whole(changes, "tokenLifetimeSeconds")) : null;
+        Long clockOffset = changes.containsKey("clockOffsetSeconds")
+                ? Faults.checkClockOffsetSeconds(whole(changes, "clockOffsetSeconds")) : null;
         Boolean outage = bool(changes, "outage");
         Boolean redirect = bool(changes, "redirectToLogin");
         Boolean expireAll = bool(changes, "expireAllSessionsNow");
@@ -69,6 +77,9 @@ final class FaultsEndpoint {
         }
         if (tokenLifetime != null) {
             faults.tokenLifetimeSeconds(tokenLifetime);
+        }
+        if (clockOffset != null) {
+            faults.clockOffsetSeconds(clockOffset);
         }
         if (outage != null) {
             faults.outage(outage);

@@ -12,6 +12,8 @@ import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.casegate.sandbox.state.SandboxSettings;
+
 /**
  * Mounts the sandbox CRM at {@value #MOUNT} when {@link SandboxSwitch} says so, and tells the product's
  * pages (which show a demo banner) through the servlet-context attribute {@value #PATH_ATTRIBUTE}.
@@ -19,8 +21,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @WebListener
 public class SandboxRegistration implements ServletContextListener {
 
-    public static final String MOUNT = "/sandbox";
-    public static final String PATH_ATTRIBUTE = "casegate.sandbox.path";
+    static final String MOUNT = "/sandbox";
+    private static final String PATH_ATTRIBUTE = "casegate.sandbox.path";
 
     private static final Logger LOG = Logger.getLogger(SandboxRegistration.class.getName());
 

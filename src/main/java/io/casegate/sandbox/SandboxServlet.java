@@ -1,11 +1,12 @@
 package io.casegate.sandbox;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,17 +23,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.casegate.sandbox.auth.AuthService;
 import io.casegate.sandbox.auth.Sessions;
 import io.casegate.sandbox.files.FileApi;
+import io.casegate.sandbox.http.CrmRequest;
+import io.casegate.sandbox.http.CrmResponse;
+import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.Database;
 import io.casegate.sandbox.odata.Lookups;
 import io.casegate.sandbox.odata.ODataService;
 import io.casegate.sandbox.pages.SandboxPages;
+import io.casegate.sandbox.state.Faults;
+import io.casegate.sandbox.state.SandboxClock;
+import io.casegate.sandbox.state.SandboxSettings;
+import io.casegate.sandbox.state.Stats;
 
 /**
  * The sandbox CRM's single entry point and router. Its own endpoints ({@code _faults}, {@code _stats},
  * the pages) need no CRM session and ignore faults; every other call is a CRM call: counted, delayed,
  * possibly failed by a fault, then authenticated and CSRF-checked unless it is a login-type route.
  */
-public class SandboxServlet extends HttpServlet {
+class SandboxServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SandboxServlet.class.getName());
@@ -42,16 +50,18 @@ public class SandboxServlet extends HttpServlet {
     private final transient Stats stats = new Stats();
     private final transient Sessions sessions;
     private final transient AuthService auth;
-    private final transient Database database = new Database();
+    private final transient Database database;
     private final transient ODataService odata;
     private final transient FileApi files;
     private final transient SandboxPages pages;
     private final transient FaultsEndpoint faultsEndpoint;
 
-    public SandboxServlet(SandboxSettings settings) {
+    SandboxServlet(SandboxSettings settings) {
         this.settings = settings;
         this.faults = new Faults(settings);
-        this.sessions = new Sessions(faults);
+        Clock clock = new SandboxClock(Clock.systemUTC(), faults);
+        this.sessions = new Sessions(faults, clock);
+        this.database = new Database(clock);
         this.auth = new AuthService(settings, sessions, faults, stats);
         this.odata = new ODataService(database, settings.maxJsonBodyBytes(), settings.maxFileSizeBytes());
         this.files = new FileApi(database, settings.maxFileSizeBytes());

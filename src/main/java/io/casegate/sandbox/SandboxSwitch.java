@@ -6,7 +6,7 @@ import java.util.Optional;
  * Whether the sandbox CRM is mounted. A real deployment must never talk to a fake CRM by accident,
  * so the sandbox is on by default only while no real CRM is configured (the demo).
  */
-public final class SandboxSwitch {
+final class SandboxSwitch {
 
     private SandboxSwitch() {
     }
@@ -15,7 +15,7 @@ public final class SandboxSwitch {
      * @param enabled {@code casegate.sandbox.enabled}, when set
      * @param crmUrl  {@code casegate.crm.url}, when set
      */
-    public static boolean isOn(Optional<Boolean> enabled, Optional<String> crmUrl) {
+    static boolean isOn(Optional<Boolean> enabled, Optional<String> crmUrl) {
         if (enabled.isPresent()) {
             return enabled.get();
         }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.json.JsonObject;
 
@@ -103,7 +104,7 @@ class SandboxAuthIT {
         assertEquals(403, missing.statusCode());
         assertTrue(reason(missing).contains("BPMCSRF"), missing.body());
         assertEquals(403, client.send("POST", CONTACTS, contact, Map.of("BPMCSRF", "not-the-token")).statusCode());
-        assertEquals(403, client.send("DELETE", CONTACTS + "(" + java.util.UUID.randomUUID() + ")", null,
+        assertEquals(403, client.send("DELETE", CONTACTS + "(" + UUID.randomUUID() + ")", null,
                 Map.of("BPMCSRF", "stale")).statusCode());
         assertEquals(201, client.post(CONTACTS, contact).statusCode());
     }
@@ -112,7 +113,7 @@ class SandboxAuthIT {
     void withoutASessionEveryCrmRouteIs401() {
         SandboxClient anonymous = new SandboxClient(base);
         for (String path : new String[] {CONTACTS, "/0/odata/$metadata", "/odata/Case", "/0/rest/FileService/Download/CaseFile/"
-                + java.util.UUID.randomUUID()}) {
+                + UUID.randomUUID()}) {
             HttpResponse<String> response = anonymous.get(path);
             assertEquals(401, response.statusCode(), path);
             assertFalse(reason(response).isEmpty());
@@ -120,20 +121,34 @@ class SandboxAuthIT {
     }
 
     @Test
-    void anIdleSessionExpiresAndTheTimeoutSlides() throws Exception {
+    void anIdleSessionExpiresAndTheTimeoutSlides() {
         SandboxClient client = new SandboxClient(base).loggedIn();
-        client.faults("{\"sessionTtlSeconds\":3}");
+        client.faults("{\"sessionTtlSeconds\":60}");
         for (int i = 0; i < 4; i++) {
-            Thread.sleep(1000);
+            client.advanceClock(45);
             assertEquals(200, client.get(CONTACTS + "?$top=1").statusCode(), "kept alive by use, round " + i);
         }
-        Thread.sleep(4500);
+        client.advanceClock(61);
 
         HttpResponse<String> expired = client.get(CONTACTS);
         assertEquals(401, expired.statusCode());
         assertTrue(reason(expired).contains("expired"), expired.body());
         client.resetFaults();
         assertEquals(200, client.loggedIn().get(CONTACTS).statusCode(), "a new login works again");
+    }
+
+    @Test
+    void inRedirectModeAnExpiredSessionIsSentToTheLoginPage() {
+        SandboxClient client = new SandboxClient(base).loggedIn();
+        client.faults("{\"sessionTtlSeconds\":60,\"redirectToLogin\":true}");
+        assertEquals(200, client.get(CONTACTS).statusCode());
+        client.advanceClock(61);
+
+        HttpResponse<String> expired = client.get(CONTACTS);
+
+        assertEquals(302, expired.statusCode());
+        String location = expired.headers().firstValue("Location").orElse("");
+        assertTrue(location.startsWith(client.url("/Login/NuiLogin.aspx?ReturnUrl=")), location);
     }
 
     @Test
@@ -243,14 +258,15 @@ class SandboxAuthIT {
     }
 
     @Test
-    void anExpiredTokenGets401() throws Exception {
+    void anExpiredTokenGets401() {
         SandboxClient client = new SandboxClient(base);
-        client.faults("{\"tokenLifetimeSeconds\":1}");
+        client.faults("{\"tokenLifetimeSeconds\":60}");
         JsonObject token = json(requestToken(
                 "client_id=casegate-sandbox&client_secret=casegate-sandbox-secret&grant_type=client_credentials", null));
-        assertEquals(1, token.getInt("expires_in"));
+        assertEquals(60, token.getInt("expires_in"));
         client.useBearer(token.getString("access_token"));
-        Thread.sleep(1500);
+        assertEquals(200, client.get(CONTACTS).statusCode());
+        client.advanceClock(60);
 
         HttpResponse<String> response = client.get(CONTACTS);
 

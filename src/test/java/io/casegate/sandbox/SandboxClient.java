@@ -2,7 +2,9 @@ package io.casegate.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -156,8 +158,8 @@ final class SandboxClient {
     static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
             return HTTP.send(request, handler);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -176,7 +178,13 @@ final class SandboxClient {
 
     void resetFaults() {
         faults("{\"latencyMs\":0,\"errorRate\":0,\"outage\":false,\"sessionTtlSeconds\":3600,"
-                + "\"redirectToLogin\":false,\"tokenLifetimeSeconds\":3600}");
+                + "\"redirectToLogin\":false,\"tokenLifetimeSeconds\":3600,\"clockOffsetSeconds\":0}");
+    }
+
+    /** Lets {@code seconds} pass on the sandbox's clock at once, where a test would otherwise sleep. */
+    void advanceClock(long seconds) {
+        long offset = json(get("/_faults")).getJsonNumber("clockOffsetSeconds").longValue();
+        faults("{\"clockOffsetSeconds\":" + (offset + seconds) + "}");
     }
 
     JsonObject stats() {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 
 import jakarta.json.JsonObject;
 
@@ -69,6 +70,7 @@ class SandboxFaultsIT {
         assertEquals(0.0, initial.getJsonNumber("errorRate").doubleValue());
         assertEquals(false, initial.getBoolean("outage"));
         assertEquals(3600, initial.getInt("sessionTtlSeconds"));
+        assertEquals(0, initial.getInt("clockOffsetSeconds"));
 
         client.faults("{\"latencyMs\":25}");
         JsonObject afterSecond = client.faults("{\"sessionTtlSeconds\":120}");
@@ -82,12 +84,25 @@ class SandboxFaultsIT {
     void invalidFaultSettingsAre400AndChangeNothing() {
         SandboxClient client = new SandboxClient(base);
         for (String bad : new String[] {"{\"errorRate\":1.5,\"latencyMs\":10}", "{\"latencyMs\":-1}", "{\"outage\":\"yes\"}",
-                "{\"noSuchFault\":true}", "{not json"}) {
+                "{\"noSuchFault\":true}", "{not json", "{\"clockOffsetSeconds\":-1}", "{\"clockOffsetSeconds\":1.5}"}) {
             HttpResponse<String> response = client.send("PUT", "/_faults", bad);
             assertEquals(400, response.statusCode(), bad);
             assertTrue(!reason(response).isEmpty(), bad);
         }
         assertEquals(0, json(client.get("/_faults")).getInt("latencyMs"));
+    }
+
+    @Test
+    void clockOffsetRunsTheSandboxsClockAheadForNewRecordsToo() {
+        SandboxClient client = new SandboxClient(base);
+        client.faults("{\"clockOffsetSeconds\":86400}");
+        Instant earliest = Instant.now().plusSeconds(86400 - 5);
+
+        JsonObject contact = client.loggedIn().create("Contact", "{\"Name\":\"Tomorrow Person\"}");
+
+        Instant latest = Instant.now().plusSeconds(86400 + 5);
+        Instant createdOn = Instant.parse(contact.getString("CreatedOn"));
+        assertTrue(createdOn.isAfter(earliest) && createdOn.isBefore(latest), createdOn + " is not a day ahead");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -332,11 +333,11 @@ class SandboxODataIT {
     @Test
     void batchOfMoreThan100RequestsIs400() {
         String one = "{\"method\":\"GET\",\"url\":\"CaseStatus\",\"id\":\"x\"}";
-        String body = "{\"requests\":[" + String.join(",", java.util.Collections.nCopies(101, one)) + "]}";
+        String body = "{\"requests\":[" + String.join(",", Collections.nCopies(101, one)) + "]}";
         HttpResponse<String> response = client().post("/0/odata/$batch", body);
         assertEquals(400, response.statusCode());
         assertTrue(reason(response).contains("100"), response.body());
-        String hundred = "{\"requests\":[" + String.join(",", java.util.Collections.nCopies(100, one)) + "]}";
+        String hundred = "{\"requests\":[" + String.join(",", Collections.nCopies(100, one)) + "]}";
         assertEquals(100, json(client().post("/0/odata/$batch", hundred)).getJsonArray("responses").size());
     }
 

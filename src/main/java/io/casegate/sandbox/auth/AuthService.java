@@ -1,6 +1,6 @@
 package io.casegate.sandbox.auth;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -15,13 +15,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import io.casegate.sandbox.CrmRequest;
-import io.casegate.sandbox.CrmResponse;
-import io.casegate.sandbox.Faults;
-import io.casegate.sandbox.JsonBodies;
-import io.casegate.sandbox.SandboxException;
-import io.casegate.sandbox.SandboxSettings;
-import io.casegate.sandbox.Stats;
+import io.casegate.sandbox.http.CrmRequest;
+import io.casegate.sandbox.http.CrmResponse;
+import io.casegate.sandbox.http.JsonBodies;
+import io.casegate.sandbox.http.SandboxException;
+import io.casegate.sandbox.state.Faults;
+import io.casegate.sandbox.state.SandboxSettings;
+import io.casegate.sandbox.state.Stats;
 
 /**
  * Creatio's forms authentication (AuthService.svc), logout, the OAuth 2.0 client-credentials token
@@ -154,9 +154,9 @@ public final class AuthService {
     }
 
     /**
-     * Lets the call through (recording its principal) or answers it: 401, or 302 to the login page in
-     * redirect mode, for a missing or expired session or token; 403 for a modifying call whose BPMCSRF
-     * header differs from the session's token.
+     * Lets the call through or answers it: 401, or 302 to the login page in redirect mode, for a missing
+     * or expired session or token; 403 for a modifying call whose BPMCSRF header differs from the
+     * session's token.
      */
     public Optional<CrmResponse> admit(CrmRequest request) {
         Optional<String> authorization = request.header("Authorization")
@@ -167,7 +167,6 @@ public final class AuthService {
                 return Optional.of(CrmResponse.error(401, "The access token is missing, invalid or expired.")
                         .header("WWW-Authenticate", "Bearer error=\"invalid_token\""));
             }
-            request.authenticatedAs(token.get());
             return Optional.empty();
         }
         Optional<Session> session = request.cookie(".ASPXAUTH").flatMap(sessions::resume);
@@ -177,7 +176,6 @@ public final class AuthService {
         if (request.isModifying() && !constantTimeEquals(request.header("BPMCSRF").orElse(""), session.get().csrfToken())) {
             return Optional.of(CrmResponse.error(403, "The BPMCSRF header is missing or does not match the session's CSRF token."));
         }
-        request.authenticatedAs(session.get());
         return Optional.empty();
     }
 

@@ -1,9 +1,11 @@
 package io.casegate.sandbox.auth;
 
-/** An OAuth 2.0 client-credentials access token; it does not slide, it expires. */
-public record BearerToken(String value, long lifetimeSeconds, long expiresAtNanos) implements Principal {
+import java.time.Instant;
 
-    boolean expiredAt(long now) {
-        return now - expiresAtNanos >= 0;
+/** An OAuth 2.0 client-credentials access token; it does not slide, it expires. */
+record BearerToken(String value, long lifetimeSeconds, Instant expiresAt) {
+
+    boolean expiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
     }
 }

@@ -1,35 +1,38 @@
 package io.casegate.sandbox.auth;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /** A forms-login session. Its CSRF token can be replaced at run time (the rotateCsrf fault). */
-public final class Session implements Principal {
+final class Session {
 
     private final String authTicket;
     private final String loaderId;
     private final String sessionId;
     private volatile String csrfToken;
-    private volatile long lastSeenNanos;
+    private volatile Instant lastSeen;
 
-    Session(String authTicket, String loaderId, String sessionId, String csrfToken, long now) {
+    Session(String authTicket, String loaderId, String sessionId, String csrfToken, Instant now) {
         this.authTicket = authTicket;
         this.loaderId = loaderId;
         this.sessionId = sessionId;
         this.csrfToken = csrfToken;
-        this.lastSeenNanos = now;
+        this.lastSeen = now;
     }
 
-    public String authTicket() {
+    String authTicket() {
         return authTicket;
     }
 
-    public String loaderId() {
+    String loaderId() {
         return loaderId;
     }
 
-    public String sessionId() {
+    String sessionId() {
         return sessionId;
     }
 
-    public String csrfToken() {
+    String csrfToken() {
         return csrfToken;
     }
 
@@ -37,11 +40,11 @@ public final class Session implements Principal {
         csrfToken = token;
     }
 
-    boolean idleLongerThan(long ttlNanos, long now) {
-        return now - lastSeenNanos > ttlNanos;
+    boolean idleLongerThan(Duration ttl, Instant now) {
+        return Duration.between(lastSeen, now).compareTo(ttl) > 0;
     }
 
-    void touch(long now) {
-        lastSeenNanos = now;
+    void touch(Instant now) {
+        lastSeen = now;
     }
 }

@@ -1,18 +1,20 @@
 package io.casegate.sandbox.auth;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
-import io.casegate.sandbox.Faults;
+import io.casegate.sandbox.state.Faults;
 
 /**
  * The live forms sessions (keyed by the {@code .ASPXAUTH} ticket) and bearer tokens. The idle timeout
- * slides and is read from {@link Faults} on every check, so a run-time change applies at once.
+ * slides and is read from {@link Faults} on every check, so a run-time change applies at once. Time
+ * comes from the sandbox's clock, which a test moves ahead instead of waiting for an expiry.
  */
 public final class Sessions {
 
@@ -21,33 +23,29 @@ public final class Sessions {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, BearerToken> tokens = new ConcurrentHashMap<>();
     private final Faults faults;
-    private final LongSupplier clock;
+    private final Clock clock;
 
-    public Sessions(Faults faults) {
-        this(faults, System::nanoTime);
-    }
-
-    Sessions(Faults faults, LongSupplier clock) {
+    public Sessions(Faults faults, Clock clock) {
         this.faults = faults;
         this.clock = clock;
     }
 
-    public Session open() {
-        long now = clock.getAsLong();
-        sessions.values().removeIf(session -> session.idleLongerThan(ttlNanos(), now));
+    Session open() {
+        Instant now = clock.instant();
+        sessions.values().removeIf(session -> session.idleLongerThan(ttl(), now));
         Session session = new Session(randomToken(48), randomToken(24), randomToken(24), randomToken(16), now);
         sessions.put(session.authTicket(), session);
         return session;
     }
 
     /** The live session that the ticket names, touched; empty when unknown or idle too long. */
-    public Optional<Session> resume(String authTicket) {
+    Optional<Session> resume(String authTicket) {
         Session session = sessions.get(authTicket);
         if (session == null) {
             return Optional.empty();
         }
-        long now = clock.getAsLong();
-        if (session.idleLongerThan(ttlNanos(), now)) {
+        Instant now = clock.instant();
+        if (session.idleLongerThan(ttl(), now)) {
             sessions.remove(authTicket, session);
             return Optional.empty();
         }
@@ -55,24 +53,24 @@ public final class Sessions {
         return Optional.of(session);
     }
 
-    public void close(String authTicket) {
+    void close(String authTicket) {
         sessions.remove(authTicket);
     }
 
-    public BearerToken issueToken(long lifetimeSeconds) {
-        long now = clock.getAsLong();
+    BearerToken issueToken(long lifetimeSeconds) {
+        Instant now = clock.instant();
         tokens.values().removeIf(token -> token.expiredAt(now));
-        BearerToken token = new BearerToken(randomToken(48), lifetimeSeconds, now + TimeUnit.SECONDS.toNanos(lifetimeSeconds));
+        BearerToken token = new BearerToken(randomToken(48), lifetimeSeconds, now.plusSeconds(lifetimeSeconds));
         tokens.put(token.value(), token);
         return token;
     }
 
-    public Optional<BearerToken> validToken(String value) {
+    Optional<BearerToken> validToken(String value) {
         BearerToken token = tokens.get(value);
         if (token == null) {
             return Optional.empty();
         }
-        if (token.expiredAt(clock.getAsLong())) {
+        if (token.expiredAt(clock.instant())) {
             tokens.remove(value, token);
             return Optional.empty();
         }
@@ -93,8 +91,8 @@ public final class Sessions {
         sessions.values().forEach(session -> session.csrfToken(randomToken(16)));
     }
 
-    private long ttlNanos() {
-        return TimeUnit.SECONDS.toNanos(faults.sessionTtlSeconds());
+    private Duration ttl() {
+        return Duration.ofSeconds(faults.sessionTtlSeconds());
     }
 
     static String randomToken(int bytes) {

@@ -4,12 +4,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** {@code Content-Disposition: attachment} with an ASCII fallback and the RFC 5987 UTF-8 name. */
-public final class ContentDisposition {
+final class ContentDisposition {
 
     private ContentDisposition() {
     }
 
-    public static String attachment(String fileName) {
+    static String attachment(String fileName) {
         String name = fileName == null || fileName.isBlank() ? "file" : fileName;
         StringBuilder ascii = new StringBuilder();
         for (char c : name.toCharArray()) {

@@ -1,6 +1,6 @@
 package io.casegate.sandbox.files;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 import jakarta.json.JsonValue;
 
-import io.casegate.sandbox.CrmRequest;
-import io.casegate.sandbox.CrmResponse;
-import io.casegate.sandbox.SandboxException;
+import io.casegate.sandbox.http.CrmRequest;
+import io.casegate.sandbox.http.CrmResponse;
+import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.Database;
 import io.casegate.sandbox.odata.EntityType;
 import io.casegate.sandbox.odata.Lookups;
@@ -137,7 +137,7 @@ public final class FileApi {
         if (parentValue.isPresent()) {
             String column = parentColumn.isBlank() ? "Case" : parentColumn;
             String lookupColumn = column.endsWith("Id") ? column : column + "Id";
-            if (type.column(lookupColumn).isEmpty()) {
+            if (!type.hasColumn(lookupColumn)) {
                 throw new UploadRefused("ArgumentException", "CaseFile has no column " + column + ".");
             }
             values.put(lookupColumn, guid(parentValue.get(), "parentColumnValue"));

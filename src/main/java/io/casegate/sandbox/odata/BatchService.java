@@ -1,6 +1,6 @@
 package io.casegate.sandbox.odata;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +16,10 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import io.casegate.sandbox.CrmRequest;
-import io.casegate.sandbox.CrmResponse;
-import io.casegate.sandbox.JsonBodies;
-import io.casegate.sandbox.SandboxException;
+import io.casegate.sandbox.http.CrmRequest;
+import io.casegate.sandbox.http.CrmResponse;
+import io.casegate.sandbox.http.JsonBodies;
+import io.casegate.sandbox.http.SandboxException;
 
 /**
  * JSON {@code $batch}: sub-requests run in order through the same OData code, as the caller; the

@@ -4,23 +4,23 @@ package io.casegate.sandbox.odata;
  * A column of an entity. A lookup is a GUID column named {@code XxxId} with navigation property
  * {@code Xxx}; {@code target} names the entity set it refers to when the sandbox models that set.
  */
-public record Column(String name, ColumnType type, String target, boolean lookup) {
+record Column(String name, ColumnType type, String target, boolean lookup) {
 
-    public static Column of(String name, ColumnType type) {
+    static Column of(String name, ColumnType type) {
         return new Column(name, type, null, false);
     }
 
     /** A lookup to an entity set that the sandbox models (its references are checked). */
-    public static Column lookup(String name, String target) {
+    static Column lookup(String name, String target) {
         return new Column(name, ColumnType.GUID, target, true);
     }
 
     /** A lookup to a table the sandbox does not model (any GUID is accepted). */
-    public static Column foreignLookup(String name) {
+    static Column foreignLookup(String name) {
         return new Column(name, ColumnType.GUID, null, true);
     }
 
-    public String navigation() {
+    String navigation() {
         return lookup && name.endsWith("Id") ? name.substring(0, name.length() - 2) : null;
     }
 }

@@ -1,7 +1,7 @@
 package io.casegate.sandbox.odata;
 
 /** The column types the sandbox models, with their EDM names for {@code $metadata}. */
-public enum ColumnType {
+enum ColumnType {
     TEXT("Edm.String"),
     GUID("Edm.Guid"),
     INTEGER("Edm.Int32"),
@@ -16,7 +16,7 @@ public enum ColumnType {
         this.edmType = edmType;
     }
 
-    public String edmType() {
+    String edmType() {
         return edmType;
     }
 }

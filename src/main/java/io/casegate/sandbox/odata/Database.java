@@ -1,6 +1,7 @@
 package io.casegate.sandbox.odata;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.casegate.sandbox.SandboxException;
+import io.casegate.sandbox.http.SandboxException;
 
 /**
  * The sandbox CRM's data, in memory. Every record operation is atomic per record (a
@@ -25,8 +26,10 @@ public final class Database {
     private final Map<UUID, StoredFile> fileContents = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong caseNumbers = new AtomicLong();
+    private final Clock clock;
 
-    public Database() {
+    public Database(Clock clock) {
+        this.clock = clock;
         for (EntityType type : Schema.types()) {
             tables.put(type.name(), new ConcurrentHashMap<>());
         }
@@ -35,7 +38,7 @@ public final class Database {
 
     public Row insert(EntityType type, Map<String, Object> given) {
         Map<String, Object> values = new LinkedHashMap<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Column column : type.columns()) {
             if (column.type() != ColumnType.BINARY) {
                 values.put(column.name(), emptyValue(column));
@@ -80,11 +83,11 @@ public final class Database {
         }
     }
 
-    public void update(EntityType type, UUID id, Map<String, Object> changes) {
+    void update(EntityType type, UUID id, Map<String, Object> changes) {
         Map<String, Object> values = new LinkedHashMap<>();
         changes.forEach((name, value) -> values.put(name, value == null ? emptyValue(type.requireColumn(name)) : value));
         values.remove("Id");
-        values.put("ModifiedOn", Instant.now());
+        values.put("ModifiedOn", clock.instant());
         checkReferences(type, values);
         Row updated = table(type).computeIfPresent(id, (key, row) -> row.with(values));
         if (updated == null) {
@@ -93,7 +96,7 @@ public final class Database {
     }
 
     /** Deletes a record; details that Creatio deletes in cascade (a case's files and history) go with it. */
-    public void delete(EntityType type, UUID id) {
+    void delete(EntityType type, UUID id) {
         if (find(type, id).isEmpty()) {
             throw SandboxException.notFound("No " + type.name() + " record with Id " + id + ".");
         }
@@ -152,7 +155,7 @@ public final class Database {
         fileContents.put(fileId, content);
     }
 
-    public void clearContent(EntityType type, UUID fileId) {
+    void clearContent(EntityType type, UUID fileId) {
         update(type, fileId, Map.of("Size", 0L, "TotalSize", 0L));
         fileContents.remove(fileId);
     }
@@ -161,7 +164,7 @@ public final class Database {
      * The value of a property path of a record: {@code Name}, or through lookups {@code Contact/Name},
      * {@code Contact/Account/Name}. Unknown paths are a 400.
      */
-    public Object resolve(EntityType type, Row row, List<String> path) {
+    Object resolve(EntityType type, Row row, List<String> path) {
         EntityType current = type;
         Row currentRow = row;
         for (int i = 0; i < path.size(); i++) {
@@ -188,7 +191,7 @@ public final class Database {
     }
 
     /** The column type at the end of a property path, checking that the path exists. */
-    public static ColumnType typeOf(EntityType type, List<String> path) {
+    static ColumnType typeOf(EntityType type, List<String> path) {
         EntityType current = type;
         for (int i = 0; i < path.size() - 1; i++) {
             String segment = path.get(i);

@@ -1,6 +1,6 @@
 package io.casegate.sandbox.odata;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,14 +19,14 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import io.casegate.sandbox.SandboxException;
+import io.casegate.sandbox.http.SandboxException;
 
 /**
  * Converts records to Creatio's JSON and request JSON to typed values. Every column comes back, unset
  * ones filled in (empty string, zero GUID, {@code 0001-01-01T00:00:00Z}, 0, false); timestamps in UTC
  * with 7 fractional digits; binary columns as media annotations, never inline.
  */
-public final class EntityJson {
+final class EntityJson {
 
     static final String EMPTY_DATE = "0001-01-01T00:00:00Z";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'")
@@ -35,11 +35,11 @@ public final class EntityJson {
     private EntityJson() {
     }
 
-    public static String timestamp(Instant instant) {
+    static String timestamp(Instant instant) {
         return instant == null ? EMPTY_DATE : TIMESTAMP.format(instant);
     }
 
-    public static JsonObjectBuilder render(EntityType type, Row row, Collection<String> select) {
+    static JsonObjectBuilder render(EntityType type, Row row, Collection<String> select) {
         JsonObjectBuilder json = JSON.createObjectBuilder();
         for (Column column : type.columns()) {
             if (select != null && !select.isEmpty() && !select.contains(column.name())) {
@@ -66,7 +66,7 @@ public final class EntityJson {
     }
 
     /** The columns of a create or update body, typed; annotations ({@code x@odata.y}) are ignored. */
-    public static Map<String, Object> values(EntityType type, JsonObject body) {
+    static Map<String, Object> values(EntityType type, JsonObject body) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> entry : body.entrySet()) {
             String name = entry.getKey();

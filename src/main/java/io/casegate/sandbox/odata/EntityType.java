@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.casegate.sandbox.http.SandboxException;
+
 /** An entity set: its name and its columns in the order that responses list them. */
 public final class EntityType {
 
@@ -24,27 +26,27 @@ public final class EntityType {
         }
     }
 
-    public String name() {
+    String name() {
         return name;
     }
 
-    public Collection<Column> columns() {
+    Collection<Column> columns() {
         return columns.values();
     }
 
-    public Optional<Column> column(String columnName) {
-        return Optional.ofNullable(columns.get(columnName));
+    public boolean hasColumn(String columnName) {
+        return columns.containsKey(columnName);
     }
 
     /** The lookup column behind a navigation property, e.g. {@code Contact} → {@code ContactId}. */
-    public Optional<Column> navigation(String navigationName) {
+    Optional<Column> navigation(String navigationName) {
         return Optional.ofNullable(navigations.get(navigationName));
     }
 
-    public Column requireColumn(String columnName) {
+    Column requireColumn(String columnName) {
         Column column = columns.get(columnName);
         if (column == null) {
-            throw io.casegate.sandbox.SandboxException.badRequest(
+            throw SandboxException.badRequest(
                     "The property '" + columnName + "' does not exist on type 'Terrasoft.Configuration." + name + "'.");
         }
         return column;

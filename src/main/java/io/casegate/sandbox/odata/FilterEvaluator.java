@@ -20,13 +20,13 @@ import io.casegate.sandbox.odata.FilterExpression.Property;
  * with null (other than eq/ne) is false; strings compare ordinally and case-sensitively, as on
  * PostgreSQL (clients use tolower for case-insensitive matching).
  */
-public final class FilterEvaluator {
+final class FilterEvaluator {
 
     private FilterEvaluator() {
     }
 
     /** @param values the value of a property path of the record: String, UUID, Instant, Number, Boolean or null */
-    public static boolean matches(FilterExpression filter, Function<List<String>, Object> values) {
+    static boolean matches(FilterExpression filter, Function<List<String>, Object> values) {
         return Boolean.TRUE.equals(evaluate(filter, values));
     }
 

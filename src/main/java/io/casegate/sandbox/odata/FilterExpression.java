@@ -3,7 +3,7 @@ package io.casegate.sandbox.odata;
 import java.util.List;
 
 /** The syntax tree of an OData 4 {@code $filter}. */
-public sealed interface FilterExpression {
+sealed interface FilterExpression {
 
     /** A constant; {@code value} is a String, UUID, Instant, BigDecimal, Boolean or null. */
     record Literal(Object value) implements FilterExpression {
@@ -11,7 +11,7 @@ public sealed interface FilterExpression {
 
     /** A property or navigation path such as {@code Name} or {@code Contact/Id}. */
     record Property(List<String> path) implements FilterExpression {
-        public String text() {
+        String text() {
             return String.join("/", path);
         }
     }

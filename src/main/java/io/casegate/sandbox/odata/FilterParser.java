@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.casegate.sandbox.SandboxException;
+import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.FilterExpression.Call;
 import io.casegate.sandbox.odata.FilterExpression.Comparison;
 import io.casegate.sandbox.odata.FilterExpression.Literal;
@@ -34,7 +34,7 @@ import io.casegate.sandbox.odata.FilterExpression.Property;
  * Literals: 'strings' with '' for a quote, bare GUIDs, unquoted date-times with a zone (and dates),
  * numbers, true, false, null, and OData 3's guid'…' and datetime'…' for old clients.
  */
-public final class FilterParser {
+final class FilterParser {
 
     static final Set<String> FUNCTIONS = Set.of("contains", "startswith", "endswith", "tolower", "toupper",
             "trim", "length", "substringof", "indexof");
@@ -53,7 +53,7 @@ public final class FilterParser {
         this.text = text;
     }
 
-    public static FilterExpression parse(String filter) {
+    static FilterExpression parse(String filter) {
         if (filter == null || filter.isBlank()) {
             throw invalid("The $filter is empty.");
         }

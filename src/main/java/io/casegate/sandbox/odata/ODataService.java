@@ -1,6 +1,6 @@
 package io.casegate.sandbox.odata;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,10 +14,10 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import io.casegate.sandbox.CrmRequest;
-import io.casegate.sandbox.CrmResponse;
-import io.casegate.sandbox.JsonBodies;
-import io.casegate.sandbox.SandboxException;
+import io.casegate.sandbox.http.CrmRequest;
+import io.casegate.sandbox.http.CrmResponse;
+import io.casegate.sandbox.http.JsonBodies;
+import io.casegate.sandbox.http.SandboxException;
 
 /**
  * OData 4 over the in-memory {@link Database}: the service document, {@code $metadata}, collections

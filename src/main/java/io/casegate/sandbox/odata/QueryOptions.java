@@ -1,13 +1,16 @@
 package io.casegate.sandbox.odata;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
-import io.casegate.sandbox.SandboxException;
+import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.FilterExpression.Comparison;
 import io.casegate.sandbox.odata.FilterExpression.Literal;
 import io.casegate.sandbox.odata.FilterExpression.Property;
@@ -85,8 +88,8 @@ final class QueryOptions {
         Object value = literal.value();
         boolean compatible = switch (columnType) {
             case TEXT -> value instanceof String;
-            case GUID -> value instanceof java.util.UUID;
-            case DATE_TIME -> value instanceof java.time.Instant;
+            case GUID -> value instanceof UUID;
+            case DATE_TIME -> value instanceof Instant;
             case INTEGER, DECIMAL -> value instanceof Number;
             case BOOLEAN -> value instanceof Boolean;
             default -> false;
@@ -102,10 +105,10 @@ final class QueryOptions {
         if (value instanceof String) {
             return "Edm.String";
         }
-        if (value instanceof java.util.UUID) {
+        if (value instanceof UUID) {
             return "Edm.Guid";
         }
-        if (value instanceof java.time.Instant) {
+        if (value instanceof Instant) {
             return "Edm.DateTimeOffset";
         }
         if (value instanceof Boolean) {
@@ -187,7 +190,7 @@ final class QueryOptions {
     static Comparator<Object> valueOrder() {
         return Comparator.nullsFirst((a, b) -> {
             if (a instanceof Number x && b instanceof Number y) {
-                return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString()));
+                return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
             }
             if (a.getClass() == b.getClass() && a instanceof Comparable comparable) {
                 return comparable.compareTo(b);

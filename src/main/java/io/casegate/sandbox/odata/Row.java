@@ -25,7 +25,7 @@ public record Row(long sequence, Map<String, Object> values) {
         return value == null ? "" : value.toString();
     }
 
-    public Row with(Map<String, Object> changes) {
+    Row with(Map<String, Object> changes) {
         Map<String, Object> merged = new LinkedHashMap<>(values);
         merged.putAll(changes);
         return new Row(sequence, merged);

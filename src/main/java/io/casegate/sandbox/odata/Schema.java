@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.casegate.sandbox.http.SandboxException;
+
 /**
  * The entity sets of the case flow with the columns of a Creatio 8 install (base packages, case
  * management, SLM), plus a custom {@code INN} column on Account as a Russian install would have.
@@ -32,7 +34,7 @@ public final class Schema {
     public static final String SERVICE_ITEM = "ServiceItem";
     public static final String CASE_STATUS = "CaseStatus";
     public static final String CASE_ORIGIN = "CaseOrigin";
-    public static final String CASE_CATEGORY = "CaseCategory";
+    static final String CASE_CATEGORY = "CaseCategory";
     public static final String CASE_PRIORITY = "CasePriority";
     public static final String CASE_FILE = "CaseFile";
     public static final String ACTIVITY = "Activity";
@@ -92,16 +94,16 @@ public final class Schema {
         TYPES.put(name, new EntityType(name, columns));
     }
 
-    public static Optional<EntityType> type(String entitySet) {
+    static Optional<EntityType> type(String entitySet) {
         return Optional.ofNullable(TYPES.get(entitySet));
     }
 
     public static EntityType require(String entitySet) {
-        return type(entitySet).orElseThrow(() -> io.casegate.sandbox.SandboxException.notFound(
+        return type(entitySet).orElseThrow(() -> SandboxException.notFound(
                 "The entity set '" + entitySet + "' does not exist."));
     }
 
-    public static Collection<EntityType> types() {
+    static Collection<EntityType> types() {
         return TYPES.values();
     }
 }

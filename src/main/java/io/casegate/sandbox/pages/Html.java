@@ -1,5 +1,7 @@
 package io.casegate.sandbox.pages;
 
+import java.util.Locale;
+
 /** Escapes text for HTML element content and attribute values. */
 final class Html {
 
@@ -24,7 +26,7 @@ final class Html {
 
     /** Only web links become clickable; anything else (javascript:, data:) stays text. */
     static boolean isWebLink(String url) {
-        String lower = url.trim().toLowerCase(java.util.Locale.ROOT);
+        String lower = url.trim().toLowerCase(Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://");
     }
 }

@@ -4,15 +4,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
-import io.casegate.sandbox.CrmRequest;
-import io.casegate.sandbox.CrmResponse;
-import io.casegate.sandbox.SandboxException;
 import io.casegate.sandbox.auth.AuthService;
 import io.casegate.sandbox.files.FileApi;
+import io.casegate.sandbox.http.CrmRequest;
+import io.casegate.sandbox.http.CrmResponse;
+import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.Database;
 import io.casegate.sandbox.odata.EntityType;
 import io.casegate.sandbox.odata.Lookups;
@@ -191,7 +193,7 @@ public final class SandboxPages {
     }
 
     private static String join(String... parts) {
-        return String.join(", ", java.util.Arrays.stream(parts).filter(part -> !part.isBlank()).toList());
+        return String.join(", ", Arrays.stream(parts).filter(part -> !part.isBlank()).toList());
     }
 
     private static String formatTime(Object instant) {
@@ -203,9 +205,9 @@ public final class SandboxPages {
             return bytes + " Б";
         }
         if (bytes < 1024 * 1024) {
-            return String.format(java.util.Locale.ROOT, "%.1f КБ", bytes / 1024.0);
+            return String.format(Locale.ROOT, "%.1f КБ", bytes / 1024.0);
         }
-        return String.format(java.util.Locale.ROOT, "%.1f МБ", bytes / 1024.0 / 1024.0);
+        return String.format(Locale.ROOT, "%.1f МБ", bytes / 1024.0 / 1024.0);
     }
 
     private static String page(String title, String body) {

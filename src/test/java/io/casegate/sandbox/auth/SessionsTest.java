@@ -4,23 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-import io.casegate.sandbox.Faults;
-import io.casegate.sandbox.SandboxSettings;
+import io.casegate.sandbox.state.Faults;
+import io.casegate.sandbox.state.SandboxClock;
+import io.casegate.sandbox.state.SandboxSettings;
 
 class SessionsTest {
 
-    private final AtomicLong now = new AtomicLong(1_000);
     private final Faults faults = new Faults(new SandboxSettings("Supervisor", "Supervisor", 60, false,
             10_485_760, 16_777_216, "id", "secret", 3600, 0, 0.0, false));
-    private final Sessions sessions = new Sessions(faults, now::get);
+    /** A stopped base clock: only the offset moves time, so the tests are exact. */
+    private final Clock stopped = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
+    private final Sessions sessions = new Sessions(faults, new SandboxClock(stopped, faults));
+    private long clockOffsetSeconds;
 
+    /** Moves time as {@code PUT /_faults {"clockOffsetSeconds":…}} does. */
     private void advanceSeconds(long seconds) {
-        now.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
+        clockOffsetSeconds += seconds;
+        faults.clockOffsetSeconds(clockOffsetSeconds);
     }
 
     @Test

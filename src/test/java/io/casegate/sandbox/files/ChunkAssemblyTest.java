@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
 class ChunkAssemblyTest {
 
-    private static final byte[] CONTENT = "0123456789abcdefghij".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
 
     private static byte[] part(int from, int to) {
         return Arrays.copyOfRange(CONTENT, from, to);

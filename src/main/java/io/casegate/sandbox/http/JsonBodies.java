@@ -1,6 +1,6 @@
-package io.casegate.sandbox;
+package io.casegate.sandbox.http;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ public final class JsonBodies {
         }
     }
 
-    public static String utf8(byte[] body) {
+    static String utf8(byte[] body) {
         return new String(body, StandardCharsets.UTF_8);
     }
 }

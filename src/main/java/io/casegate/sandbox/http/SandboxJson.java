@@ -1,4 +1,4 @@
-package io.casegate.sandbox;
+package io.casegate.sandbox.http;
 
 import jakarta.json.spi.JsonProvider;
 

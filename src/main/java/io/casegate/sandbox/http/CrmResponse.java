@@ -1,4 +1,4 @@
-package io.casegate.sandbox;
+package io.casegate.sandbox.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,8 +10,8 @@ import jakarta.json.JsonStructure;
 /** What the sandbox answers: status, headers (repeatable, for Set-Cookie) and body bytes. */
 public final class CrmResponse {
 
-    public static final String JSON = "application/json; charset=utf-8";
-    public static final String ODATA_JSON = "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
+    static final String JSON = "application/json; charset=utf-8";
+    static final String ODATA_JSON = "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
 
     private final int status;
     private final String contentType;

@@ -1,4 +1,4 @@
-package io.casegate.sandbox;
+package io.casegate.sandbox.odata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,12 +14,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.casegate.sandbox.odata.FilterEvaluator;
-import io.casegate.sandbox.odata.FilterExpression;
+import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.FilterExpression.Comparison;
 import io.casegate.sandbox.odata.FilterExpression.Literal;
 import io.casegate.sandbox.odata.FilterExpression.Property;
-import io.casegate.sandbox.odata.FilterParser;
 
 class FilterParserTest {
 

@@ -1,10 +1,12 @@
-package io.casegate.sandbox;
+package io.casegate.sandbox.state;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.json.JsonObject;
+
+import io.casegate.sandbox.http.SandboxException;
 
 /**
  * The run-time switches that make the sandbox misbehave on purpose, for tests and rehearsals. Set at
@@ -12,7 +14,9 @@ import jakarta.json.JsonObject;
  */
 public final class Faults {
 
-    static final long MAX_LATENCY_MS = 120_000;
+    private static final long MAX_LATENCY_MS = 120_000;
+    /** A leap year: more than any timeout or SLA a rehearsal waits for, far from overflowing an Instant. */
+    private static final long MAX_CLOCK_OFFSET_SECONDS = 366L * 24 * 60 * 60;
 
     private volatile long latencyMs;
     private volatile double errorRate;
@@ -20,6 +24,7 @@ public final class Faults {
     private volatile long sessionTtlSeconds;
     private volatile boolean redirectToLogin;
     private volatile long tokenLifetimeSeconds;
+    private volatile long clockOffsetSeconds;
 
     public Faults(SandboxSettings settings) {
         latencyMs(settings.latencyMs());
@@ -30,7 +35,7 @@ public final class Faults {
         tokenLifetimeSeconds(settings.tokenLifetimeSeconds());
     }
 
-    public long latencyMs() {
+    long latencyMs() {
         return latencyMs;
     }
 
@@ -38,14 +43,15 @@ public final class Faults {
         latencyMs = checkLatencyMs(value);
     }
 
-    static long checkLatencyMs(long value) {
+    /** The checks are public so that {@code PUT /_faults} can check every value before it changes any. */
+    public static long checkLatencyMs(long value) {
         if (value < 0 || value > MAX_LATENCY_MS) {
             throw SandboxException.badRequest("latencyMs must be between 0 and " + MAX_LATENCY_MS + ", got " + value + ".");
         }
         return value;
     }
 
-    public double errorRate() {
+    double errorRate() {
         return errorRate;
     }
 
@@ -53,7 +59,7 @@ public final class Faults {
         errorRate = checkErrorRate(value);
     }
 
-    static double checkErrorRate(double value) {
+    public static double checkErrorRate(double value) {
         if (!(value >= 0.0 && value <= 1.0)) {
             throw SandboxException.badRequest("errorRate must be between 0 and 1, got " + value + ".");
         }
@@ -76,7 +82,7 @@ public final class Faults {
         sessionTtlSeconds = checkPositive("sessionTtlSeconds", value);
     }
 
-    static long checkPositive(String setting, long value) {
+    public static long checkPositive(String setting, long value) {
         if (value < 1) {
             throw SandboxException.badRequest(setting + " must be at least 1, got " + value + ".");
         }
@@ -98,6 +104,26 @@ public final class Faults {
     /** Applies to tokens issued from now on; tokens already issued keep their expiry. */
     public void tokenLifetimeSeconds(long value) {
         tokenLifetimeSeconds = checkPositive("tokenLifetimeSeconds", value);
+    }
+
+    /**
+     * How far {@link SandboxClock} runs ahead of the system clock. Only {@code _faults} moves it, no
+     * configuration key does: a sandbox that started on a moved clock would puzzle whoever reads its dates.
+     */
+    long clockOffsetSeconds() {
+        return clockOffsetSeconds;
+    }
+
+    public void clockOffsetSeconds(long value) {
+        clockOffsetSeconds = checkClockOffsetSeconds(value);
+    }
+
+    public static long checkClockOffsetSeconds(long value) {
+        if (value < 0 || value > MAX_CLOCK_OFFSET_SECONDS) {
+            throw SandboxException.badRequest("clockOffsetSeconds must be between 0 and " + MAX_CLOCK_OFFSET_SECONDS
+                    + ", got " + value + ".");
+        }
+        return value;
     }
 
     /** Whether this call is one of the {@link #errorRate()} share that fails. */
@@ -125,6 +151,7 @@ public final class Faults {
                 .add("sessionTtlSeconds", sessionTtlSeconds)
                 .add("redirectToLogin", redirectToLogin)
                 .add("tokenLifetimeSeconds", tokenLifetimeSeconds)
+                .add("clockOffsetSeconds", clockOffsetSeconds)
                 .build();
     }
 }

@@ -1,6 +1,6 @@
-package io.casegate.sandbox;
+package io.casegate.sandbox.http;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import jakarta.json.JsonObject;
 
@@ -9,12 +9,12 @@ import jakarta.json.JsonObject;
  * {@code innererror.internalexception.message} (or fall back to {@code innererror.message}), so both
  * carry it; the top-level message is the framework's generic text. Never a stack trace.
  */
-public final class ErrorEnvelope {
+final class ErrorEnvelope {
 
     private ErrorEnvelope() {
     }
 
-    public static JsonObject of(String reason) {
+    static JsonObject of(String reason) {
         String text = reason == null ? "" : reason;
         return JSON.createObjectBuilder()
                 .add("error", JSON.createObjectBuilder()

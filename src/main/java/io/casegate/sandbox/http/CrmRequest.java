@@ -1,4 +1,4 @@
-package io.casegate.sandbox;
+package io.casegate.sandbox.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import io.casegate.sandbox.auth.Principal;
 
 /**
  * One call to the imitated CRM, detached from the servlet API so that {@code $batch} sub-requests
@@ -34,7 +32,6 @@ public final class CrmRequest {
     private InputStream bodyStream;
     private final long declaredLength;
     private byte[] body;
-    private Principal principal;
 
     public CrmRequest(String method, String path, String rawQuery, Map<String, String> headers,
             Map<String, String> cookies, String applicationUrl, String applicationPath,
@@ -58,10 +55,8 @@ public final class CrmRequest {
     public CrmRequest derive(String method, String path, String rawQuery, Map<String, String> extraHeaders, byte[] body) {
         Map<String, String> merged = new LinkedHashMap<>(headers);
         merged.putAll(extraHeaders);
-        CrmRequest sub = new CrmRequest(method, path, rawQuery, merged, cookies, applicationUrl, applicationPath,
+        return new CrmRequest(method, path, rawQuery, merged, cookies, applicationUrl, applicationPath,
                 null, body.length, body);
-        sub.principal = principal;
-        return sub;
     }
 
     private static Map<String, String> parseQuery(String rawQuery) {
@@ -202,13 +197,5 @@ public final class CrmRequest {
             case "POST", "PUT", "PATCH", "DELETE", "MERGE" -> true;
             default -> false;
         };
-    }
-
-    public Principal principal() {
-        return principal;
-    }
-
-    public void authenticatedAs(Principal principal) {
-        this.principal = principal;
     }
 }

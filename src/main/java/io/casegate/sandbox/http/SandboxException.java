@@ -1,4 +1,4 @@
-package io.casegate.sandbox;
+package io.casegate.sandbox.http;
 
 /**
  * A refusal that the sandbox answers with an HTTP status and the OData error envelope, whose

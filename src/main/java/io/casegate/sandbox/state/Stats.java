@@ -1,6 +1,6 @@
-package io.casegate.sandbox;
+package io.casegate.sandbox.state;
 
-import static io.casegate.sandbox.SandboxJson.JSON;
+import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.util.concurrent.atomic.AtomicLong;
 

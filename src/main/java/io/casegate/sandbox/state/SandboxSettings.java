@@ -1,4 +1,4 @@
-package io.casegate.sandbox;
+package io.casegate.sandbox.state;
 
 import org.eclipse.microprofile.config.Config;
 
