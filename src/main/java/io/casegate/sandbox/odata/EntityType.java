@@ -1,6 +1,5 @@
 package io.casegate.sandbox.odata;
 
-import io.casegate.sandbox.SandboxException;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package io.casegate.sandbox.odata;
 
-import io.casegate.sandbox.SandboxException;
 
 import static io.casegate.sandbox.odata.Column.foreignLookup;
 import static io.casegate.sandbox.odata.Column.lookup;
