@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +20,9 @@ import java.util.Map;
 final class Results {
 
     static final String CSV_HEADER = "phase,strategy,db,concurrency,index,start_ms,latency_ms,status";
+
+    /** With the seconds always: LocalTime's own text drops ":00". */
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Map<String, Object> figures = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
@@ -66,6 +70,6 @@ final class Results {
     }
 
     static void log(String message) {
-        System.out.println(LocalTime.now().withNano(0) + " " + message);
+        System.out.println(LocalTime.now().format(CLOCK) + " " + message);
     }
 }
