@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * The packaged WAR in a Payara Micro of its own, as a plain operating-system process, so that a
  * test can kill it (SIGKILL) and start it again on the same data. Always on 127.0.0.1, always
  * with Hazelcast off; every process still running when the test JVM ends is killed.
+ *
+ * <p>Two system properties serve a caller that runs longer than a test (the benchmark, bench/run):
+ * {@value #LOGS_DIRECTORY_PROPERTY} puts the logs elsewhere than {@code target/it-logs}, and
+ * {@value #PID_FILE_PROPERTY} names a file to which every started process's id is appended, so that
+ * the script that started this JVM can still kill them if the JVM dies without its shutdown hooks.
  */
 public final class CasegateProcess implements AutoCloseable {
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("casegate.it.boot-timeout-seconds", 300));
+    /** The heap of a Casegate under test, unless the caller gives other JVM options. */
+    private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m");
+    public static final String LOGS_DIRECTORY_PROPERTY = "casegate.it.logs-dir";
+    public static final String PID_FILE_PROPERTY = "casegate.it.pid-file";
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
@@ -38,13 +48,19 @@ public final class CasegateProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final int port;
     private final String war;
+    private final List<String> jvmOptions;
     private Process process;
     private Path log;
     private int starts;
 
     private CasegateProcess(String name, String contextRoot, Map<String, String> properties, String war) {
+        this(name, contextRoot, properties, war, DEFAULT_JVM_OPTIONS);
+    }
+
+    private CasegateProcess(String name, String contextRoot, Map<String, String> properties, String war, List<String> jvmOptions) {
         this.name = name;
         this.war = war;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.contextRoot = contextRoot;
         this.properties = new LinkedHashMap<>(properties);
         this.port = freePort();
@@ -62,10 +78,24 @@ public final class CasegateProcess implements AutoCloseable {
         return server;
     }
 
+    /** The same with other JVM options than the default heap of 512 MB (e.g. {@code -Xmx1g}); they replace it. */
+    public static CasegateProcess start(String name, String contextRoot, Map<String, String> properties, String readyPath,
+            List<String> jvmOptions) {
+        CasegateProcess server = new CasegateProcess(name, contextRoot, properties,
+                System.getProperty("casegate.war", "target/casegate.war"), jvmOptions);
+        server.startAgain(readyPath);
+        return server;
+    }
+
     /** The sandbox CRM alone, in a process of its own: the CRM that separately started Casegate nodes deliver to. */
     public static CasegateProcess startSandbox(String name) {
+        return startSandbox(name, DEFAULT_JVM_OPTIONS);
+    }
+
+    /** The same with other JVM options, e.g. a larger heap for a sandbox that holds many cases. */
+    public static CasegateProcess startSandbox(String name, List<String> jvmOptions) {
         return start(name, "sandboxhost", Map.of("casegate.sandbox.enabled", "true",
-                "casegate.data.dir", "target/it-data/" + name + "-" + UUID.randomUUID()), "sandbox/_stats");
+                "casegate.data.dir", "target/it-data/" + name + "-" + UUID.randomUUID()), "sandbox/_stats", jvmOptions);
     }
 
     /** The settings that point a Casegate at this process's sandbox CRM (as its default user), its own sandbox off. */
@@ -118,13 +148,13 @@ public final class CasegateProcess implements AutoCloseable {
         }
         starts++;
         try {
-            Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+            Path logs = Files.createDirectories(Path.of(System.getProperty(LOGS_DIRECTORY_PROPERTY, "target/it-logs")));
             Path roots = Files.createDirectories(Path.of("target", "it-payara"));
             log = logs.resolve(name + "-" + starts + ".log");
             Path rootDir = Files.createTempDirectory(roots, name + "-" + starts + "-");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx512m");
+            command.addAll(jvmOptions);
             command.add("-Djava.net.preferIPv4Stack=true");
             properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
@@ -136,10 +166,18 @@ public final class CasegateProcess implements AutoCloseable {
                     "--contextroot", contextRoot));
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             RUNNING.add(process);
+            recordPid();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         awaitReady(readyPath);
+    }
+
+    private void recordPid() throws IOException {
+        String pidFile = System.getProperty(PID_FILE_PROPERTY);
+        if (pidFile != null) {
+            Files.writeString(Path.of(pidFile), process.pid() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
     }
 
     private void awaitReady(String readyPath) {
@@ -201,6 +239,11 @@ public final class CasegateProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** The operating system's id of the running process, for tools such as jcmd, jstat or /proc. */
+    public long pid() {
+        return process.pid();
     }
 
     public static int freePort() {

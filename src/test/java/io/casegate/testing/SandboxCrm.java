@@ -82,6 +82,16 @@ public final class SandboxCrm {
                 stats.getJsonNumber("requests").longValue(), stats.getJsonNumber("tokens").longValue());
     }
 
+    /** How many rows an entity set holds (OData {@code $count}), e.g. the cases delivered so far. */
+    public long count(String entity) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(root + "/0/odata/" + entity + "/$count")).GET(),
+                HttpResponse.BodyHandlers.ofString(), true);
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + entity + "/$count answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return Long.parseLong(answer.body().strip());
+    }
+
     public URI root() {
         return root;
     }

@@ -1,5 +1,9 @@
+package io.casegate.bench;
+
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 
 /** The benchmark's one table (Markdown, so it pastes into docs/performance.md) and its JSON. */
 final class Report {
@@ -7,15 +11,15 @@ final class Report {
     private Report() {
     }
 
-    static String table(Map<String, Object> r) {
-        int latency = Bench.LATENCY_MS;
+    static String table(Map<String, Object> r, Settings settings) {
+        int latency = settings.latencyMs();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Casegate benchmark %s → %s; sandbox latency %d ms per CRM call; %d s per intake level; "
-                + "load average (1/5/15 min) at start %s, at end %s%n%n", r.get("started"), r.get("finished"), latency, Bench.SECONDS,
+                + "load average (1/5/15 min) at start %s, at end %s%n%n", r.get("started"), r.get("finished"), latency, settings.secondsPerLevel(),
                 r.get("loadavg.start"), r.get("loadavg.end")));
         b.append("| measure | Casegate (H2) | Casegate (PostgreSQL) | brief's strategy | Casegate ÷ brief | goal |\n");
         b.append("|---|---|---|---|---|---|\n");
-        for (int c : Bench.LEVELS) {
+        for (int c : settings.levels()) {
             String goalT = c == 32 ? "≥ 300/s: " + verdict(min(r, "intake.H2.c32.perSecond", "intake.PostgreSQL.c32.perSecond") >= 300) : "";
             String goalP = c == 32 ? "< 200 ms: " + verdict(max(r, "intake.H2.c32.p99", "intake.PostgreSQL.c32.p99") < 200) : "";
             row(b, "intake, concurrency " + c + ": submissions/s (load avg)", f(r, "intake.H2.c" + c + ".perSecond") + " (" + r.get("intake.H2.c" + c + ".loadavg") + ")",
@@ -35,8 +39,8 @@ final class Report {
         // The fewest CRM calls, one after another, before a case number exists (docs/performance.md):
         // find contact, find organisation by INN, create organisation, contact, case; and for a
         // returning visitor find contact, create case.
-        ttcRow(b, r, "new", "new visitor", "intake.brief.c" + Bench.LEVELS[0], NEW_VISITOR_CALLS_TO_NUMBER);
-        ttcRow(b, r, "returning", "returning visitor", "brief.returning", RETURNING_VISITOR_CALLS_TO_NUMBER);
+        ttcRow(b, r, latency, "new", "new visitor", "intake.brief.c" + settings.firstLevel(), NEW_VISITOR_CALLS_TO_NUMBER);
+        ttcRow(b, r, latency, "returning", "returning visitor", "brief.returning", RETURNING_VISITOR_CALLS_TO_NUMBER);
         row(b, "CRM calls per submission, new visitor (incl. logins)", f(r, "calls.new"), "", f(r, "brief.callsPerSubmission"),
                 ratio(r, "calls.new", "brief.callsPerSubmission"), "");
         row(b, "CRM calls per submission, returning visitor (incl. logins)", f(r, "calls.returning"), "", f(r, "brief.returning.calls"),
@@ -69,14 +73,14 @@ final class Report {
     static final int NEW_VISITOR_CALLS_TO_NUMBER = 5;
     static final int RETURNING_VISITOR_CALLS_TO_NUMBER = 2;
 
-    static void ttcRow(StringBuilder b, Map<String, Object> r, String kind, String label, String brief, int calls) {
-        double goal = 1.3 * Bench.LATENCY_MS * calls;
+    static void ttcRow(StringBuilder b, Map<String, Object> r, int latency, String kind, String label, String brief, int calls) {
+        double goal = 1.3 * latency * calls;
         String h2 = "ttc." + kind;
         String pg = "ttc.PostgreSQL." + kind;
         row(b, "time to case number, " + label + ": p50 / p99 ms", f(r, h2 + ".p50") + " / " + f(r, h2 + ".p99"),
                 f(r, pg + ".p50") + " / " + f(r, pg + ".p99"), f(r, brief + ".p50") + " / " + f(r, brief + ".p99"),
                 ratio(r, h2 + ".p50", brief + ".p50") + " / " + ratio(r, h2 + ".p99", brief + ".p99"),
-                String.format(Locale.ROOT, "≤ 1.3 × %d ms × %d = %.0f ms: p50 %s, p99 %s", Bench.LATENCY_MS, calls, goal,
+                String.format(Locale.ROOT, "≤ 1.3 × %d ms × %d = %.0f ms: p50 %s, p99 %s", latency, calls, goal,
                         verdict(max(r, h2 + ".p50", pg + ".p50") <= goal), verdict(max(r, h2 + ".p99", pg + ".p99") <= goal)));
     }
 
@@ -93,24 +97,17 @@ final class Report {
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
+    /** The least of the figures measured (a database skipped has none); NaN if none was. */
     static double min(Map<String, Object> r, String... keys) {
-        double m = Double.POSITIVE_INFINITY;
-        for (String k : keys) {
-            if (r.containsKey(k)) {
-                m = Math.min(m, num(r, k));
-            }
-        }
-        return m == Double.POSITIVE_INFINITY ? Double.NaN : m;
+        return measured(r, keys).min().orElse(Double.NaN);
     }
 
     static double max(Map<String, Object> r, String... keys) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (String k : keys) {
-            if (r.containsKey(k)) {
-                m = Math.max(m, num(r, k));
-            }
-        }
-        return m == Double.NEGATIVE_INFINITY ? Double.NaN : m;
+        return measured(r, keys).max().orElse(Double.NaN);
+    }
+
+    private static DoubleStream measured(Map<String, Object> r, String... keys) {
+        return Arrays.stream(keys).filter(r::containsKey).mapToDouble(k -> num(r, k));
     }
 
     static String f(Map<String, Object> r, String key) {
