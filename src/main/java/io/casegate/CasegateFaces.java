@@ -6,5 +6,4 @@ import jakarta.faces.annotation.FacesConfig;
 /** Activates Jakarta Faces 4 with CDI for the whole application. */
 @FacesConfig
 @ApplicationScoped
-public class CasegateFaces {
-}
+public class CasegateFaces {}

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import io.casegate.testing.ApiClient;
 import io.casegate.testing.ApiClient.Answer;
 import io.casegate.testing.CasegateProcess;
-import io.casegate.testing.ThrowawayDatabase;
 import io.casegate.testing.CrmInspector;
 import io.casegate.testing.MetricsScrape;
+import io.casegate.testing.ThrowawayDatabase;
 
 /**
  * The production layout on loopback: two Casegate nodes (separate Payara Micro processes, Hazelcast
@@ -53,8 +53,8 @@ class ClusterIT {
         sandbox = CasegateProcess.startSandbox("cluster-sandbox");
         String sharedData = "target/it-data/cluster-" + UUID.randomUUID();
         List<CompletableFuture<CasegateProcess>> starting = List.of("a", "b").stream()
-                .map(node -> CompletableFuture.supplyAsync(() -> CasegateProcess.start("cluster-node-" + node, "casegate",
-                        nodeSettings(sharedData), "index.xhtml")))
+                .map(node -> CompletableFuture.supplyAsync(() -> CasegateProcess.start(
+                        "cluster-node-" + node, "casegate", nodeSettings(sharedData), "index.xhtml")))
                 .toList();
         nodes = starting.stream().map(CompletableFuture::join).toList();
     }
@@ -90,26 +90,37 @@ class ClusterIT {
         Map<String, Answer> accepted = new ConcurrentHashMap<>();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         try {
-            CompletableFuture.allOf(IntStream.range(0, SUBMISSIONS).mapToObj(i -> CompletableFuture.runAsync(() -> {
-                String visitor = tag + "-" + i;
-                // Alternating, as a load balancer without stickiness spreads API calls.
-                ApiClient api = api(nodes.get(i % nodes.size()));
-                Answer answer = api.submit(ApiClient.distinctVisitor(visitor), Map.of("report-" + i + ".txt", ("report " + i).getBytes()),
-                        "key-" + visitor, null);
-                accepted.put(visitor, answer);
-            }, senders)).toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(IntStream.range(0, SUBMISSIONS)
+                            .mapToObj(i -> CompletableFuture.runAsync(
+                                    () -> {
+                                        String visitor = tag + "-" + i;
+                                        // Alternating, as a load balancer without stickiness spreads API calls.
+                                        ApiClient api = api(nodes.get(i % nodes.size()));
+                                        Answer answer = api.submit(
+                                                ApiClient.distinctVisitor(visitor),
+                                                Map.of("report-" + i + ".txt", ("report " + i).getBytes()),
+                                                "key-" + visitor,
+                                                null);
+                                        accepted.put(visitor, answer);
+                                    },
+                                    senders))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
         } finally {
             senders.shutdown();
         }
         accepted.forEach((visitor, answer) -> assertEquals(202, answer.status(), visitor + ": " + answer.body()));
 
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(2))
                 .until(() -> deliveredOn(nodes.get(0)) + deliveredOn(nodes.get(1)) >= SUBMISSIONS);
 
         // What the CRM's support agents see: exactly one case per submission.
-        List<JsonObject> cases = new CrmInspector(sandbox.url("sandbox/")).rows("Case", "Id,Number,Subject", "contains(Subject,'" + tag + "')");
+        List<JsonObject> cases = new CrmInspector(sandbox.url("sandbox/"))
+                .rows("Case", "Id,Number,Subject", "contains(Subject,'" + tag + "')");
         assertEquals(SUBMISSIONS, cases.size(), "cases in the CRM");
-        Map<String, String> caseNumberBySubject = cases.stream().collect(Collectors.toMap(row -> row.getString("Subject"), row -> row.getString("Number")));
+        Map<String, String> caseNumberBySubject = cases.stream()
+                .collect(Collectors.toMap(row -> row.getString("Subject"), row -> row.getString("Number")));
         assertEquals(SUBMISSIONS, new HashSet<>(caseNumberBySubject.values()).size(), "distinct case numbers");
 
         // What each visitor sees, asked of either node: their own case number.

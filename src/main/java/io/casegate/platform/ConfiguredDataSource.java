@@ -1,15 +1,14 @@
 package io.casegate.platform;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -28,14 +27,37 @@ public class ConfiguredDataSource implements DataSource {
     private PrintWriter logWriter;
     private int loginTimeout;
 
-    public String getUrl() { return url; }
-    public void setUrl(String url) { this.url = configured(url, "casegate.db.url"); }
-    public String getURL() { return url; }
-    public void setURL(String url) { setUrl(url); }
-    public String getUser() { return user; }
-    public void setUser(String user) { this.user = configured(user, "casegate.db.user"); }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = configured(password, "casegate.db.password"); }
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = configured(url, "casegate.db.url");
+    }
+
+    public String getURL() {
+        return url;
+    }
+
+    public void setURL(String url) {
+        setUrl(url);
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = configured(user, "casegate.db.user");
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = configured(password, "casegate.db.password");
+    }
 
     /**
      * The value the server hands over, or else {@code key} from MicroProfile Config. Payara

@@ -3,6 +3,7 @@ package io.casegate.platform;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -11,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-
-import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 
@@ -31,8 +30,10 @@ import org.flywaydb.core.Flyway;
         minPoolSize = 0,
         maxPoolSize = 32,
         // Connections of a killed database server or a restarted PostgreSQL must not linger.
-        properties = {"fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=auto-commit"})
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=auto-commit"
+        })
 @ApplicationScoped
 public class DatabaseSchema {
 
@@ -54,7 +55,11 @@ public class DatabaseSchema {
 
     public void migrate() {
         try (Connection connection = dataSource.getConnection()) {
-            postgreSql = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            postgreSql = connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase()
+                    .contains("postgres");
             LOG.info(() -> "Casegate's database: " + productOf(connection));
         } catch (SQLException e) {
             throw new IllegalStateException("Casegate's database is not reachable: " + e.getMessage(), e);
@@ -64,12 +69,14 @@ public class DatabaseSchema {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
     }
 
     private static String productOf(Connection connection) {
         try {
-            return connection.getMetaData().getDatabaseProductName() + " " + connection.getMetaData().getDatabaseProductVersion();
+            return connection.getMetaData().getDatabaseProductName() + " "
+                    + connection.getMetaData().getDatabaseProductVersion();
         } catch (SQLException e) {
             return "unknown";
         }

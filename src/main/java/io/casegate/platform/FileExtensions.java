@@ -8,8 +8,7 @@ import java.util.stream.Collectors;
 /** File types as configuration names them ({@code pdf, .PNG}) and as file names carry them. */
 public final class FileExtensions {
 
-    private FileExtensions() {
-    }
+    private FileExtensions() {}
 
     /** A comma-separated list of extensions, in lower case and without dots. */
     public static Set<String> parse(String list) {

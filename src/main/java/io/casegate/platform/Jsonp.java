@@ -11,6 +11,5 @@ public final class Jsonp {
 
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    private Jsonp() {
-    }
+    private Jsonp() {}
 }

@@ -22,7 +22,9 @@ public class LocalServerListener implements ServletContextListener, ServletReque
     @Override
     public void requestInitialized(ServletRequestEvent event) {
         if (localServer.learnedBaseUrl().isEmpty()) {
-            localServer.learn(event.getServletRequest().getLocalPort(), event.getServletContext().getContextPath());
+            localServer.learn(
+                    event.getServletRequest().getLocalPort(),
+                    event.getServletContext().getContextPath());
         }
     }
 }

@@ -11,8 +11,7 @@ public class ProblemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** A problem with one field of the request, as the form would show it next to that field. */
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 
     private final int status;
     private final String title;
@@ -31,8 +30,19 @@ public class ProblemException extends RuntimeException {
         this(status, title, null, List.of());
     }
 
-    public int status() { return status; }
-    public String title() { return title; }
-    public String detail() { return detail; }
-    public List<FieldProblem> fieldProblems() { return fieldProblems; }
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public List<FieldProblem> fieldProblems() {
+        return fieldProblems;
+    }
 }

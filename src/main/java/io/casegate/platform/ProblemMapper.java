@@ -26,12 +26,15 @@ public class ProblemMapper implements ExceptionMapper<ProblemException> {
         }
         if (!problem.fieldProblems().isEmpty()) {
             JsonArrayBuilder errors = JSON.createArrayBuilder();
-            problem.fieldProblems().forEach(field -> errors.add(JSON.createObjectBuilder()
-                    .add("field", field.field())
-                    .add("message", field.message())));
+            problem.fieldProblems()
+                    .forEach(field -> errors.add(JSON.createObjectBuilder()
+                            .add("field", field.field())
+                            .add("message", field.message())));
             body.add("errors", errors);
         }
-        Response.ResponseBuilder response = Response.status(problem.status()).type(PROBLEM_JSON).entity(body.build().toString());
+        Response.ResponseBuilder response = Response.status(problem.status())
+                .type(PROBLEM_JSON)
+                .entity(body.build().toString());
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "ApiKey header=\"X-Api-Key\"");
         }

@@ -1,10 +1,10 @@
 package io.casegate.platform;
 
-import java.util.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Date;
 
 /**
  * Reads a TIMESTAMP from an aggregate or native query, where the JPA provider applies no
@@ -14,8 +14,7 @@ import java.time.OffsetDateTime;
  */
 public final class SqlTimes {
 
-    private SqlTimes() {
-    }
+    private SqlTimes() {}
 
     public static Instant instant(Object value) {
         if (value == null) {
@@ -36,6 +35,7 @@ public final class SqlTimes {
         if (value instanceof Date date) {
             return date.toInstant();
         }
-        throw new IllegalArgumentException("Not a timestamp: " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "Not a timestamp: " + value.getClass().getName());
     }
 }

@@ -13,8 +13,7 @@ public final class Texts {
 
     public static final String BUNDLE = "io.casegate.i18n.messages";
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The text under {@code key} in {@code locale}, with {@code arguments} put in ({@link MessageFormat}). */
     public static String text(Locale locale, String key, Object... arguments) {

@@ -22,8 +22,16 @@ import io.casegate.sandbox.state.Faults;
  */
 final class FaultsEndpoint {
 
-    private static final Set<String> KEYS = Set.of("latencyMs", "errorRate", "outage", "sessionTtlSeconds",
-            "redirectToLogin", "tokenLifetimeSeconds", "clockOffsetSeconds", "expireAllSessionsNow", "rotateCsrf");
+    private static final Set<String> KEYS = Set.of(
+            "latencyMs",
+            "errorRate",
+            "outage",
+            "sessionTtlSeconds",
+            "redirectToLogin",
+            "tokenLifetimeSeconds",
+            "clockOffsetSeconds",
+            "expireAllSessionsNow",
+            "rotateCsrf");
 
     private final Faults faults;
     private final Sessions sessions;
@@ -55,13 +63,17 @@ final class FaultsEndpoint {
         // Everything is parsed and checked before anything changes, so a bad PUT changes nothing.
         Long latency = changes.containsKey("latencyMs") ? Faults.checkLatencyMs(whole(changes, "latencyMs")) : null;
         Double errorRate = changes.containsKey("errorRate")
-                ? Faults.checkErrorRate(number(changes, "errorRate").doubleValue()) : null;
+                ? Faults.checkErrorRate(number(changes, "errorRate").doubleValue())
+                : null;
         Long ttl = changes.containsKey("sessionTtlSeconds")
-                ? Faults.checkPositive("sessionTtlSeconds", whole(changes, "sessionTtlSeconds")) : null;
+                ? Faults.checkPositive("sessionTtlSeconds", whole(changes, "sessionTtlSeconds"))
+                : null;
         Long tokenLifetime = changes.containsKey("tokenLifetimeSeconds")
-                ? Faults.checkPositive("tokenLifetimeSeconds", whole(changes, "tokenLifetimeSeconds")) : null;
+                ? Faults.checkPositive("tokenLifetimeSeconds", whole(changes, "tokenLifetimeSeconds"))
+                : null;
         Long clockOffset = changes.containsKey("clockOffsetSeconds")
-                ? Faults.checkClockOffsetSeconds(whole(changes, "clockOffsetSeconds")) : null;
+                ? Faults.checkClockOffsetSeconds(whole(changes, "clockOffsetSeconds"))
+                : null;
         Boolean outage = bool(changes, "outage");
         Boolean redirect = bool(changes, "redirectToLogin");
         Boolean expireAll = bool(changes, "expireAllSessionsNow");

@@ -32,8 +32,9 @@ public class SandboxRegistration implements ServletContextListener {
         Optional<Boolean> enabled = config.getOptionalValue("casegate.sandbox.enabled", Boolean.class);
         Optional<String> crmUrl = config.getOptionalValue("casegate.crm.url", String.class);
         if (!SandboxSwitch.isOn(enabled, crmUrl)) {
-            LOG.info("Sandbox CRM is off (casegate.sandbox.enabled=" + enabled.map(String::valueOf).orElse("unset")
-                    + ", casegate.crm.url " + (crmUrl.isPresent() ? "configured" : "unset") + ")");
+            LOG.info("Sandbox CRM is off (casegate.sandbox.enabled="
+                    + enabled.map(String::valueOf).orElse("unset") + ", casegate.crm.url "
+                    + (crmUrl.isPresent() ? "configured" : "unset") + ")");
             return;
         }
         SandboxSettings settings = SandboxSettings.from(config);

@@ -81,7 +81,10 @@ class SandboxServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             response = CrmResponse.error(400, "The request URL is not valid: " + e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Sandbox CRM failed on " + servletRequest.getMethod() + " " + servletRequest.getRequestURI(), e);
+            LOG.log(
+                    Level.WARNING,
+                    "Sandbox CRM failed on " + servletRequest.getMethod() + " " + servletRequest.getRequestURI(),
+                    e);
             response = CrmResponse.error(500, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         if (request != null) {
@@ -132,11 +135,13 @@ class SandboxServlet extends HttpServlet {
             return files.download(request, path.substring(FileApi.DOWNLOAD_PREFIX.length()));
         }
         if (path.equals("/0/ServiceModel/UserInfoService.svc/GetCurrentUserInfo")) {
-            return CrmResponse.json(200, JSON.createObjectBuilder()
-                    .add("UserName", settings.username())
-                    .add("ContactId", Lookups.SUPERVISOR.toString())
-                    .add("CultureName", "ru-RU")
-                    .build());
+            return CrmResponse.json(
+                    200,
+                    JSON.createObjectBuilder()
+                            .add("UserName", settings.username())
+                            .add("ContactId", Lookups.SUPERVISOR.toString())
+                            .add("CultureName", "ru-RU")
+                            .build());
         }
         return CrmResponse.error(404, "No CRM service at " + path + ".");
     }
@@ -148,7 +153,9 @@ class SandboxServlet extends HttpServlet {
         if (path.equals("/_stats")) {
             return Optional.of(CrmResponse.json(200, stats.toJson()));
         }
-        if (path.equals("/") || path.equals("/cases") || path.startsWith("/cases/")
+        if (path.equals("/")
+                || path.equals("/cases")
+                || path.startsWith("/cases/")
                 || path.equals(AuthService.LOGIN_PAGE)) {
             return Optional.of(pages.handle(request, path));
         }
@@ -182,11 +189,21 @@ class SandboxServlet extends HttpServlet {
         }
         String url = request.getRequestURL().toString();
         String applicationUrl = url.substring(0, url.indexOf(mount, url.indexOf("//") + 2) + mount.length());
-        return new CrmRequest(request.getMethod(), path, request.getQueryString(), headers, cookies, applicationUrl,
-                mount, request.getInputStream(), request.getContentLengthLong(), null);
+        return new CrmRequest(
+                request.getMethod(),
+                path,
+                request.getQueryString(),
+                headers,
+                cookies,
+                applicationUrl,
+                mount,
+                request.getInputStream(),
+                request.getContentLengthLong(),
+                null);
     }
 
-    private static void write(CrmResponse response, HttpServletResponse servletResponse, String method) throws IOException {
+    private static void write(CrmResponse response, HttpServletResponse servletResponse, String method)
+            throws IOException {
         servletResponse.setStatus(response.status());
         for (Map.Entry<String, String> header : response.headers()) {
             servletResponse.addHeader(header.getKey(), header.getValue());

@@ -8,8 +8,7 @@ import java.util.Optional;
  */
 final class SandboxSwitch {
 
-    private SandboxSwitch() {
-    }
+    private SandboxSwitch() {}
 
     /**
      * @param enabled {@code casegate.sandbox.enabled}, when set

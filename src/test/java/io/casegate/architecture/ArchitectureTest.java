@@ -47,15 +47,16 @@ class ArchitectureTest {
     static final Set<String> PUBLIC_FACE = Set.of("boundary", "entity");
 
     @ArchTest
-    static final ArchRule componentsUseOnlyWhatTheyMayThroughItsPublicFace = classes()
-            .that().resideInAPackage(ROOT + "..")
-            .should(useOnlyAllowedComponentsThroughTheirPublicFace());
+    static final ArchRule componentsUseOnlyWhatTheyMayThroughItsPublicFace =
+            classes().that().resideInAPackage(ROOT + "..").should(useOnlyAllowedComponentsThroughTheirPublicFace());
 
     @ArchTest
-    static final ArchRule noCycleBetweenComponents = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+    static final ArchRule noCycleBetweenComponents =
+            slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule noCycleBetweenPackages = slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
+    static final ArchRule noCycleBetweenPackages =
+            slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
 
     private static ArchCondition<JavaClass> useOnlyAllowedComponentsThroughTheirPublicFace() {
         return new ArchCondition<>("use only the components they may, through their boundary and entity packages") {
@@ -64,8 +65,11 @@ class ArchitectureTest {
                 String from = component(origin.getPackageName()).orElseThrow();
                 Set<String> allowed = MAY_USE.get(from);
                 if (allowed == null) {
-                    events.add(SimpleConditionEvent.violated(origin, origin.getName()
-                            + " is in a component that ArchitectureTest.MAY_USE does not know: add it there and to docs/architecture.md"));
+                    events.add(
+                            SimpleConditionEvent.violated(
+                                    origin,
+                                    origin.getName()
+                                            + " is in a component that ArchitectureTest.MAY_USE does not know: add it there and to docs/architecture.md"));
                     return;
                 }
                 for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
@@ -75,11 +79,13 @@ class ArchitectureTest {
                         continue;
                     }
                     if (!allowed.contains(to.get())) {
-                        events.add(SimpleConditionEvent.violated(dependency,
-                                from + " may not use " + to.get() + ": " + dependency.getDescription()));
+                        events.add(SimpleConditionEvent.violated(
+                                dependency, from + " may not use " + to.get() + ": " + dependency.getDescription()));
                     } else if (!to.get().equals("platform") && !PUBLIC_FACE.contains(layer(target))) {
-                        events.add(SimpleConditionEvent.violated(dependency,
-                                from + " may use only the boundary and entity of " + to.get() + ": " + dependency.getDescription()));
+                        events.add(SimpleConditionEvent.violated(
+                                dependency,
+                                from + " may use only the boundary and entity of " + to.get() + ": "
+                                        + dependency.getDescription()));
                     }
                 }
             }

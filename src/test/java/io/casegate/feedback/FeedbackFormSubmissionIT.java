@@ -88,7 +88,8 @@ class FeedbackFormSubmissionIT {
     void aSentRequestBecomesACaseWithItsFilesAndOkGivesAnEmptyForm() {
         browser = Browser.russian();
         FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
-        String subject = "Касса не печатает чек · " + UUID.randomUUID().toString().substring(0, 8);
+        String subject =
+                "Касса не печатает чек · " + UUID.randomUUID().toString().substring(0, 8);
         Path receipt = SampleFiles.pdf("чек.pdf");
         Path log = SampleFiles.text("kkt.log", "12:00 ошибка ФН\n");
         page.fillValidFields(subject).attach(receipt, log);
@@ -102,7 +103,8 @@ class FeedbackFormSubmissionIT {
 
         String number = numberIn(message);
         assertTrue(number.matches(CASE_NUMBER), "not a CRM case number: " + message);
-        assertEquals("", page.successFollowUp(), "a follow-up by e-mail was promised although the case number is known");
+        assertEquals(
+                "", page.successFollowUp(), "a follow-up by e-mail was promised although the case number is known");
         assertEquals("sent-ok", page.focusedElementId(), "focus is not in the dialog");
         assertEquals("Хорошо", page.okButton().getText());
 
@@ -171,12 +173,12 @@ class FeedbackFormSubmissionIT {
         String repeated = "Повторный запрос " + UUID.randomUUID();
         page.fillValidFields(repeated).attach(SampleFiles.pdf("repeated.pdf"));
         @SuppressWarnings("unchecked")
-        List<String> answers = (List<String>) browser.driver().executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                + "var form = document.getElementById('feedback');"
-                + "function post() { var data = new FormData(form); data.append('feedback:send', 'x');"
-                + "  return fetch(form.action, {method: 'POST', body: data}).then(function (r) { return r.text(); }); }"
-                + "Promise.all([post(), post()]).then(done, function (e) { done(['failed: ' + e]); });");
+        List<String> answers = (List<String>) browser.driver()
+                .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                        + "var form = document.getElementById('feedback');"
+                        + "function post() { var data = new FormData(form); data.append('feedback:send', 'x');"
+                        + "  return fetch(form.action, {method: 'POST', body: data}).then(function (r) { return r.text(); }); }"
+                        + "Promise.all([post(), post()]).then(done, function (e) { done(['failed: ' + e]); });");
         String first = numberIn(textOfSuccessMessage(answers.get(0)));
         String second = numberIn(textOfSuccessMessage(answers.get(1)));
 
@@ -184,7 +186,9 @@ class FeedbackFormSubmissionIT {
         // of the same submission: both must name the one case.
         CrmCase repeatedCase = awaitCase(repeated);
         assertTrue(repeatedCase.isNamedBy(first), first + " does not name " + repeatedCase);
-        assertTrue(repeatedCase.isNamedBy(second), "the repeated request got a different submission: " + second + " does not name " + repeatedCase);
+        assertTrue(
+                repeatedCase.isNamedBy(second),
+                "the repeated request got a different submission: " + second + " does not name " + repeatedCase);
         // The later submission is in the CRM, so a duplicate of the earlier one would be too.
         assertEquals(1, casesWithSubject(doubleClicked).size(), "a double click made two cases");
         CrmCase doubleClickedCase = casesWithSubject(doubleClicked).get(0);
@@ -244,8 +248,10 @@ class FeedbackFormSubmissionIT {
 
     private void network(boolean online) {
         browser.driver().executeCdpCommand("Network.enable", Map.of());
-        browser.driver().executeCdpCommand("Network.emulateNetworkConditions",
-                Map.of("offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        browser.driver()
+                .executeCdpCommand(
+                        "Network.emulateNetworkConditions",
+                        Map.of("offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     private static String numberIn(String message) {
@@ -255,14 +261,16 @@ class FeedbackFormSubmissionIT {
     }
 
     private static String textOfSuccessMessage(String html) {
-        Matcher paragraph = Pattern.compile("(?s)<p id=\"sent-message\">(.*?)</p>").matcher(html);
+        Matcher paragraph =
+                Pattern.compile("(?s)<p id=\"sent-message\">(.*?)</p>").matcher(html);
         assertTrue(paragraph.find(), "no success message in the answer: " + html);
         return paragraph.group(1).strip();
     }
 
     private List<CrmCase> casesWithSubject(String subject) {
         return crm.list("Case", "Subject eq '" + subject.replace("'", "''") + "'").stream()
-                .map(record -> new CrmCase(record.getString("Id"), record.getString("Number"), record.getString("Symptoms", "")))
+                .map(record -> new CrmCase(
+                        record.getString("Id"), record.getString("Number"), record.getString("Symptoms", "")))
                 .toList();
     }
 
@@ -274,13 +282,17 @@ class FeedbackFormSubmissionIT {
     }
 
     private CrmCase awaitCase(String subject) {
-        return new FluentWait<>(crm).withTimeout(DELIVERY_WAIT).pollingEvery(Duration.ofMillis(500))
+        return new FluentWait<>(crm)
+                .withTimeout(DELIVERY_WAIT)
+                .pollingEvery(Duration.ofMillis(500))
                 .withMessage(() -> "no case with the subject " + subject + " in the sandbox CRM")
                 .until(sandbox -> casesWithSubject(subject).stream().findFirst().orElse(null));
     }
 
     private void awaitFiles(CrmCase crmCase, List<String> names) {
-        new FluentWait<>(crm).withTimeout(DELIVERY_WAIT).pollingEvery(Duration.ofMillis(500))
+        new FluentWait<>(crm)
+                .withTimeout(DELIVERY_WAIT)
+                .pollingEvery(Duration.ofMillis(500))
                 .withMessage(() -> "the case " + crmCase.number() + " does not have the files " + names)
                 .until(sandbox -> fileNamesOf(crmCase).equals(names));
     }

@@ -54,9 +54,10 @@ class FeedbackFormValidationIT {
         FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
         browser.screenshot("validation-01-empty-form");
         // The keep-alive request of a long-open page must leave the form working.
-        browser.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "faces.ajax.addOnEvent(function (data) { if (data.status === 'success') done(); });"
-                + "casegate.form.keepAlive();");
+        browser.driver()
+                .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                        + "faces.ajax.addOnEvent(function (data) { if (data.status === 'success') done(); });"
+                        + "casegate.form.keepAlive();");
 
         page.send();
         page.awaitErrorSummary();
@@ -91,7 +92,8 @@ class FeedbackFormValidationIT {
         assertEquals("Прикрепите файл", page.errorOf("files"));
         assertTrue(page.isMarkedInvalid("files"));
         assertEquals("feedback:files", page.focusedElementId());
-        assertAll(FeedbackPage.REQUIRED_FIELDS.stream().filter(field -> !field.equals("files"))
+        assertAll(FeedbackPage.REQUIRED_FIELDS.stream()
+                .filter(field -> !field.equals("files"))
                 .map(field -> () -> assertFalse(page.isMarkedInvalid(field), field + " is marked")));
         assertFalse(page.dialogIsShown(), "a submission without a file was sent");
         assertEquals("Без файла", page.value("subject"), "the visitor's input was lost");
@@ -142,7 +144,9 @@ class FeedbackFormValidationIT {
     void anEnglishBrowserGetsEnglishTextsAndMessages() {
         browser = Browser.english();
         FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
-        assertEquals("Contact technical support", browser.driver().findElement(By.tagName("h1")).getText());
+        assertEquals(
+                "Contact technical support",
+                browser.driver().findElement(By.tagName("h1")).getText());
 
         page.send();
         page.awaitErrorSummary();
@@ -163,7 +167,8 @@ class FeedbackFormValidationIT {
         page.awaitErrorSummary();
         browser.screenshot("validation-07-no-javascript");
 
-        assertEquals("Ошибка: Обращение в техническую поддержку", browser.driver().getTitle());
+        assertEquals(
+                "Ошибка: Обращение в техническую поддержку", browser.driver().getTitle());
 
         assertEquals("Укажите e-mail в формате name@example.ru", page.errorOf("email"));
         assertEquals("Прикрепите файл", page.errorOf("files"));
@@ -205,8 +210,9 @@ class FeedbackFormValidationIT {
         browser = Browser.russian(390, 844);
         FeedbackPage page = new FeedbackPage(browser.driver(), base).open();
         browser.fullPageScreenshot("validation-11-phone");
-        long overflow = ((Number) browser.driver().executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+        long overflow = ((Number) browser.driver()
+                        .executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
+                .longValue();
         assertTrue(overflow <= 0, "the page is " + overflow + " px wider than a phone's screen");
         assertTrue(page.sendButton().isDisplayed());
     }

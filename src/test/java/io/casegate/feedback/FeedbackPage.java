@@ -57,8 +57,10 @@ public class FeedbackPage {
     }
 
     public FeedbackPage attach(Path... files) {
-        field("files").sendKeys(Arrays.stream(files).map(file -> file.toAbsolutePath().toString())
-                .collect(Collectors.joining("\n")));
+        field("files")
+                .sendKeys(Arrays.stream(files)
+                        .map(file -> file.toAbsolutePath().toString())
+                        .collect(Collectors.joining("\n")));
         return this;
     }
 
@@ -92,7 +94,8 @@ public class FeedbackPage {
 
     /** Waits for the error summary that a rejected submit shows (after ajax or a full page). */
     public WebElement awaitErrorSummary() {
-        return waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+        return waitUpTo(Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
     }
 
     public boolean hasErrorSummary() {
@@ -125,7 +128,9 @@ public class FeedbackPage {
     }
 
     public int chosenFileCount() {
-        return ((Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].files.length", field("files"))).intValue();
+        return ((Number)
+                        ((JavascriptExecutor) driver).executeScript("return arguments[0].files.length", field("files")))
+                .intValue();
     }
 
     public WebElement awaitSendingState() {
@@ -162,7 +167,8 @@ public class FeedbackPage {
 
     /** Presses Escape in the success dialog and waits for the fresh form. */
     public FeedbackPage pressEscape() {
-        return awaitFreshFormAfter(() -> new Actions(driver).sendKeys(Keys.ESCAPE).perform());
+        return awaitFreshFormAfter(
+                () -> new Actions(driver).sendKeys(Keys.ESCAPE).perform());
     }
 
     private FeedbackPage awaitFreshFormAfter(Runnable action) {

@@ -17,8 +17,11 @@ class ConfiguredDataSourceTest {
     @Test
     void relativeH2FilesAreMadeAbsoluteKeepingTheSettings() {
         String absolute = ConfiguredDataSource.absoluteH2Url("jdbc:h2:file:target/it-data/db/casegate;WRITE_DELAY=0");
-        assertEquals("jdbc:h2:file:" + Path.of("target/it-data/db/casegate").toAbsolutePath() + ";WRITE_DELAY=0", absolute);
-        assertEquals("jdbc:h2:file:/var/lib/casegate/db", ConfiguredDataSource.absoluteH2Url("jdbc:h2:file:/var/lib/casegate/db"));
+        assertEquals(
+                "jdbc:h2:file:" + Path.of("target/it-data/db/casegate").toAbsolutePath() + ";WRITE_DELAY=0", absolute);
+        assertEquals(
+                "jdbc:h2:file:/var/lib/casegate/db",
+                ConfiguredDataSource.absoluteH2Url("jdbc:h2:file:/var/lib/casegate/db"));
         assertEquals("jdbc:h2:mem:test", ConfiguredDataSource.absoluteH2Url("jdbc:h2:mem:test"));
     }
 

@@ -61,7 +61,9 @@ class SandboxAuthIT {
         JsonObject body = json(response);
         assertEquals(0, body.getInt("Code"));
         assertEquals("", body.getString("Message"));
-        assertTrue(body.isNull("Exception") && body.isNull("PasswordChangeUrl") && body.isNull("RedirectUrl"), response.body());
+        assertTrue(
+                body.isNull("Exception") && body.isNull("PasswordChangeUrl") && body.isNull("RedirectUrl"),
+                response.body());
         String appPath = client.applicationPath();
         assertCookie(client, ".ASPXAUTH", appPath, true);
         assertCookie(client, "BPMLOADER", appPath, true);
@@ -71,7 +73,9 @@ class SandboxAuthIT {
     }
 
     private static void assertCookie(SandboxClient client, String name, String path, boolean httpOnly) {
-        String header = client.setCookieHeaders().stream().filter(line -> line.startsWith(name + "=")).findFirst()
+        String header = client.setCookieHeaders().stream()
+                .filter(line -> line.startsWith(name + "="))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + client.setCookieHeaders()));
         assertFalse(client.cookie(name).isEmpty(), header);
         assertTrue(header.contains("path=" + path + ";") || header.endsWith("path=" + path), header);
@@ -88,10 +92,13 @@ class SandboxAuthIT {
         assertEquals(200, response.statusCode());
         JsonObject body = json(response);
         assertEquals(1, body.getInt("Code"));
-        assertEquals("Either invalid username or password specified, or your user account is inactive.", body.getString("Message"));
+        assertEquals(
+                "Either invalid username or password specified, or your user account is inactive.",
+                body.getString("Message"));
         assertNull(client.cookie("BPMCSRF"), "no session cookies on a failed login");
         assertEquals(401, client.get(CONTACTS).statusCode());
-        assertEquals(failedBefore + 1, client.stats().getJsonNumber("failedLogins").longValue());
+        assertEquals(
+                failedBefore + 1, client.stats().getJsonNumber("failedLogins").longValue());
     }
 
     @Test
@@ -99,21 +106,28 @@ class SandboxAuthIT {
         SandboxClient client = new SandboxClient(base).loggedIn();
         String contact = "{\"Name\":\"Csrf Check\"}";
 
-        assertEquals(200, client.send("GET", CONTACTS, null, Map.of("BPMCSRF", "")).statusCode());
+        assertEquals(
+                200, client.send("GET", CONTACTS, null, Map.of("BPMCSRF", "")).statusCode());
         HttpResponse<String> missing = client.send("POST", CONTACTS, contact, Map.of("BPMCSRF", ""));
         assertEquals(403, missing.statusCode());
         assertTrue(reason(missing).contains("BPMCSRF"), missing.body());
-        assertEquals(403, client.send("POST", CONTACTS, contact, Map.of("BPMCSRF", "not-the-token")).statusCode());
-        assertEquals(403, client.send("DELETE", CONTACTS + "(" + UUID.randomUUID() + ")", null,
-                Map.of("BPMCSRF", "stale")).statusCode());
+        assertEquals(
+                403,
+                client.send("POST", CONTACTS, contact, Map.of("BPMCSRF", "not-the-token"))
+                        .statusCode());
+        assertEquals(
+                403,
+                client.send("DELETE", CONTACTS + "(" + UUID.randomUUID() + ")", null, Map.of("BPMCSRF", "stale"))
+                        .statusCode());
         assertEquals(201, client.post(CONTACTS, contact).statusCode());
     }
 
     @Test
     void withoutASessionEveryCrmRouteIs401() {
         SandboxClient anonymous = new SandboxClient(base);
-        for (String path : new String[] {CONTACTS, "/0/odata/$metadata", "/odata/Case", "/0/rest/FileService/Download/CaseFile/"
-                + UUID.randomUUID()}) {
+        for (String path : new String[] {
+            CONTACTS, "/0/odata/$metadata", "/odata/Case", "/0/rest/FileService/Download/CaseFile/" + UUID.randomUUID()
+        }) {
             HttpResponse<String> response = anonymous.get(path);
             assertEquals(401, response.statusCode(), path);
             assertFalse(reason(response).isEmpty());
@@ -156,8 +170,11 @@ class SandboxAuthIT {
         SandboxClient first = new SandboxClient(base).loggedIn();
         SandboxClient second = new SandboxClient(base).loggedIn();
         SandboxClient bearer = new SandboxClient(base);
-        bearer.useBearer(json(requestToken("client_id=casegate-sandbox&client_secret=casegate-sandbox-secret"
-                + "&grant_type=client_credentials", null)).getString("access_token"));
+        bearer.useBearer(json(requestToken(
+                        "client_id=casegate-sandbox&client_secret=casegate-sandbox-secret"
+                                + "&grant_type=client_credentials",
+                        null))
+                .getString("access_token"));
         assertEquals(200, bearer.get(CONTACTS).statusCode());
 
         JsonObject faults = first.faults("{\"expireAllSessionsNow\":true}");
@@ -179,8 +196,8 @@ class SandboxAuthIT {
         String location = response.headers().firstValue("Location").orElseThrow();
         assertTrue(location.startsWith(client.url("/Login/NuiLogin.aspx?ReturnUrl=")), location);
         assertTrue(location.contains(SandboxClient.encode(client.applicationPath() + "/0/odata/Case")), location);
-        HttpResponse<String> page = SandboxClient.exchange(HttpRequest.newBuilder(URI.create(location)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = SandboxClient.exchange(
+                HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(page.body().contains("<form"), page.body());
@@ -193,7 +210,8 @@ class SandboxAuthIT {
     void rotateCsrfMakesTheOldHeaderStaleUntilTheNextLogin() {
         SandboxClient client = new SandboxClient(base).loggedIn();
         String oldToken = client.cookie("BPMCSRF");
-        assertEquals(201, client.post(CONTACTS, "{\"Name\":\"Before Rotation\"}").statusCode());
+        assertEquals(
+                201, client.post(CONTACTS, "{\"Name\":\"Before Rotation\"}").statusCode());
 
         client.faults("{\"rotateCsrf\":true}");
 
@@ -220,8 +238,11 @@ class SandboxAuthIT {
         JsonObject before = client.stats();
         client.loggedIn().get(CONTACTS);
         JsonObject after = client.stats();
-        assertEquals(before.getJsonNumber("logins").longValue() + 1, after.getJsonNumber("logins").longValue());
-        assertTrue(after.getJsonNumber("requests").longValue() >= before.getJsonNumber("requests").longValue() + 2);
+        assertEquals(
+                before.getJsonNumber("logins").longValue() + 1,
+                after.getJsonNumber("logins").longValue());
+        assertTrue(after.getJsonNumber("requests").longValue()
+                >= before.getJsonNumber("requests").longValue() + 2);
     }
 
     @Test
@@ -234,14 +255,18 @@ class SandboxAuthIT {
         assertEquals(3600, token.getInt("expires_in"));
         assertTrue(token.getString("scope").startsWith("ApplicationAccess_"), form.body());
 
-        String basic = Base64.getEncoder().encodeToString("casegate-sandbox:casegate-sandbox-secret".getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString("casegate-sandbox:casegate-sandbox-secret".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> viaBasic = requestToken("grant_type=client_credentials", "Basic " + basic);
         assertEquals(200, viaBasic.statusCode(), viaBasic.body());
 
         SandboxClient client = new SandboxClient(base);
         client.useBearer(token.getString("access_token"));
         assertEquals(200, client.get(CONTACTS).statusCode());
-        assertEquals(201, client.post(CONTACTS, "{\"Name\":\"Token Holder\"}").statusCode(), "no BPMCSRF with a bearer token");
+        assertEquals(
+                201,
+                client.post(CONTACTS, "{\"Name\":\"Token Holder\"}").statusCode(),
+                "no BPMCSRF with a bearer token");
 
         client.useBearer("forged");
         assertEquals(401, client.get(CONTACTS).statusCode());
@@ -249,12 +274,16 @@ class SandboxAuthIT {
 
     @Test
     void wrongClientSecretIsRefused() {
-        HttpResponse<String> response = requestToken(
-                "client_id=casegate-sandbox&client_secret=nope&grant_type=client_credentials", null);
+        HttpResponse<String> response =
+                requestToken("client_id=casegate-sandbox&client_secret=nope&grant_type=client_credentials", null);
         assertEquals(400, response.statusCode());
         assertEquals("invalid_client", json(response).getString("error"));
-        assertEquals("unsupported_grant_type", json(requestToken(
-                "client_id=casegate-sandbox&client_secret=casegate-sandbox-secret&grant_type=password", null)).getString("error"));
+        assertEquals(
+                "unsupported_grant_type",
+                json(requestToken(
+                                "client_id=casegate-sandbox&client_secret=casegate-sandbox-secret&grant_type=password",
+                                null))
+                        .getString("error"));
     }
 
     @Test
@@ -262,7 +291,8 @@ class SandboxAuthIT {
         SandboxClient client = new SandboxClient(base);
         client.faults("{\"tokenLifetimeSeconds\":60}");
         JsonObject token = json(requestToken(
-                "client_id=casegate-sandbox&client_secret=casegate-sandbox-secret&grant_type=client_credentials", null));
+                "client_id=casegate-sandbox&client_secret=casegate-sandbox-secret&grant_type=client_credentials",
+                null));
         assertEquals(60, token.getInt("expires_in"));
         client.useBearer(token.getString("access_token"));
         assertEquals(200, client.get(CONTACTS).statusCode());

@@ -55,8 +55,11 @@ final class SandboxClient {
     }
 
     HttpResponse<String> login(String user, String password) {
-        HttpResponse<String> response = send("POST", "/ServiceModel/AuthService.svc/Login",
-                "{\"UserName\":\"" + user + "\",\"UserPassword\":\"" + password + "\",\"TimeZoneOffset\":-180,\"Unknown\":{\"x\":1}}");
+        HttpResponse<String> response = send(
+                "POST",
+                "/ServiceModel/AuthService.svc/Login",
+                "{\"UserName\":\"" + user + "\",\"UserPassword\":\"" + password
+                        + "\",\"TimeZoneOffset\":-180,\"Unknown\":{\"x\":1}}");
         setCookieHeaders.clear();
         setCookieHeaders.addAll(response.headers().allValues("Set-Cookie"));
         for (String header : setCookieHeaders) {
@@ -111,7 +114,9 @@ final class SandboxClient {
     }
 
     HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = request(method, path,
+        HttpRequest.Builder request = request(
+                method,
+                path,
                 json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json),
                 headers);
         if (json != null) {
@@ -121,19 +126,24 @@ final class SandboxClient {
     }
 
     HttpResponse<byte[]> sendBytes(String method, String path, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request = request(method, path,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body), headers);
+        HttpRequest.Builder request = request(
+                method,
+                path,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body),
+                headers);
         return exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Sends bytes, reads the answer as text (the file services answer JSON). */
     HttpResponse<String> sendBinary(String method, String path, byte[] body, Map<String, String> headers) {
-        return exchange(request(method, path, HttpRequest.BodyPublishers.ofByteArray(body), headers).build(),
+        return exchange(
+                request(method, path, HttpRequest.BodyPublishers.ofByteArray(body), headers)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpRequest.Builder request(String method, String path, HttpRequest.BodyPublisher body,
-            Map<String, String> headers) {
+    private HttpRequest.Builder request(
+            String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body)
@@ -141,8 +151,11 @@ final class SandboxClient {
                 .header("ForceUseSession", "true");
         if (!cookies.isEmpty()) {
             StringBuilder cookieHeader = new StringBuilder();
-            cookies.forEach((name, value) -> cookieHeader.append(cookieHeader.length() == 0 ? "" : "; ")
-                    .append(name).append('=').append(value));
+            cookies.forEach((name, value) -> cookieHeader
+                    .append(cookieHeader.length() == 0 ? "" : "; ")
+                    .append(name)
+                    .append('=')
+                    .append(value));
             request.header("Cookie", cookieHeader.toString());
         }
         if (cookies.containsKey("BPMCSRF") && !headers.containsKey("BPMCSRF")) {
@@ -168,10 +181,13 @@ final class SandboxClient {
 
     /** Changes fault switches; answers the settings now in force. */
     JsonObject faults(String json) {
-        HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(url("/_faults")))
-                .timeout(Duration.ofSeconds(30))
-                .PUT(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = exchange(
+                HttpRequest.newBuilder(URI.create(url("/_faults")))
+                        .timeout(Duration.ofSeconds(30))
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .header("Content-Type", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return json(response);
     }
@@ -208,7 +224,9 @@ final class SandboxClient {
     static String reason(HttpResponse<String> response) {
         JsonObject error = json(response).getJsonObject("error");
         assertEquals("An error has occurred.", error.getString("message"), response.body());
-        return error.getJsonObject("innererror").getJsonObject("internalexception").getString("message");
+        return error.getJsonObject("innererror")
+                .getJsonObject("internalexception")
+                .getString("message");
     }
 
     static String encode(String text) {

@@ -50,14 +50,14 @@ class SandboxFaultsIT {
     @Test
     void theSandboxIsMountedAndTheProductShowsTheDemoBanner() {
         SandboxClient client = new SandboxClient(base);
-        HttpResponse<String> form = SandboxClient.exchange(HttpRequest.newBuilder(URI.create(base.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> form = SandboxClient.exchange(
+                HttpRequest.newBuilder(URI.create(base.toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, form.statusCode());
         assertTrue(form.body().contains("id=\"sandbox-banner\""), form.body());
         assertTrue(form.body().contains("href=\"" + client.applicationPath() + "/cases\""), form.body());
 
-        HttpResponse<String> start = SandboxClient.exchange(HttpRequest.newBuilder(URI.create(client.url(""))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> start = SandboxClient.exchange(
+                HttpRequest.newBuilder(URI.create(client.url(""))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, start.statusCode());
         assertTrue(start.body().contains("Песочница CRM"), start.body());
     }
@@ -83,8 +83,15 @@ class SandboxFaultsIT {
     @Test
     void invalidFaultSettingsAre400AndChangeNothing() {
         SandboxClient client = new SandboxClient(base);
-        for (String bad : new String[] {"{\"errorRate\":1.5,\"latencyMs\":10}", "{\"latencyMs\":-1}", "{\"outage\":\"yes\"}",
-                "{\"noSuchFault\":true}", "{not json", "{\"clockOffsetSeconds\":-1}", "{\"clockOffsetSeconds\":1.5}"}) {
+        for (String bad : new String[] {
+            "{\"errorRate\":1.5,\"latencyMs\":10}",
+            "{\"latencyMs\":-1}",
+            "{\"outage\":\"yes\"}",
+            "{\"noSuchFault\":true}",
+            "{not json",
+            "{\"clockOffsetSeconds\":-1}",
+            "{\"clockOffsetSeconds\":1.5}"
+        }) {
             HttpResponse<String> response = client.send("PUT", "/_faults", bad);
             assertEquals(400, response.statusCode(), bad);
             assertTrue(!reason(response).isEmpty(), bad);
@@ -132,7 +139,9 @@ class SandboxFaultsIT {
             assertTrue(reason(response).contains("errorRate"), response.body());
         }
         assertEquals(500, client.login("Supervisor", "Supervisor").statusCode(), "login is a CRM call too");
-        assertEquals(500, client.post("/0/odata/Contact", "{\"Name\":\"Never Stored\"}").statusCode());
+        assertEquals(
+                500,
+                client.post("/0/odata/Contact", "{\"Name\":\"Never Stored\"}").statusCode());
 
         client.faults("{\"errorRate\":0}");
         assertEquals(200, client.get(CASES).statusCode());
@@ -162,11 +171,12 @@ class SandboxFaultsIT {
         assertEquals(503, client.post("/0/rest/FileApiService/UploadFile", "{}").statusCode());
 
         assertEquals(true, json(client.get("/_faults")).getBoolean("outage"));
-        HttpResponse<String> cases = SandboxClient.exchange(HttpRequest.newBuilder(URI.create(client.url("/cases"))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> cases = SandboxClient.exchange(
+                HttpRequest.newBuilder(URI.create(client.url("/cases"))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, cases.statusCode());
         assertTrue(cases.body().contains("Обращения"));
-        assertEquals(requestsBefore + 3, client.stats().getJsonNumber("requests").longValue(), "failed CRM calls count too");
+        assertEquals(
+                requestsBefore + 3, client.stats().getJsonNumber("requests").longValue(), "failed CRM calls count too");
 
         client.faults("{\"outage\":false}");
         assertEquals(200, client.loggedIn().get(CASES).statusCode());
@@ -179,17 +189,28 @@ class SandboxFaultsIT {
         client.loggedIn();
         client.get(CASES);
         client.get("/0/odata/Contact");
-        HttpResponse<String> token = SandboxClient.exchange(HttpRequest.newBuilder(URI.create(client.url("/connect/token")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "client_id=casegate-sandbox&client_secret=casegate-sandbox-secret&grant_type=client_credentials"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> token = SandboxClient.exchange(
+                HttpRequest.newBuilder(URI.create(client.url("/connect/token")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "client_id=casegate-sandbox&client_secret=casegate-sandbox-secret&grant_type=client_credentials"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, token.statusCode());
         JsonObject after = client.stats();
 
-        assertEquals(before.getJsonNumber("logins").longValue() + 1, after.getJsonNumber("logins").longValue());
-        assertEquals(before.getJsonNumber("requests").longValue() + 4, after.getJsonNumber("requests").longValue());
-        assertEquals(before.getJsonNumber("tokens").longValue() + 1, after.getJsonNumber("tokens").longValue());
-        assertEquals(before.getJsonNumber("failedLogins").longValue(), after.getJsonNumber("failedLogins").longValue());
+        assertEquals(
+                before.getJsonNumber("logins").longValue() + 1,
+                after.getJsonNumber("logins").longValue());
+        assertEquals(
+                before.getJsonNumber("requests").longValue() + 4,
+                after.getJsonNumber("requests").longValue());
+        assertEquals(
+                before.getJsonNumber("tokens").longValue() + 1,
+                after.getJsonNumber("tokens").longValue());
+        assertEquals(
+                before.getJsonNumber("failedLogins").longValue(),
+                after.getJsonNumber("failedLogins").longValue());
     }
 }

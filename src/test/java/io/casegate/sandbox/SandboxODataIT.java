@@ -64,9 +64,20 @@ class SandboxODataIT {
         assertEquals(200, metadata.statusCode());
         assertTrue(metadata.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
         JsonArray sets = json(client.get("/0/odata/")).getJsonArray("value");
-        List<String> names = sets.stream().map(set -> set.asJsonObject().getString("name")).toList();
-        for (String set : List.of("Contact", "Account", "Case", "ServiceItem", "CaseStatus", "CaseOrigin", "CaseCategory",
-                "CasePriority", "CaseFile", "Activity", "CaseMessageHistory")) {
+        List<String> names =
+                sets.stream().map(set -> set.asJsonObject().getString("name")).toList();
+        for (String set : List.of(
+                "Contact",
+                "Account",
+                "Case",
+                "ServiceItem",
+                "CaseStatus",
+                "CaseOrigin",
+                "CaseCategory",
+                "CasePriority",
+                "CaseFile",
+                "Activity",
+                "CaseMessageHistory")) {
             assertTrue(metadata.body().contains("<EntitySet Name=\"" + set + "\""), set);
             assertTrue(names.contains(set), set);
         }
@@ -81,8 +92,14 @@ class SandboxODataIT {
         JsonObject status = json(client.get("/0/odata/CaseStatus(" + STATUS_NEW + ")"));
         assertEquals("Новое", status.getString("Name"));
         assertTrue(status.getString("@odata.context").endsWith("$metadata#CaseStatus/$entity"));
-        assertEquals(200, client.get("/0/odata/CaseCategory(1b0bc159-150a-e111-a31b-00155d04c01d)").statusCode());
-        assertEquals(200, client.get("/0/odata/CaseOrigin(7f9e1f1e-f46b-1410-3492-0050ba5d6c38)").statusCode());
+        assertEquals(
+                200,
+                client.get("/0/odata/CaseCategory(1b0bc159-150a-e111-a31b-00155d04c01d)")
+                        .statusCode());
+        assertEquals(
+                200,
+                client.get("/0/odata/CaseOrigin(7f9e1f1e-f46b-1410-3492-0050ba5d6c38)")
+                        .statusCode());
         Set<String> services = names(client.get("/0/odata/ServiceItem?$select=Name"));
         assertTrue(services.containsAll(Set.of("АТОЛ Онлайн", "Кассовое ПО", "Оборудование")), services.toString());
     }
@@ -92,12 +109,15 @@ class SandboxODataIT {
         SandboxClient client = client();
         String id = UUID.randomUUID().toString().toUpperCase();
 
-        HttpResponse<String> created = client.post("/0/odata/Contact", "{\"Id\":\"" + id + "\",\"Name\":\"John Best\"}");
+        HttpResponse<String> created =
+                client.post("/0/odata/Contact", "{\"Id\":\"" + id + "\",\"Name\":\"John Best\"}");
 
         assertEquals(201, created.statusCode(), created.body());
         JsonObject contact = json(created);
         assertEquals(id.toLowerCase(), contact.getString("Id"), "a client-supplied Id is kept");
-        assertEquals(client.url("/0/odata/Contact(" + id.toLowerCase() + ")"), created.headers().firstValue("Location").orElse(""));
+        assertEquals(
+                client.url("/0/odata/Contact(" + id.toLowerCase() + ")"),
+                created.headers().firstValue("Location").orElse(""));
         assertEquals("John", contact.getString("GivenName"));
         assertEquals("Best", contact.getString("Surname"));
         assertEquals("", contact.getString("Email"));
@@ -116,12 +136,15 @@ class SandboxODataIT {
     @Test
     void readUpdateDeleteAndReadAfterDelete() {
         SandboxClient client = client();
-        String id = client.create("Account", "{\"Name\":\"ООО Тест\",\"INN\":\"7707083893\"}").getString("Id");
+        String id = client.create("Account", "{\"Name\":\"ООО Тест\",\"INN\":\"7707083893\"}")
+                .getString("Id");
         String path = "/0/odata/Account(" + id + ")";
 
         JsonObject read = json(client.get(path));
         assertEquals("7707083893", read.getString("INN"));
-        assertEquals("0001-01-01T00:00:00Z", client.create("Case", "{\"Subject\":\"dates\"}").getString("RegisteredOn"));
+        assertEquals(
+                "0001-01-01T00:00:00Z",
+                client.create("Case", "{\"Subject\":\"dates\"}").getString("RegisteredOn"));
 
         HttpResponse<String> patched = client.patch(path, "{\"Phone\":\"+7 495 000-00-00\"}");
         assertEquals(204, patched.statusCode());
@@ -140,13 +163,15 @@ class SandboxODataIT {
         SandboxClient client = client();
         String id = client.create("Contact", "{\"Name\":\"First Holder\"}").getString("Id");
 
-        HttpResponse<String> duplicate = client.post("/0/odata/Contact", "{\"Id\":\"" + id + "\",\"Name\":\"Second Holder\"}");
+        HttpResponse<String> duplicate =
+                client.post("/0/odata/Contact", "{\"Id\":\"" + id + "\",\"Name\":\"Second Holder\"}");
 
         assertEquals(500, duplicate.statusCode());
         String reason = reason(duplicate);
         assertTrue(reason.contains("duplicate key value violates unique constraint"), reason);
         assertTrue(reason.contains(id), reason);
-        assertEquals("First Holder", json(client.get("/0/odata/Contact(" + id + ")")).getString("Name"));
+        assertEquals(
+                "First Holder", json(client.get("/0/odata/Contact(" + id + ")")).getString("Name"));
     }
 
     @Test
@@ -157,31 +182,53 @@ class SandboxODataIT {
         client.create("Contact", "{\"Name\":\"Patrick OBrien " + suffix + "\"}");
         client.create("Contact", "{\"Name\":\"Щукин Пётр " + suffix + "\",\"Email\":\"p@example.ru\"}");
 
-        assertEquals(Set.of("Patrick O'Brien " + suffix),
+        assertEquals(
+                Set.of("Patrick O'Brien " + suffix),
                 names(client.get("/0/odata/Contact" + filter("Name eq 'Patrick O''Brien " + suffix + "'"))));
-        assertEquals(Set.of("Щукин Пётр " + suffix),
-                names(client.get("/0/odata/Contact" + filter("contains(Name,'Щукин') and endswith(Name,'" + suffix + "')"))));
-        assertEquals(Set.of("Щукин Пётр " + suffix), names(client.get("/0/odata/Contact"
-                + filter("startswith(tolower(Name),'щукин пётр') and Email eq 'p@example.ru' and endswith(Name,'" + suffix + "')"))));
-        assertEquals(2, names(client.get("/0/odata/Contact"
-                + filter("(contains(Name,'Brien') or contains(Name,'Пётр')) and not contains(Name,'''') and endswith(Name,'" + suffix + "')"))).size());
+        assertEquals(
+                Set.of("Щукин Пётр " + suffix),
+                names(client.get(
+                        "/0/odata/Contact" + filter("contains(Name,'Щукин') and endswith(Name,'" + suffix + "')"))));
+        assertEquals(
+                Set.of("Щукин Пётр " + suffix),
+                names(client.get("/0/odata/Contact"
+                        + filter(
+                                "startswith(tolower(Name),'щукин пётр') and Email eq 'p@example.ru' and endswith(Name,'"
+                                        + suffix + "')"))));
+        assertEquals(
+                2,
+                names(client.get("/0/odata/Contact"
+                                + filter(
+                                        "(contains(Name,'Brien') or contains(Name,'Пётр')) and not contains(Name,'''') and endswith(Name,'"
+                                                + suffix + "')")))
+                        .size());
     }
 
     @Test
     void navigationPathFiltersFollowLookups() {
         SandboxClient client = client();
         String accountName = "ООО «Ромашка» " + UUID.randomUUID();
-        String account = client.create("Account", "{\"Name\":\"" + accountName + "\"}").getString("Id");
-        String contact = client.create("Contact", "{\"Name\":\"Нави Гатор\",\"AccountId\":\"" + account + "\"}").getString("Id");
-        String mine = client.create("Case", "{\"Subject\":\"mine\",\"ContactId\":\"" + contact + "\",\"AccountId\":\"" + account + "\"}")
+        String account =
+                client.create("Account", "{\"Name\":\"" + accountName + "\"}").getString("Id");
+        String contact = client.create("Contact", "{\"Name\":\"Нави Гатор\",\"AccountId\":\"" + account + "\"}")
+                .getString("Id");
+        String mine = client.create(
+                        "Case",
+                        "{\"Subject\":\"mine\",\"ContactId\":\"" + contact + "\",\"AccountId\":\"" + account + "\"}")
                 .getString("Id");
         client.create("Case", "{\"Subject\":\"someone else's\"}");
 
         assertEquals(List.of(mine), ids(client.get("/0/odata/Case" + filter("Contact/Id eq " + contact))));
         assertEquals(List.of(mine), ids(client.get("/0/odata/Case" + filter("ContactId eq " + contact))));
         assertEquals(List.of(mine), ids(client.get("/0/odata/Case" + filter("Account/Name eq '" + accountName + "'"))));
-        assertEquals(List.of(mine), ids(client.get("/0/odata/Case" + filter("Contact/Account/Name eq '" + accountName + "'"))));
-        assertEquals(1, ids(client.get("/0/odata/Case" + filter("Status/Id eq " + STATUS_NEW + " and Contact/Id eq " + contact))).size());
+        assertEquals(
+                List.of(mine),
+                ids(client.get("/0/odata/Case" + filter("Contact/Account/Name eq '" + accountName + "'"))));
+        assertEquals(
+                1,
+                ids(client.get("/0/odata/Case"
+                                + filter("Status/Id eq " + STATUS_NEW + " and Contact/Id eq " + contact)))
+                        .size());
     }
 
     @Test
@@ -191,8 +238,11 @@ class SandboxODataIT {
         String id = client.create("Activity", "{\"Title\":\"dated\"}").getString("Id");
         Instant after = Instant.now().plusSeconds(1);
 
-        assertTrue(ids(client.get("/0/odata/Activity" + filter("CreatedOn gt " + before + " and CreatedOn lt " + after))).contains(id));
-        assertFalse(ids(client.get("/0/odata/Activity" + filter("CreatedOn gt " + after))).contains(id));
+        assertTrue(
+                ids(client.get("/0/odata/Activity" + filter("CreatedOn gt " + before + " and CreatedOn lt " + after)))
+                        .contains(id));
+        assertFalse(ids(client.get("/0/odata/Activity" + filter("CreatedOn gt " + after)))
+                .contains(id));
         HttpResponse<String> quoted = client.get("/0/odata/Activity" + filter("CreatedOn gt '" + before + "'"));
         assertEquals(400, quoted.statusCode());
         assertTrue(reason(quoted).contains("Edm.DateTimeOffset"), quoted.body());
@@ -207,33 +257,49 @@ class SandboxODataIT {
         }
         String query = "/0/odata/Contact" + filter("endswith(Name,'" + tag + "')");
 
-        JsonObject page = json(client.get(query + "&$select=Name,Phone&$orderby=Name%20desc&$top=2&$skip=1&$count=true"));
+        JsonObject page =
+                json(client.get(query + "&$select=Name,Phone&$orderby=Name%20desc&$top=2&$skip=1&$count=true"));
         assertEquals(4, page.getInt("@odata.count"));
         JsonArray value = page.getJsonArray("value");
-        assertEquals(List.of("Charlie " + tag, "Bravo " + tag), value.stream().map(v -> v.asJsonObject().getString("Name")).toList());
+        assertEquals(
+                List.of("Charlie " + tag, "Bravo " + tag),
+                value.stream().map(v -> v.asJsonObject().getString("Name")).toList());
         assertEquals(Set.of("Name", "Phone"), value.getJsonObject(0).keySet());
         assertTrue(page.getString("@odata.context").endsWith("$metadata#Contact(Name,Phone)"));
 
         HttpResponse<String> count = client.get("/0/odata/Contact/$count" + filter("endswith(Name,'" + tag + "')"));
         assertEquals(200, count.statusCode());
         assertEquals("4", count.body());
-        assertEquals(0, json(client.get(query + "&$count=true&$top=0")).getJsonArray("value").size());
-        assertEquals(4, json(client.get("/odata/Contact" + filter("endswith(Name,'" + tag + "')"))).getJsonArray("value").size(),
+        assertEquals(
+                0,
+                json(client.get(query + "&$count=true&$top=0"))
+                        .getJsonArray("value")
+                        .size());
+        assertEquals(
+                4,
+                json(client.get("/odata/Contact" + filter("endswith(Name,'" + tag + "')")))
+                        .getJsonArray("value")
+                        .size(),
                 "the .NET Core route without /0");
     }
 
     @Test
     void caseGetsANumberAndTheDefaults() {
         SandboxClient client = client();
-        JsonObject created = client.create("Case", "{\"Subject\":\"Не печатает чек\",\"Symptoms\":\"ККТ молчит\","
-                + "\"ServiceItemId\":\"2bca0b1d-bbd6-432b-b679-f40c2bbef6c8\",\"RegisteredOn\":\"2026-03-01T09:00:00+03:00\"}");
+        JsonObject created = client.create(
+                "Case",
+                "{\"Subject\":\"Не печатает чек\",\"Symptoms\":\"ККТ молчит\","
+                        + "\"ServiceItemId\":\"2bca0b1d-bbd6-432b-b679-f40c2bbef6c8\",\"RegisteredOn\":\"2026-03-01T09:00:00+03:00\"}");
 
         assertTrue(created.getString("Number").matches("SR\\d{8}"), created.getString("Number"));
         assertEquals(STATUS_NEW, created.getString("StatusId"));
         assertEquals("de87256f-7baa-412d-8fbd-0f0be875927c", created.getString("PriorityId"));
         assertEquals("ea71fe35-d1ca-4d8e-ac83-db4bc6a13d4e", created.getString("OriginId"));
         assertEquals("2026-03-01T06:00:00.0000000Z", created.getString("RegisteredOn"));
-        assertEquals("SR-CLIENT-1", client.create("Case", "{\"Subject\":\"own number\",\"Number\":\"SR-CLIENT-1\"}").getString("Number"));
+        assertEquals(
+                "SR-CLIENT-1",
+                client.create("Case", "{\"Subject\":\"own number\",\"Number\":\"SR-CLIENT-1\"}")
+                        .getString("Number"));
     }
 
     @Test
@@ -310,22 +376,33 @@ class SandboxODataIT {
         String good = "{\"method\":\"POST\",\"url\":\"Contact\",\"id\":\"%s\",\"body\":{\"Name\":\"Batch %s\"},"
                 + "\"headers\":{\"Content-Type\":\"application/json\"}}";
         String bad = "{\"method\":\"POST\",\"url\":\"Contact\",\"id\":\"bad\",\"body\":{\"NoSuchColumn\":1}}";
-        String requests = "{\"requests\":[" + String.format(good, "1", "One") + "," + bad + "," + String.format(good, "3", "Three") + "]}";
+        String requests = "{\"requests\":[" + String.format(good, "1", "One") + "," + bad + ","
+                + String.format(good, "3", "Three") + "]}";
 
         JsonArray stopped = json(client.post("/0/odata/$batch", requests)).getJsonArray("responses");
         assertEquals(List.of(201, 400), statuses(stopped));
-        assertTrue(stopped.getJsonObject(0).getJsonObject("headers").getString("location").contains("/0/odata/Contact("));
+        assertTrue(stopped.getJsonObject(0)
+                .getJsonObject("headers")
+                .getString("location")
+                .contains("/0/odata/Contact("));
         assertEquals("Batch One", stopped.getJsonObject(0).getJsonObject("body").getString("Name"));
 
-        HttpResponse<String> continued = client.send("POST", "/0/odata/$batch", requests, Map.of("Prefer", "odata.continue-on-error"));
+        HttpResponse<String> continued =
+                client.send("POST", "/0/odata/$batch", requests, Map.of("Prefer", "odata.continue-on-error"));
         assertEquals(200, continued.statusCode());
         assertEquals(List.of(201, 400, 201), statuses(json(continued).getJsonArray("responses")));
 
         String id = json(client.post("/0/odata/$batch", "{\"requests\":[" + String.format(good, "a", "Read Me") + "]}"))
-                .getJsonArray("responses").getJsonObject(0).getJsonObject("body").getString("Id");
-        JsonArray read = json(client.post("/0/odata/$batch", "{\"requests\":[{\"method\":\"GET\",\"url\":\"Contact(" + id
-                + ")\",\"id\":\"r\"},{\"method\":\"PATCH\",\"url\":\"/0/odata/Contact/" + id
-                + "\",\"id\":\"p\",\"body\":{\"Phone\":\"123\"}}]}")).getJsonArray("responses");
+                .getJsonArray("responses")
+                .getJsonObject(0)
+                .getJsonObject("body")
+                .getString("Id");
+        JsonArray read = json(client.post(
+                        "/0/odata/$batch",
+                        "{\"requests\":[{\"method\":\"GET\",\"url\":\"Contact(" + id
+                                + ")\",\"id\":\"r\"},{\"method\":\"PATCH\",\"url\":\"/0/odata/Contact/" + id
+                                + "\",\"id\":\"p\",\"body\":{\"Phone\":\"123\"}}]}"))
+                .getJsonArray("responses");
         assertEquals(List.of(200, 204), statuses(read));
         assertEquals("123", json(client.get("/0/odata/Contact(" + id + ")")).getString("Phone"));
     }
@@ -338,7 +415,11 @@ class SandboxODataIT {
         assertEquals(400, response.statusCode());
         assertTrue(reason(response).contains("100"), response.body());
         String hundred = "{\"requests\":[" + String.join(",", Collections.nCopies(100, one)) + "]}";
-        assertEquals(100, json(client().post("/0/odata/$batch", hundred)).getJsonArray("responses").size());
+        assertEquals(
+                100,
+                json(client().post("/0/odata/$batch", hundred))
+                        .getJsonArray("responses")
+                        .size());
     }
 
     private static List<Integer> statuses(JsonArray responses) {
@@ -347,13 +428,17 @@ class SandboxODataIT {
 
     private static Set<String> names(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
-        return json(response).getJsonArray("value").stream().map(JsonValue::asJsonObject)
-                .map(row -> row.getString("Name")).collect(Collectors.toSet());
+        return json(response).getJsonArray("value").stream()
+                .map(JsonValue::asJsonObject)
+                .map(row -> row.getString("Name"))
+                .collect(Collectors.toSet());
     }
 
     private static List<String> ids(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
-        return json(response).getJsonArray("value").stream().map(JsonValue::asJsonObject)
-                .map(row -> row.getString("Id")).toList();
+        return json(response).getJsonArray("value").stream()
+                .map(JsonValue::asJsonObject)
+                .map(row -> row.getString("Id"))
+                .toList();
     }
 }

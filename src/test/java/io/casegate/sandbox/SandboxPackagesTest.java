@@ -57,8 +57,12 @@ class SandboxPackagesTest {
         assertEquals(Set.of(), dependencies().getOrDefault(ROOT + ".http", Set.of()));
     }
 
-    private static Optional<List<String>> cycleThrough(String start, String current,
-            Map<String, Set<String>> dependencies, List<String> path, Set<String> visited) {
+    private static Optional<List<String>> cycleThrough(
+            String start,
+            String current,
+            Map<String, Set<String>> dependencies,
+            List<String> path,
+            Set<String> visited) {
         for (String next : dependencies.getOrDefault(current, Set.of())) {
             if (next.equals(start)) {
                 List<String> cycle = new ArrayList<>(path);
@@ -81,7 +85,8 @@ class SandboxPackagesTest {
     private static Map<String, Set<String>> dependencies() {
         Map<String, Set<String>> dependencies = new TreeMap<>();
         try (Stream<Path> files = Files.walk(SANDBOX)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
                 Matcher declaration = PACKAGE.matcher(source);
                 if (!declaration.find()) {

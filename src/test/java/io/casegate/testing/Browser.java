@@ -1,6 +1,5 @@
 package io.casegate.testing;
 
-import java.util.Comparator;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,9 +38,17 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
                 "--lang=" + acceptLanguage.split(",")[0],
                 "--window-size=" + size.getWidth() + "," + size.getHeight());
         Map<String, Object> prefs = new HashMap<>();
@@ -97,8 +105,10 @@ public final class Browser implements AutoCloseable {
     public Path fullPageScreenshot(String name) {
         Dimension window = driver.manage().window().getSize();
         long height = ((Number) driver.executeScript(
-                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")).longValue();
-        driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 140)));
+                        "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)"))
+                .longValue();
+        driver.manage().window().setSize(new Dimension(window.getWidth(), (int)
+                Math.max(window.getHeight(), height + 140)));
         try {
             return screenshot(name);
         } finally {

@@ -33,9 +33,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CasegateProcess implements AutoCloseable {
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
-    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("casegate.it.boot-timeout-seconds", 300));
+    private static final Duration BOOT_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("casegate.it.boot-timeout-seconds", 300));
     /** The heap of a Casegate under test, unless the caller gives other JVM options. */
     private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m");
+
     public static final String LOGS_DIRECTORY_PROPERTY = "casegate.it.logs-dir";
     public static final String PID_FILE_PROPERTY = "casegate.it.pid-file";
 
@@ -57,7 +59,8 @@ public final class CasegateProcess implements AutoCloseable {
         this(name, contextRoot, properties, war, DEFAULT_JVM_OPTIONS);
     }
 
-    private CasegateProcess(String name, String contextRoot, Map<String, String> properties, String war, List<String> jvmOptions) {
+    private CasegateProcess(
+            String name, String contextRoot, Map<String, String> properties, String war, List<String> jvmOptions) {
         this.name = name;
         this.war = war;
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -67,22 +70,29 @@ public final class CasegateProcess implements AutoCloseable {
     }
 
     /** Starts a process and waits until {@code readyPath} (relative to the context root) answers 200. */
-    public static CasegateProcess start(String name, String contextRoot, Map<String, String> properties, String readyPath) {
-        return start(name, contextRoot, properties, readyPath, System.getProperty("casegate.war", "target/casegate.war"));
+    public static CasegateProcess start(
+            String name, String contextRoot, Map<String, String> properties, String readyPath) {
+        return start(
+                name, contextRoot, properties, readyPath, System.getProperty("casegate.war", "target/casegate.war"));
     }
 
     /** The same with another WAR, e.g. the packaged one plus test-only classes. */
-    public static CasegateProcess start(String name, String contextRoot, Map<String, String> properties, String readyPath, String war) {
+    public static CasegateProcess start(
+            String name, String contextRoot, Map<String, String> properties, String readyPath, String war) {
         CasegateProcess server = new CasegateProcess(name, contextRoot, properties, war);
         server.startAgain(readyPath);
         return server;
     }
 
     /** The same with other JVM options than the default heap of 512 MB (e.g. {@code -Xmx1g}); they replace it. */
-    public static CasegateProcess start(String name, String contextRoot, Map<String, String> properties, String readyPath,
+    public static CasegateProcess start(
+            String name,
+            String contextRoot,
+            Map<String, String> properties,
+            String readyPath,
             List<String> jvmOptions) {
-        CasegateProcess server = new CasegateProcess(name, contextRoot, properties,
-                System.getProperty("casegate.war", "target/casegate.war"), jvmOptions);
+        CasegateProcess server = new CasegateProcess(
+                name, contextRoot, properties, System.getProperty("casegate.war", "target/casegate.war"), jvmOptions);
         server.startAgain(readyPath);
         return server;
     }
@@ -94,16 +104,29 @@ public final class CasegateProcess implements AutoCloseable {
 
     /** The same with other JVM options, e.g. a larger heap for a sandbox that holds many cases. */
     public static CasegateProcess startSandbox(String name, List<String> jvmOptions) {
-        return start(name, "sandboxhost", Map.of("casegate.sandbox.enabled", "true",
-                "casegate.data.dir", "target/it-data/" + name + "-" + UUID.randomUUID()), "sandbox/_stats", jvmOptions);
+        return start(
+                name,
+                "sandboxhost",
+                Map.of(
+                        "casegate.sandbox.enabled",
+                        "true",
+                        "casegate.data.dir",
+                        "target/it-data/" + name + "-" + UUID.randomUUID()),
+                "sandbox/_stats",
+                jvmOptions);
     }
 
     /** The settings that point a Casegate at this process's sandbox CRM (as its default user), its own sandbox off. */
     public Map<String, String> crmSettings() {
-        return Map.of("casegate.crm.url", url("sandbox").toString(),
-                "casegate.crm.username", "Supervisor",
-                "casegate.crm.password", "Supervisor",
-                "casegate.sandbox.enabled", "false");
+        return Map.of(
+                "casegate.crm.url",
+                url("sandbox").toString(),
+                "casegate.crm.username",
+                "Supervisor",
+                "casegate.crm.password",
+                "Supervisor",
+                "casegate.sandbox.enabled",
+                "false");
     }
 
     /**
@@ -119,7 +142,8 @@ public final class CasegateProcess implements AutoCloseable {
             if (!payaraKernelFailedToBoot()) {
                 throw exited;
             }
-            System.err.println(name + ": Payara Micro's kernel failed to boot (see " + log + "); starting it once more");
+            System.err.println(
+                    name + ": Payara Micro's kernel failed to boot (see " + log + "); starting it once more");
             boot(readyPath);
         }
     }
@@ -136,7 +160,9 @@ public final class CasegateProcess implements AutoCloseable {
     private boolean payaraKernelFailedToBoot() {
         try {
             String text = Files.readString(log);
-            return text.contains("MultiException stack") && text.contains("RunLevelControllerThread") && !text.contains("Deployed ");
+            return text.contains("MultiException stack")
+                    && text.contains("RunLevelControllerThread")
+                    && !text.contains("Deployed ");
         } catch (IOException unreadable) {
             return false;
         }
@@ -157,14 +183,24 @@ public final class CasegateProcess implements AutoCloseable {
             command.addAll(jvmOptions);
             command.add("-Djava.net.preferIPv4Stack=true");
             properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-            command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+            command.addAll(List.of(
+                    "-jar",
+                    System.getProperty("payara.microJar", "target/payara-micro.jar"),
                     "--nohazelcast",
-                    "--prebootcommandfile", "src/main/payara/preboot.txt",
-                    "--rootdir", rootDir.toString(),
-                    "--port", String.valueOf(port),
-                    "--deploy", war,
-                    "--contextroot", contextRoot));
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    "--prebootcommandfile",
+                    "src/main/payara/preboot.txt",
+                    "--rootdir",
+                    rootDir.toString(),
+                    "--port",
+                    String.valueOf(port),
+                    "--deploy",
+                    war,
+                    "--contextroot",
+                    contextRoot));
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             RUNNING.add(process);
             recordPid();
         } catch (IOException e) {
@@ -176,19 +212,25 @@ public final class CasegateProcess implements AutoCloseable {
     private void recordPid() throws IOException {
         String pidFile = System.getProperty(PID_FILE_PROPERTY);
         if (pidFile != null) {
-            Files.writeString(Path.of(pidFile), process.pid() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(pidFile), process.pid() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
     }
 
     private void awaitReady(String readyPath) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new ExitedWhileStarting(name + " exited with " + process.exitValue() + " while starting; see " + log);
+                throw new ExitedWhileStarting(
+                        name + " exited with " + process.exitValue() + " while starting; see " + log);
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(url(readyPath)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(url(readyPath))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

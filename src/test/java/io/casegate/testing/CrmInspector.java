@@ -31,7 +31,10 @@ public final class CrmInspector {
     /** @param sandbox the sandbox's root, ending in {@code /sandbox/} */
     public CrmInspector(URI sandbox) {
         this.sandbox = sandbox;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** Sets the sandbox's fault switches, e.g. {@code {"outage":true}}. */
@@ -40,7 +43,8 @@ public final class CrmInspector {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("PUT _faults " + json + ": " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "PUT _faults " + json + ": " + response.statusCode() + " " + response.body());
         }
     }
 
@@ -53,25 +57,32 @@ public final class CrmInspector {
         login();
         String query = "?$select=" + encode(select) + (filter == null ? "" : "&$filter=" + encode(filter));
         HttpResponse<String> response = send(HttpRequest.newBuilder(sandbox.resolve("0/odata/" + entitySet + query))
-                .header("Accept", "application/json").GET());
+                .header("Accept", "application/json")
+                .GET());
         if (response.statusCode() == 401) {
             loggedIn = false;
             login();
-            response = send(HttpRequest.newBuilder(sandbox.resolve("0/odata/" + entitySet + query)).header("Accept", "application/json").GET());
+            response = send(HttpRequest.newBuilder(sandbox.resolve("0/odata/" + entitySet + query))
+                    .header("Accept", "application/json")
+                    .GET());
         }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + entitySet + ": " + response.statusCode() + " " + response.body());
         }
-        return json(response).getJsonArray("value").stream().map(JsonValue::asJsonObject).toList();
+        return json(response).getJsonArray("value").stream()
+                .map(JsonValue::asJsonObject)
+                .toList();
     }
 
     private void login() {
         if (loggedIn) {
             return;
         }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(sandbox.resolve("ServiceModel/AuthService.svc/Login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"UserName\":\"Supervisor\",\"UserPassword\":\"Supervisor\"}")));
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(sandbox.resolve("ServiceModel/AuthService.svc/Login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"UserName\":\"Supervisor\",\"UserPassword\":\"Supervisor\"}")));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Sandbox login: " + response.statusCode() + " " + response.body());
         }
@@ -80,7 +91,9 @@ public final class CrmInspector {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(
+                    request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

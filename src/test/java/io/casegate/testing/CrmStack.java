@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.casegate.attachments.boundary.ExternalFileStore;
+import io.casegate.cases.control.CaseWorkflow;
 import io.casegate.crm.boundary.CrmCases;
+import io.casegate.crm.boundary.ServiceCatalog;
 import io.casegate.crm.control.CrmClient;
 import io.casegate.crm.control.CrmSession;
 import io.casegate.crm.control.CrmSettings;
 import io.casegate.crm.control.CrmTransport;
-import io.casegate.crm.boundary.ServiceCatalog;
 import io.casegate.platform.LocalServer;
-import io.casegate.cases.control.CaseWorkflow;
 
 /**
  * The CRM beans and the workflow wired by hand with other settings (wrong credentials, OAuth, other

@@ -12,15 +12,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /** The packaged Casegate WAR, as built by this module. */
     public static WebArchive casegate() {
         File war = new File(System.getProperty("casegate.war", "target/casegate.war"));
         if (!war.isFile()) {
-            throw new IllegalStateException("Run the integration tests through Maven (mvn verify): " + war + " is missing");
+            throw new IllegalStateException(
+                    "Run the integration tests through Maven (mvn verify): " + war + " is missing");
         }
-        return ShrinkWrap.create(ZipImporter.class, "casegate.war").importFrom(war).as(WebArchive.class);
+        return ShrinkWrap.create(ZipImporter.class, "casegate.war")
+                .importFrom(war)
+                .as(WebArchive.class);
     }
 }

@@ -11,17 +11,23 @@ import java.time.Duration;
 /** Reads one number of Casegate's {@code /metrics}, as Prometheus would scrape it. */
 public final class MetricsScrape {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private MetricsScrape() {
-    }
+    private MetricsScrape() {}
 
     public static String text(URI metrics) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(30)).GET().build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(metrics)
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || !response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain")) {
-                throw new IllegalStateException("GET " + metrics + ": " + response.statusCode() + " " + response.headers().map());
+            if (response.statusCode() != 200
+                    || !response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain")) {
+                throw new IllegalStateException("GET " + metrics + ": " + response.statusCode() + " "
+                        + response.headers().map());
             }
             return response.body();
         } catch (IOException e) {

@@ -33,31 +33,43 @@ public final class PlainBrowser {
 
         /** The text of the element with this id (its inner HTML without tags). */
         public Optional<String> textOf(String id) {
-            Matcher m = Pattern.compile("(?s)id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</").matcher(body);
-            return m.find() ? Optional.of(m.group(1).replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").strip()) : Optional.empty();
+            Matcher m = Pattern.compile("(?s)id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</")
+                    .matcher(body);
+            return m.find()
+                    ? Optional.of(m.group(1)
+                            .replaceAll("(?s)<[^>]*>", " ")
+                            .replaceAll("\\s+", " ")
+                            .strip())
+                    : Optional.empty();
         }
 
         /** The first link whose href contains {@code part}, resolved against this page. */
         public Optional<URI> link(String part) {
-            Matcher m = Pattern.compile("href=\"([^\"]*" + Pattern.quote(part) + "[^\"]*)\"").matcher(body);
+            Matcher m = Pattern.compile("href=\"([^\"]*" + Pattern.quote(part) + "[^\"]*)\"")
+                    .matcher(body);
             return m.find() ? Optional.of(uri.resolve(m.group(1).replace("&amp;", "&"))) : Optional.empty();
         }
 
         /** The value of the hidden Faces view state of the form. */
         public Optional<String> viewState() {
-            Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(body);
+            Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
+                    .matcher(body);
             return m.find() ? Optional.of(m.group(1).replace("&amp;", "&")) : Optional.empty();
         }
 
         /** Where the form with this id posts to. */
         public Optional<URI> formAction(String formId) {
-            Matcher m = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]*)\"").matcher(body);
+            Matcher m = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]*)\"")
+                    .matcher(body);
             return m.find() ? Optional.of(uri.resolve(m.group(1).replace("&amp;", "&"))) : Optional.empty();
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private URI lastPage;
 
     public Page get(URI uri) {
@@ -69,7 +81,8 @@ public final class PlainBrowser {
         String body = fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -88,7 +101,8 @@ public final class PlainBrowser {
     public Page signIn(URI protectedPage, String name, String password) {
         Page toLogin = get(protectedPage);
         Page login = follow(toLogin);
-        URI action = login.formAction("admin-login").orElseThrow(() -> new IllegalStateException("No login form: " + login.text()));
+        URI action = login.formAction("admin-login")
+                .orElseThrow(() -> new IllegalStateException("No login form: " + login.text()));
         return post(action, Map.of("j_username", name, "j_password", password));
     }
 
@@ -98,11 +112,16 @@ public final class PlainBrowser {
         }
         HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
         try {
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 200) {
                 lastPage = built.uri();
             }
-            return new Page(response.statusCode(), built.uri(), response.headers().firstValue("Location").orElse(null), response.body());
+            return new Page(
+                    response.statusCode(),
+                    built.uri(),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -13,8 +13,7 @@ public final class SampleFiles {
 
     private static final Path DIRECTORY = Path.of("target", "sample-files");
 
-    private SampleFiles() {
-    }
+    private SampleFiles() {}
 
     public static Path text(String name, String content) {
         return write(name, content.getBytes(StandardCharsets.UTF_8));

@@ -1,8 +1,8 @@
 package io.casegate.testing;
 
-import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,7 +27,10 @@ public final class SandboxCrm {
     public record Stats(long logins, long failedLogins, long requests, long tokens) {
 
         public Stats minus(Stats before) {
-            return new Stats(logins - before.logins, failedLogins - before.failedLogins, requests - before.requests,
+            return new Stats(
+                    logins - before.logins,
+                    failedLogins - before.failedLogins,
+                    requests - before.requests,
                     tokens - before.tokens);
         }
     }
@@ -56,15 +59,23 @@ public final class SandboxCrm {
     }
 
     public byte[] download(String fileEntity, UUID fileId) {
-        return send(HttpRequest.newBuilder(URI.create(root + "/0/rest/FileService/Download/" + fileEntity + "/" + fileId)).GET(),
-                HttpResponse.BodyHandlers.ofByteArray(), true).body();
+        return send(
+                        HttpRequest.newBuilder(
+                                        URI.create(root + "/0/rest/FileService/Download/" + fileEntity + "/" + fileId))
+                                .GET(),
+                        HttpResponse.BodyHandlers.ofByteArray(),
+                        true)
+                .body();
     }
 
     /** Sets sandbox faults, e.g. {@code {"expireAllSessionsNow":true}}. */
     public void faults(String json) {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(root + "/_faults"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)), HttpResponse.BodyHandlers.ofString(), false);
+        HttpResponse<String> answer = send(
+                HttpRequest.newBuilder(URI.create(root + "/_faults"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                HttpResponse.BodyHandlers.ofString(),
+                false);
         if (answer.statusCode() / 100 != 2) {
             throw new IllegalStateException("PUT /_faults answered " + answer.statusCode() + ": " + answer.body());
         }
@@ -75,19 +86,28 @@ public final class SandboxCrm {
     }
 
     public Stats stats() {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(root + "/_stats")).GET(),
-                HttpResponse.BodyHandlers.ofString(), false);
+        HttpResponse<String> answer = send(
+                HttpRequest.newBuilder(URI.create(root + "/_stats")).GET(),
+                HttpResponse.BodyHandlers.ofString(),
+                false);
         JsonObject stats = Json.createReader(new StringReader(answer.body())).readObject();
-        return new Stats(stats.getJsonNumber("logins").longValue(), stats.getJsonNumber("failedLogins").longValue(),
-                stats.getJsonNumber("requests").longValue(), stats.getJsonNumber("tokens").longValue());
+        return new Stats(
+                stats.getJsonNumber("logins").longValue(),
+                stats.getJsonNumber("failedLogins").longValue(),
+                stats.getJsonNumber("requests").longValue(),
+                stats.getJsonNumber("tokens").longValue());
     }
 
     /** How many rows an entity set holds (OData {@code $count}), e.g. the cases delivered so far. */
     public long count(String entity) {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(root + "/0/odata/" + entity + "/$count")).GET(),
-                HttpResponse.BodyHandlers.ofString(), true);
+        HttpResponse<String> answer = send(
+                HttpRequest.newBuilder(URI.create(root + "/0/odata/" + entity + "/$count"))
+                        .GET(),
+                HttpResponse.BodyHandlers.ofString(),
+                true);
         if (answer.statusCode() != 200) {
-            throw new IllegalStateException("GET " + entity + "/$count answered " + answer.statusCode() + ": " + answer.body());
+            throw new IllegalStateException(
+                    "GET " + entity + "/$count answered " + answer.statusCode() + ": " + answer.body());
         }
         return Long.parseLong(answer.body().strip());
     }
@@ -97,20 +117,27 @@ public final class SandboxCrm {
     }
 
     private JsonObject getJson(String pathAndQuery) {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(root + pathAndQuery))
-                .header("Accept", "application/json").GET(), HttpResponse.BodyHandlers.ofString(), true);
+        HttpResponse<String> answer = send(
+                HttpRequest.newBuilder(URI.create(root + pathAndQuery))
+                        .header("Accept", "application/json")
+                        .GET(),
+                HttpResponse.BodyHandlers.ofString(),
+                true);
         if (answer.statusCode() != 200) {
-            throw new IllegalStateException("GET " + pathAndQuery + " answered " + answer.statusCode() + ": " + answer.body());
+            throw new IllegalStateException(
+                    "GET " + pathAndQuery + " answered " + answer.statusCode() + ": " + answer.body());
         }
         return Json.createReader(new StringReader(answer.body())).readObject();
     }
 
-    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, boolean authenticated) {
+    private <T> HttpResponse<T> send(
+            HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, boolean authenticated) {
         try {
             if (authenticated && !loggedIn) {
                 login();
             }
-            HttpResponse<T> answer = http.send(request.header("ForceUseSession", "true").build(), body);
+            HttpResponse<T> answer =
+                    http.send(request.header("ForceUseSession", "true").build(), body);
             if (authenticated && (answer.statusCode() == 401 || answer.statusCode() == 302)) {
                 login();
                 answer = http.send(request.build(), body);
@@ -125,12 +152,16 @@ public final class SandboxCrm {
     }
 
     private void login() throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(root + "/ServiceModel/AuthService.svc/Login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"UserName\":\"Supervisor\",\"UserPassword\":\"Supervisor\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(root + "/ServiceModel/AuthService.svc/Login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"UserName\":\"Supervisor\",\"UserPassword\":\"Supervisor\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200 || !answer.body().contains("\"Code\":0")) {
-            throw new IllegalStateException("The test could not log in to the sandbox: " + answer.statusCode() + " " + answer.body());
+            throw new IllegalStateException(
+                    "The test could not log in to the sandbox: " + answer.statusCode() + " " + answer.body());
         }
         loggedIn = true;
     }

@@ -16,12 +16,10 @@ import io.casegate.cases.control.CaseProgress;
  */
 public class ScriptedProgress implements CaseProgress {
 
-    public record Call(String operation, int status, long millis) {
-    }
+    public record Call(String operation, int status, long millis) {}
 
     /** A reported case, with the number of CRM calls made before it was reported. */
-    public record OpenedCase(UUID id, String number, int callsBefore) {
-    }
+    public record OpenedCase(UUID id, String number, int callsBefore) {}
 
     private final Map<String, String> results = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -94,10 +92,14 @@ public class ScriptedProgress implements CaseProgress {
     }
 
     public long crmCalls() {
-        return calls().stream().filter(call -> !call.operation().startsWith("login")).count();
+        return calls().stream()
+                .filter(call -> !call.operation().startsWith("login"))
+                .count();
     }
 
     public long logins() {
-        return calls().stream().filter(call -> call.operation().startsWith("login")).count();
+        return calls().stream()
+                .filter(call -> call.operation().startsWith("login"))
+                .count();
     }
 }

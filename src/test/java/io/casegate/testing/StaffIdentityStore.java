@@ -20,7 +20,8 @@ public class StaffIdentityStore implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (credential instanceof UsernamePasswordCredential login && NAME.equals(login.getCaller())
+        if (credential instanceof UsernamePasswordCredential login
+                && NAME.equals(login.getCaller())
                 && login.getPassword().compareTo(PASSWORD)) {
             return new CredentialValidationResult(NAME, Set.of("casegate-staff"));
         }

@@ -1,9 +1,9 @@
 package io.casegate.testing;
 
-import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,8 +20,7 @@ public final class TestCases {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private TestCases() {
-    }
+    private TestCases() {}
 
     /** A visitor: name, e-mail, phone, organisation and INN. */
     public record Visitor(String name, String email, String phone, String organisation, String inn) {
@@ -29,17 +28,31 @@ public final class TestCases {
         public static Visitor fresh() {
             String unique = UUID.randomUUID().toString().substring(0, 8);
             int n = Math.abs(unique.hashCode());
-            return new Visitor("Ivan Test " + unique, "ivan." + unique + "@example.com",
-                    String.format("+7916%07d", n % 10_000_000), "Test Company " + unique, String.format("77%08d", n % 100_000_000));
+            return new Visitor(
+                    "Ivan Test " + unique,
+                    "ivan." + unique + "@example.com",
+                    String.format("+7916%07d", n % 10_000_000),
+                    "Test Company " + unique,
+                    String.format("77%08d", n % 100_000_000));
         }
     }
 
     public static CaseRequest ticket(Visitor visitor, String service, List<AttachedFile> files) {
         int number = SEQUENCE.incrementAndGet();
-        return new CaseRequest(UUID.randomUUID(), String.format("WEB-2026-%06d", number), visitor.name(), visitor.email(),
-                visitor.phone(), visitor.organisation(), visitor.inn(), service, "Printer does not print " + number,
+        return new CaseRequest(
+                UUID.randomUUID(),
+                String.format("WEB-2026-%06d", number),
+                visitor.name(),
+                visitor.email(),
+                visitor.phone(),
+                visitor.organisation(),
+                visitor.inn(),
+                service,
+                "Printer does not print " + number,
                 "The receipt printer stops after the first line.\nSecond line of the description.",
-                Locale.forLanguageTag("ru"), Instant.now().truncatedTo(ChronoUnit.SECONDS), files);
+                Locale.forLanguageTag("ru"),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                files);
     }
 
     /** A file of {@code size} reproducible bytes, generated while read and never held whole. */

@@ -15,7 +15,8 @@ import java.util.UUID;
  */
 public final class ThrowawayDatabase {
 
-    private static final String SERVER = System.getProperty("casegate.it.postgres.server", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String SERVER =
+            System.getProperty("casegate.it.postgres.server", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String USER = System.getProperty("casegate.it.postgres.user", "postgres");
     private static final String PASSWORD = System.getProperty("casegate.it.postgres.password", "");
 
@@ -27,8 +28,8 @@ public final class ThrowawayDatabase {
 
     /** Creates {@code casegate_it_<purpose>_<random>}. */
     public static ThrowawayDatabase create(String purpose) throws SQLException {
-        ThrowawayDatabase database = new ThrowawayDatabase(
-                "casegate_it_" + purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        ThrowawayDatabase database = new ThrowawayDatabase("casegate_it_" + purpose + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         database.onServer("CREATE DATABASE " + database.name);
         return database;
     }

@@ -24,8 +24,7 @@ public final class Bench {
         void run(CasegateProcess casegate) throws Exception;
     }
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromEnvironment();
@@ -65,9 +64,14 @@ public final class Bench {
             // On a database of its own, without the intake's backlog still being delivered.
             onFreshPostgres(servers, "casegate-pg-ttc", casegate -> timeToCase.run(casegate, "PostgreSQL"));
         }
-        // Time to case, memory and delivery on one Casegate whose CRM session starts empty: its logins are counted over all three.
-        withCasegate(servers, "casegate-main", servers.h2("main"),
-                Map.of("casegate.files.max-file-size-mb", "250", "casegate.files.max-total-size-mb", "250"), casegate -> {
+        // Time to case, memory and delivery on one Casegate whose CRM session starts empty: its logins are counted over
+        // all three.
+        withCasegate(
+                servers,
+                "casegate-main",
+                servers.h2("main"),
+                Map.of("casegate.files.max-file-size-mb", "250", "casegate.files.max-total-size-mb", "250"),
+                casegate -> {
                     SandboxCrm.Stats before = crm.stats();
                     long casesBefore = crm.count("Case");
                     timeToCase.run(casegate, "H2");
@@ -83,15 +87,30 @@ public final class Bench {
                 });
         int alternative = settings.deliveryAlternativeConcurrency();
         if (alternative > 0) {
-            withCasegate(servers, "casegate-alt", servers.h2("alt"),
-                    Map.of("casegate.delivery.concurrency", String.valueOf(alternative), "casegate.crm.max-concurrency", String.valueOf(alternative)),
-                    casegate -> delivery.run(casegate, "alt", "delivery.concurrency=" + alternative + ", crm.max-concurrency=" + alternative));
+            withCasegate(
+                    servers,
+                    "casegate-alt",
+                    servers.h2("alt"),
+                    Map.of(
+                            "casegate.delivery.concurrency",
+                            String.valueOf(alternative),
+                            "casegate.crm.max-concurrency",
+                            String.valueOf(alternative)),
+                    casegate -> delivery.run(
+                            casegate,
+                            "alt",
+                            "delivery.concurrency=" + alternative + ", crm.max-concurrency=" + alternative));
         }
     }
 
     /** Starts a Casegate for the scenario and kills it afterwards, whatever happens. */
-    private static void withCasegate(BenchServers servers, String name, Map<String, String> database, Map<String, String> extraSettings,
-            OnCasegate scenario) throws Exception {
+    private static void withCasegate(
+            BenchServers servers,
+            String name,
+            Map<String, String> database,
+            Map<String, String> extraSettings,
+            OnCasegate scenario)
+            throws Exception {
         try (CasegateProcess casegate = servers.casegate(name, database, extraSettings)) {
             scenario.run(casegate);
         }
@@ -115,7 +134,11 @@ public final class Bench {
      * the harness starts it.
      */
     private static void recordPidsFor(String pidFile) throws IOException {
-        Files.writeString(Path.of(pidFile), ProcessHandle.current().pid() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                Path.of(pidFile),
+                ProcessHandle.current().pid() + "\n",
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         System.setProperty(CasegateProcess.PID_FILE_PROPERTY, pidFile);
     }
 }

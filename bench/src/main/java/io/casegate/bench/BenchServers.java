@@ -60,7 +60,9 @@ final class BenchServers implements AutoCloseable {
 
     /** A fresh embedded H2 database of its own, under the run's directory. */
     Map<String, String> h2(String name) {
-        return Map.of("casegate.db.url", "jdbc:h2:file:" + work.toAbsolutePath().resolve(name + "-db/casegate") + ";WRITE_DELAY=0");
+        return Map.of(
+                "casegate.db.url",
+                "jdbc:h2:file:" + work.toAbsolutePath().resolve(name + "-db/casegate") + ";WRITE_DELAY=0");
     }
 
     static ApiClient api(CasegateProcess casegate) {

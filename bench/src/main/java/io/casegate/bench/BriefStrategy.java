@@ -30,21 +30,31 @@ import io.casegate.testing.SandboxCrm;
  */
 record BriefStrategy(Settings settings, Results results, SandboxCrm crm) {
 
-    private static final Pattern CONTACT = Pattern.compile("\"Id\"\\s*:\\s*\"([0-9a-f-]{36})\".*?\"AccountId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern CONTACT =
+            Pattern.compile("\"Id\"\\s*:\\s*\"([0-9a-f-]{36})\".*?\"AccountId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern CASE_NUMBER = Pattern.compile("\"Number\"\\s*:\\s*\"(SR\\d+)\"");
     private static final int WARMUP_CONCURRENCY = 4;
     private static final int MAX_WARMUP_SECONDS = 5;
 
     void run() throws Exception {
         Results.log("the brief's strategy: warm-up");
-        LoadLoop.run(Math.min(settings.warmupSeconds(), MAX_WARMUP_SECONDS), WARMUP_CONCURRENCY,
-                index -> submit(Traffic.visitor("warm-brief-" + index)), null, results);
+        LoadLoop.run(
+                Math.min(settings.warmupSeconds(), MAX_WARMUP_SECONDS),
+                WARMUP_CONCURRENCY,
+                index -> submit(Traffic.visitor("warm-brief-" + index)),
+                null,
+                results);
         SandboxCrm.Stats before = crm.stats();
         long submitted = 0;
         for (int concurrency : settings.levels()) {
-            Results.log("brief strategy, concurrency " + concurrency + ", " + settings.secondsPerLevel() + " s, load " + Machine.loadAverage());
-            LoadLoop.Stats stats = LoadLoop.run(settings.secondsPerLevel(), concurrency,
-                    index -> submit(Traffic.visitor(levelVisitor(concurrency, index))), "intake,brief,-," + concurrency, results);
+            Results.log("brief strategy, concurrency " + concurrency + ", " + settings.secondsPerLevel() + " s, load "
+                    + Machine.loadAverage());
+            LoadLoop.Stats stats = LoadLoop.run(
+                    settings.secondsPerLevel(),
+                    concurrency,
+                    index -> submit(Traffic.visitor(levelVisitor(concurrency, index))),
+                    "intake,brief,-," + concurrency,
+                    results);
             results.record("intake.brief.c" + concurrency, stats);
             submitted += stats.ok();
         }
@@ -63,7 +73,9 @@ record BriefStrategy(Settings settings, Results results, SandboxCrm crm) {
         LoadLoop.Stats stats = LoadLoop.Stats.of(returning, 0, 0);
         results.put("brief.returning.p50", stats.p50());
         results.put("brief.returning.p99", stats.p99());
-        results.put("brief.returning.calls", crm.stats().minus(beforeReturning).requests() / (double) settings.timeToCaseCount());
+        results.put(
+                "brief.returning.calls",
+                crm.stats().minus(beforeReturning).requests() / (double) settings.timeToCaseCount());
     }
 
     private static String levelVisitor(int concurrency, int index) {
@@ -76,8 +88,9 @@ record BriefStrategy(Settings settings, Results results, SandboxCrm crm) {
         String email = visitor.get("email").toLowerCase(Locale.ROOT);
         String phone = "+7" + visitor.get("phone").replaceAll("\\D", "").substring(1);
         String filter = "tolower(Email) eq '" + email + "' or MobilePhone eq '" + phone + "'";
-        HttpResponse<String> found = send(session.json(HttpRequest.newBuilder(crmUri("0/odata/Contact?$select=Id,AccountId&$top=1&$filter="
-                + encode(filter)))).GET());
+        HttpResponse<String> found = send(session.json(HttpRequest.newBuilder(
+                        crmUri("0/odata/Contact?$select=Id,AccountId&$top=1&$filter=" + encode(filter))))
+                .GET());
         check(found, 200);
         String contactId;
         String accountId;
@@ -87,26 +100,49 @@ record BriefStrategy(Settings settings, Results results, SandboxCrm crm) {
             accountId = contact.group(2);
         } else {
             accountId = UUID.randomUUID().toString();
-            check(post(session, "0/odata/Account", "{\"Id\":\"" + accountId + "\",\"Name\":" + quote(visitor.get("organisation"))
-                    + ",\"INN\":" + quote(visitor.get("inn")) + "}"), 201);
+            check(
+                    post(
+                            session,
+                            "0/odata/Account",
+                            "{\"Id\":\"" + accountId + "\",\"Name\":" + quote(visitor.get("organisation")) + ",\"INN\":"
+                                    + quote(visitor.get("inn")) + "}"),
+                    201);
             contactId = UUID.randomUUID().toString();
-            check(post(session, "0/odata/Contact", "{\"Id\":\"" + contactId + "\",\"Name\":" + quote(visitor.get("name"))
-                    + ",\"Email\":" + quote(visitor.get("email")) + ",\"MobilePhone\":" + quote(phone) + ",\"AccountId\":\"" + accountId + "\"}"), 201);
+            check(
+                    post(
+                            session,
+                            "0/odata/Contact",
+                            "{\"Id\":\"" + contactId + "\",\"Name\":" + quote(visitor.get("name")) + ",\"Email\":"
+                                    + quote(visitor.get("email")) + ",\"MobilePhone\":" + quote(phone)
+                                    + ",\"AccountId\":\"" + accountId + "\"}"),
+                    201);
         }
         String caseId = UUID.randomUUID().toString();
         String now = Instant.now().toString();
-        HttpResponse<String> created = post(session, "0/odata/Case", "{\"Id\":\"" + caseId + "\",\"Subject\":" + quote(visitor.get("subject"))
-                + ",\"Symptoms\":" + quote(visitor.get("description")) + ",\"ContactId\":\"" + contactId + "\",\"AccountId\":\"" + accountId
-                + "\",\"RegisteredOn\":\"" + now + "\"}");
+        HttpResponse<String> created = post(
+                session,
+                "0/odata/Case",
+                "{\"Id\":\"" + caseId + "\",\"Subject\":" + quote(visitor.get("subject"))
+                        + ",\"Symptoms\":" + quote(visitor.get("description")) + ",\"ContactId\":\"" + contactId
+                        + "\",\"AccountId\":\"" + accountId
+                        + "\",\"RegisteredOn\":\"" + now + "\"}");
         check(created, 201);
         if (!CASE_NUMBER.matcher(created.body()).find()) {
             throw new IllegalStateException("no case number: " + created.body());
         }
-        check(post(session, "0/odata/Activity", "{\"Id\":\"" + UUID.randomUUID() + "\",\"Title\":" + quote(visitor.get("subject"))
-                + ",\"Body\":" + quote(visitor.get("description")) + ",\"CaseId\":\"" + caseId + "\",\"ContactId\":\"" + contactId
-                + "\",\"AccountId\":\"" + accountId + "\",\"StartDate\":\"" + now + "\",\"DueDate\":\"" + now + "\"}"), 201);
+        check(
+                post(
+                        session,
+                        "0/odata/Activity",
+                        "{\"Id\":\"" + UUID.randomUUID() + "\",\"Title\":" + quote(visitor.get("subject"))
+                                + ",\"Body\":" + quote(visitor.get("description")) + ",\"CaseId\":\"" + caseId
+                                + "\",\"ContactId\":\"" + contactId
+                                + "\",\"AccountId\":\"" + accountId + "\",\"StartDate\":\"" + now + "\",\"DueDate\":\""
+                                + now + "\"}"),
+                201);
         byte[] file = Traffic.REPORT;
-        URI upload = crmUri("0/rest/FileApiService/UploadFile?fileId=" + UUID.randomUUID() + "&totalFileLength=" + file.length
+        URI upload = crmUri("0/rest/FileApiService/UploadFile?fileId=" + UUID.randomUUID() + "&totalFileLength="
+                + file.length
                 + "&mimeType=application%2Fpdf&fileName=" + Traffic.REPORT_NAME
                 + "&columnName=Data&entitySchemaName=CaseFile&parentColumnName=Case&parentColumnValue=" + caseId);
         HttpResponse<String> uploaded = send(session.authenticated(HttpRequest.newBuilder(upload))
@@ -135,7 +171,8 @@ record BriefStrategy(Settings settings, Results results, SandboxCrm crm) {
     private Session login() {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(crmUri("ServiceModel/AuthService.svc/Login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"UserName\":\"Supervisor\",\"UserPassword\":\"Supervisor\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"UserName\":\"Supervisor\",\"UserPassword\":\"Supervisor\"}")));
         StringBuilder cookies = new StringBuilder();
         String csrf = null;
         for (String cookie : answer.headers().allValues("Set-Cookie")) {
@@ -157,13 +194,16 @@ record BriefStrategy(Settings settings, Results results, SandboxCrm crm) {
     }
 
     private HttpResponse<String> post(Session session, String path, String json) {
-        return send(session.json(HttpRequest.newBuilder(crmUri(path))).header("Content-Type", "application/json")
+        return send(session.json(HttpRequest.newBuilder(crmUri(path)))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return Traffic.HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return Traffic.HTTP.send(
+                    request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -44,7 +44,8 @@ record DeliveryThroughput(Settings settings, Results results, SandboxCrm crm) {
             delivered = crm.count("Case") - casesBefore;
             double seconds = (System.nanoTime() - start) / 1e9;
             samples.add(new double[] {seconds, delivered});
-            results.request("delivery,casegate,H2," + label + "," + samples.size() + "," + (long) (seconds * 1000) + ",," + delivered);
+            results.request("delivery,casegate,H2," + label + "," + samples.size() + "," + (long) (seconds * 1000)
+                    + ",," + delivered);
             LoadLoop.sleep(SAMPLE_MILLIS);
         }
         double rate = count * 0.8 / (crossing(samples, count * 0.9) - crossing(samples, count * 0.1));

@@ -30,8 +30,11 @@ final class FormUpload {
     private static final Pattern SHOWN_NUMBER = Pattern.compile("(SR|WEB-)[0-9-]+");
 
     private final URI page;
-    private final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient browser = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     FormUpload(CasegateProcess casegate) {
         this.page = casegate.url("");
@@ -40,8 +43,10 @@ final class FormUpload {
     /** Sends the form with one generated file of {@code size} bytes; answers the number the success dialog shows. */
     String submit(Map<String, String> visitor, String fileName, long size) throws Exception {
         Page form = get(page);
-        String viewState = form.viewState().orElseThrow(() -> new IllegalStateException("the form page has no view state"));
-        URI action = form.formAction("feedback").orElseThrow(() -> new IllegalStateException("the form page has no form"));
+        String viewState =
+                form.viewState().orElseThrow(() -> new IllegalStateException("the form page has no view state"));
+        URI action =
+                form.formAction("feedback").orElseThrow(() -> new IllegalStateException("the form page has no form"));
         Matcher service = FIRST_SERVICE.matcher(form.body());
         if (!service.find()) {
             throw new IllegalStateException("the form page offers no service");
@@ -57,20 +62,25 @@ final class FormUpload {
         fields.put("feedback:send", "send");
         fields.put("jakarta.faces.ViewState", viewState);
         String boundary = "bench-" + UUID.randomUUID();
-        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(action).timeout(Duration.ofMinutes(10))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(ApiClient.multipartWithGeneratedFile(boundary, fields, "feedback:files", fileName, size)).build(),
+        HttpResponse<String> answer = browser.send(
+                HttpRequest.newBuilder(action)
+                        .timeout(Duration.ofMinutes(10))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(ApiClient.multipartWithGeneratedFile(boundary, fields, "feedback:files", fileName, size))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         Page result = new Page(answer.statusCode(), action, null, answer.body());
         Matcher shown = SHOWN_NUMBER.matcher(result.textOf("sent-message").orElse(""));
         if (answer.statusCode() != 200 || !shown.find()) {
-            throw new IllegalStateException("the form answered " + answer.statusCode() + " without a number: " + result.text());
+            throw new IllegalStateException(
+                    "the form answered " + answer.statusCode() + " without a number: " + result.text());
         }
         return shown.group();
     }
 
     private Page get(URI uri) throws Exception {
-        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = browser.send(
+                HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Page(answer.statusCode(), uri, null, answer.body());
     }
 }

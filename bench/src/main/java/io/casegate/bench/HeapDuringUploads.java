@@ -26,6 +26,7 @@ record HeapDuringUploads(Results results) {
     private static final Duration CASE_NUMBER_TIMEOUT = Duration.ofMinutes(5);
     /** Above this much retained after GC, the log shows the live heap's largest classes. */
     private static final double RETAINED_WORTH_A_HISTOGRAM = 16 * MB;
+
     private static final int PARALLEL_UPLOADS = 32;
 
     /** One case's uploads, waiting for their case numbers. */
@@ -54,7 +55,8 @@ record HeapDuringUploads(Results results) {
             List<Future<String>> uploads = new ArrayList<>();
             for (int i = 0; i < PARALLEL_UPLOADS; i++) {
                 String tag = "mem-10-" + UUID.randomUUID() + "-" + i;
-                uploads.add(pool.submit(() -> Traffic.reference(api.submitGenerated(Traffic.visitor(tag), "f.pdf", 10 * MB), "10 MB upload")));
+                uploads.add(pool.submit(() -> Traffic.reference(
+                        api.submitGenerated(Traffic.visitor(tag), "f.pdf", 10 * MB), "10 MB upload")));
             }
             for (Future<String> upload : uploads) {
                 Traffic.awaitCaseNumber(api, upload.get(10, TimeUnit.MINUTES), CASE_NUMBER_TIMEOUT);
@@ -67,7 +69,8 @@ record HeapDuringUploads(Results results) {
         heap.collect();
         LoadLoop.sleep(1000);
         HeapGauge.Heap base = heap.now();
-        Results.log(key + ": baseline used " + mb(base.used()) + " MB (old " + mb(base.oldUsed()) + " MB), load " + Machine.loadAverage());
+        Results.log(key + ": baseline used " + mb(base.used()) + " MB (old " + mb(base.oldUsed()) + " MB), load "
+                + Machine.loadAverage());
         heap.startSampling();
         long start = System.nanoTime();
         HeapGauge.Heap peak;

@@ -11,8 +11,7 @@ import java.util.List;
 final class HeapGauge {
 
     /** The heap in bytes: eden + survivors + old generation in use, and the old generation alone. */
-    record Heap(double used, double oldUsed) {
-    }
+    record Heap(double used, double oldUsed) {}
 
     private final long pid;
     private Process sampler;
@@ -46,19 +45,24 @@ final class HeapGauge {
             peakUsed = 0;
             peakOldUsed = 0;
         }
-        sampler = new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "50").redirectErrorStream(true).start();
-        reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(sampler.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    Heap heap = parse(line);
-                    if (heap != null) {
-                        keepPeak(heap);
+        sampler = new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "50")
+                .redirectErrorStream(true)
+                .start();
+        reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(sampler.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                            Heap heap = parse(line);
+                            if (heap != null) {
+                                keepPeak(heap);
+                            }
+                        }
+                    } catch (IOException stopped) {
+                        // The sampler was stopped.
                     }
-                }
-            } catch (IOException stopped) {
-                // The sampler was stopped.
-            }
-        }, "jstat-reader");
+                },
+                "jstat-reader");
         reader.setDaemon(true);
         reader.start();
     }
@@ -74,7 +78,10 @@ final class HeapGauge {
 
     /** The first lines of {@code jcmd <pid> GC.class_histogram}: the largest classes of the live heap. */
     List<String> largestClasses(int lines) throws Exception {
-        return Arrays.stream(run("jcmd", String.valueOf(pid), "GC.class_histogram").split("\n")).limit(lines).toList();
+        return Arrays.stream(
+                        run("jcmd", String.valueOf(pid), "GC.class_histogram").split("\n"))
+                .limit(lines)
+                .toList();
     }
 
     private synchronized void keepPeak(Heap heap) {

@@ -17,16 +17,24 @@ record IntakeThroughput(Settings settings, Results results) {
     void run(CasegateProcess casegate, String database) throws Exception {
         ApiClient api = BenchServers.api(casegate);
         Results.log("intake on " + database + ": warm-up " + settings.warmupSeconds() + " s");
-        LoadLoop.run(settings.warmupSeconds(), WARMUP_CONCURRENCY,
-                index -> Traffic.submit(api, "warm-" + database + "-" + index).status(), null, results);
+        LoadLoop.run(
+                settings.warmupSeconds(),
+                WARMUP_CONCURRENCY,
+                index -> Traffic.submit(api, "warm-" + database + "-" + index).status(),
+                null,
+                results);
         for (int concurrency : settings.levels()) {
             String key = "intake." + database + ".c" + concurrency;
-            Results.log("intake on " + database + ", concurrency " + concurrency + ", " + settings.secondsPerLevel() + " s, load "
-                    + Machine.loadAverage());
+            Results.log("intake on " + database + ", concurrency " + concurrency + ", " + settings.secondsPerLevel()
+                    + " s, load " + Machine.loadAverage());
             long cpuBefore = Machine.cpuMillis(casegate.pid());
-            LoadLoop.Stats stats = LoadLoop.run(settings.secondsPerLevel(), concurrency,
-                    index -> Traffic.submit(api, "v-" + database + "-" + concurrency + "-" + index).status(),
-                    "intake,casegate," + database + "," + concurrency, results);
+            LoadLoop.Stats stats = LoadLoop.run(
+                    settings.secondsPerLevel(),
+                    concurrency,
+                    index -> Traffic.submit(api, "v-" + database + "-" + concurrency + "-" + index)
+                            .status(),
+                    "intake,casegate," + database + "," + concurrency,
+                    results);
             long cpu = Machine.cpuMillis(casegate.pid()) - cpuBefore;
             results.record(key, stats);
             // All of Casegate's threads, delivery included, per accepted submission: what one costs on this machine.

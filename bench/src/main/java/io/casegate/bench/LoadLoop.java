@@ -28,7 +28,12 @@ final class LoadLoop {
             List<Double> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             int count = sorted.size();
-            return new Stats(count, errors, seconds == 0 ? 0 : count / seconds, percentile(sorted, 50), percentile(sorted, 99),
+            return new Stats(
+                    count,
+                    errors,
+                    seconds == 0 ? 0 : count / seconds,
+                    percentile(sorted, 50),
+                    percentile(sorted, 99),
                     count == 0 ? 0 : sorted.get(count - 1));
         }
 
@@ -41,8 +46,7 @@ final class LoadLoop {
         }
     }
 
-    private LoadLoop() {
-    }
+    private LoadLoop() {}
 
     /**
      * {@code concurrency} threads call back to back for {@code seconds}. With a {@code phase} (the
@@ -77,7 +81,8 @@ final class LoadLoop {
                         errorsByKind.merge("status " + status, 1, Integer::sum);
                     }
                     if (phase != null) {
-                        results.request(phase + "," + index + "," + (sent - start) / 1_000_000 + "," + millis + "," + status);
+                        results.request(
+                                phase + "," + index + "," + (sent - start) / 1_000_000 + "," + millis + "," + status);
                     }
                 }
                 return null;

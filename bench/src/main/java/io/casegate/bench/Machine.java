@@ -10,8 +10,7 @@ final class Machine {
     /** The kernel's clock tick in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
     private static final long MILLIS_PER_TICK = 10;
 
-    private Machine() {
-    }
+    private Machine() {}
 
     /** The 1, 5 and 15 minute load averages, e.g. "3.79 3.43 3.73"; "?" where there is no /proc. */
     static String loadAverage() {

@@ -48,8 +48,15 @@ final class Results {
         put(key + ".ok", stats.ok());
         put(key + ".errors", stats.errors());
         put(key + ".loadavg", Machine.loadAverage());
-        log(String.format(Locale.ROOT, "  %s: %.1f/s, p50 %.1f ms, p99 %.1f ms, %d ok, %d errors", key, stats.perSecond(),
-                stats.p50(), stats.p99(), stats.ok(), stats.errors()));
+        log(String.format(
+                Locale.ROOT,
+                "  %s: %.1f/s, p50 %.1f ms, p99 %.1f ms, %d ok, %d errors",
+                key,
+                stats.perSecond(),
+                stats.p50(),
+                stats.p99(),
+                stats.ok(),
+                stats.errors()));
     }
 
     /** Prints the table and writes it, the figures and the requests as {@code <stamp>.txt}, {@code .json} and {@code .csv}. */

@@ -9,14 +9,25 @@ import java.util.Optional;
  * docs/performance.md describe, with their defaults. Read from the environment so that they work
  * the same through bench/run and through {@code mvn -Pbench ... exec:exec@bench}.
  */
-record Settings(int secondsPerLevel, List<Integer> levels, int latencyMs, int warmupSeconds, int timeToCaseCount,
-        double timeToCaseRate, int deliveryCount, int deliveryAlternativeConcurrency, boolean postgres, boolean memory,
+record Settings(
+        int secondsPerLevel,
+        List<Integer> levels,
+        int latencyMs,
+        int warmupSeconds,
+        int timeToCaseCount,
+        double timeToCaseRate,
+        int deliveryCount,
+        int deliveryAlternativeConcurrency,
+        boolean postgres,
+        boolean memory,
         Optional<String> pidFile) {
 
     static Settings fromEnvironment() {
         return new Settings(
                 integer("BENCH_SECONDS", 30),
-                Arrays.stream(text("BENCH_LEVELS", "1,8,32").split(",")).map(level -> Integer.valueOf(level.strip())).toList(),
+                Arrays.stream(text("BENCH_LEVELS", "1,8,32").split(","))
+                        .map(level -> Integer.valueOf(level.strip()))
+                        .toList(),
                 integer("BENCH_LATENCY_MS", 50),
                 integer("BENCH_WARMUP_SECONDS", 10),
                 integer("BENCH_TTC_COUNT", 40),

@@ -37,8 +37,8 @@ record TimeToCaseNumber(Settings settings, Results results, SandboxCrm crm) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (String kind : List.of("new", "returning")) {
             SandboxCrm.Stats before = crm.stats();
-            Results.log("time to case, " + kind + " visitors, " + settings.timeToCaseCount() + " at " + settings.timeToCaseRate()
-                    + "/s, load " + Machine.loadAverage());
+            Results.log("time to case, " + kind + " visitors, " + settings.timeToCaseCount() + " at "
+                    + settings.timeToCaseRate() + "/s, load " + Machine.loadAverage());
             LoadLoop.Stats stats = LoadLoop.Stats.of(series(api, database, kind, run), 0, 0);
             awaitQuietCrm();
             results.put(key + kind + ".p50", stats.p50());
@@ -56,8 +56,8 @@ record TimeToCaseNumber(Settings settings, Results results, SandboxCrm crm) {
     private List<Double> series(ApiClient api, String database, String kind, String run) throws Exception {
         List<Double> times = Collections.synchronizedList(new ArrayList<>());
         // Enough threads for the submissions still waiting for a number (about 10 s of them at the rate).
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, (int) Math.ceil(settings.timeToCaseRate() * 10)),
-                LoadLoop.daemonThreads("ttc"));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(4, (int) Math.ceil(settings.timeToCaseRate() * 10)), LoadLoop.daemonThreads("ttc"));
         List<Future<?>> submissions = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < settings.timeToCaseCount(); i++) {
@@ -68,7 +68,8 @@ record TimeToCaseNumber(Settings settings, Results results, SandboxCrm crm) {
                 String reference = Traffic.submitAccepted(api, "ttc-" + run + "-" + index);
                 double millis = (Traffic.awaitCaseNumber(api, reference, CASE_NUMBER_TIMEOUT) - sent) / 1e6;
                 times.add(millis);
-                results.request("ttc,casegate," + database + "," + kind + "," + index + "," + (sent - start) / 1_000_000 + "," + millis + ",200");
+                results.request("ttc,casegate," + database + "," + kind + "," + index + "," + (sent - start) / 1_000_000
+                        + "," + millis + ",200");
                 return null;
             }));
         }
@@ -82,7 +83,9 @@ record TimeToCaseNumber(Settings settings, Results results, SandboxCrm crm) {
     /** Waits until the CRM has had no request for a second (at most 30 s): the message and file follow the number. */
     private void awaitQuietCrm() {
         long seen = -1;
-        for (long deadline = System.nanoTime() + MAX_SETTLE_NANOS; System.nanoTime() < deadline; LoadLoop.sleep(QUIET_MILLIS)) {
+        for (long deadline = System.nanoTime() + MAX_SETTLE_NANOS;
+                System.nanoTime() < deadline;
+                LoadLoop.sleep(QUIET_MILLIS)) {
             long requests = crm.stats().requests();
             if (requests == seen) {
                 return;

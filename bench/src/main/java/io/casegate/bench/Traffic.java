@@ -29,8 +29,7 @@ final class Traffic {
     /** How often a waiting client asks for the case number: the time to case includes up to this much polling. */
     private static final long POLL_MILLIS = 10;
 
-    private Traffic() {
-    }
+    private Traffic() {}
 
     /** A visitor of their own; the same tag gives the same visitor (e-mail, phone, INN) again, as one who returns. */
     static Map<String, String> visitor(String tag) {

@@ -1,12 +1,5 @@
 package io.casegate.acknowledgements.boundary;
 
-import io.casegate.platform.Texts;
-
-import io.casegate.delivery.boundary.Outbox;
-import io.casegate.feedback.entity.SubmissionDelivered;
-
-import io.casegate.feedback.boundary.Submissions;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,9 +24,13 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.casegate.delivery.boundary.Outbox;
 import io.casegate.delivery.boundary.OutboxHandler;
 import io.casegate.delivery.entity.OutboxEntry;
+import io.casegate.feedback.boundary.Submissions;
 import io.casegate.feedback.entity.Submission;
+import io.casegate.feedback.entity.SubmissionDelivered;
+import io.casegate.platform.Texts;
 
 /**
  * The acknowledgement e-mail: once the case number is known, the visitor gets it with the
@@ -57,7 +54,8 @@ class Acknowledgements implements OutboxHandler {
         private static final long serialVersionUID = 1L;
 
         MaybeSentException(String reference) {
-            super("The acknowledgement of " + reference + " may have been sent by an interrupted attempt; not sent again");
+            super("The acknowledgement of " + reference
+                    + " may have been sent by an interrupted attempt; not sent again");
         }
     }
 
@@ -145,10 +143,18 @@ class Acknowledgements implements OutboxHandler {
         MimeMessage message = new MimeMessage(session());
         message.setFrom(new InternetAddress(from));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(submission.email()));
-        message.setSubject(Texts.text(locale, "ack.subject", submission.caseNumber(), submission.subject()),
+        message.setSubject(
+                Texts.text(locale, "ack.subject", submission.caseNumber(), submission.subject()),
                 StandardCharsets.UTF_8.name());
-        message.setText(Texts.text(locale, "ack.body", submission.name(), submission.caseNumber(),
-                submission.subject(), submission.reference()), StandardCharsets.UTF_8.name());
+        message.setText(
+                Texts.text(
+                        locale,
+                        "ack.body",
+                        submission.name(),
+                        submission.caseNumber(),
+                        submission.subject(),
+                        submission.reference()),
+                StandardCharsets.UTF_8.name());
         message.setHeader("Content-Language", locale.toLanguageTag());
         message.setHeader("Auto-Submitted", "auto-replied");
         return message;

@@ -12,12 +12,12 @@ import jakarta.security.enterprise.SecurityContext;
 import io.casegate.admin.control.SubmissionOverviews;
 import io.casegate.admin.control.SubmissionOverviews.Filter;
 import io.casegate.admin.control.SubmissionOverviews.SubmissionRow;
+import io.casegate.cases.boundary.CaseCalls;
+import io.casegate.cases.entity.CrmCall;
 import io.casegate.crm.boundary.CrmStatus;
 import io.casegate.crm.entity.CrmSessionState;
 import io.casegate.delivery.boundary.Outbox;
-import io.casegate.cases.boundary.CaseCalls;
 import io.casegate.feedback.boundary.Submissions;
-import io.casegate.cases.entity.CrmCall;
 import io.casegate.platform.metrics.Meter;
 import io.casegate.platform.metrics.Metrics;
 
@@ -72,11 +72,15 @@ class AdminConsole {
      */
     public boolean retry(String reference) {
         Optional<SubmissionRow> row = overviews.byReference(reference);
-        if (row.isEmpty() || !row.get().deadLettered() || !outbox.requeue(row.get().deliveryEntryId())) {
+        if (row.isEmpty()
+                || !row.get().deadLettered()
+                || !outbox.requeue(row.get().deliveryEntryId())) {
             return false;
         }
         metrics.increment(Meter.DEAD_LETTERS_REQUEUED);
-        String admin = security.getCallerPrincipal() == null ? "?" : security.getCallerPrincipal().getName();
+        String admin = security.getCallerPrincipal() == null
+                ? "?"
+                : security.getCallerPrincipal().getName();
         LOG.info(() -> admin + " sent dead-lettered " + reference + " back to delivery");
         return true;
     }

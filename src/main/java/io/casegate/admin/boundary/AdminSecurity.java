@@ -12,10 +12,12 @@ import io.casegate.admin.control.AdminUsers;
  * which web.xml restricts to the admin role, so that it can be shown to anyone; it also tells how
  * to open the area while no admin is configured.
  */
-@FormAuthenticationMechanismDefinition(loginToContinue = @LoginToContinue(
-        loginPage = AdminSecurity.LOGIN_PAGE,
-        errorPage = AdminSecurity.LOGIN_PAGE + "?failed=true",
-        useForwardToLogin = false))
+@FormAuthenticationMechanismDefinition(
+        loginToContinue =
+                @LoginToContinue(
+                        loginPage = AdminSecurity.LOGIN_PAGE,
+                        errorPage = AdminSecurity.LOGIN_PAGE + "?failed=true",
+                        useForwardToLogin = false))
 @DeclareRoles(AdminUsers.ROLE)
 @ApplicationScoped
 public class AdminSecurity {

@@ -1,8 +1,8 @@
 package io.casegate.admin.control;
 
-import java.util.UUID;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +20,8 @@ class AdminIdentityStore implements IdentityStore {
      * Checked when the name is unknown, so that a wrong name costs as much time as a wrong
      * password and does not reveal which names exist. Its password is unknown (random salt and hash).
      */
-    private static final String DECOY_HASH = PasswordHashes.hash(UUID.randomUUID().toString().toCharArray());
+    private static final String DECOY_HASH =
+            PasswordHashes.hash(UUID.randomUUID().toString().toCharArray());
 
     @Inject
     AdminUsers users;

@@ -33,8 +33,7 @@ public class AdminUsers {
 
     private Map<String, String> hashes = Map.of();
 
-    AdminUsers() {
-    }
+    AdminUsers() {}
 
     /** With the configured value given, for tests. */
     AdminUsers(Optional<String> configured) {
@@ -45,7 +44,8 @@ public class AdminUsers {
     @PostConstruct
     void read() {
         hashes = parse(configured.orElse(""));
-        LOG.info(() -> hashes.isEmpty() ? "Admin area closed: no " + CONFIG_KEY + " configured"
+        LOG.info(() -> hashes.isEmpty()
+                ? "Admin area closed: no " + CONFIG_KEY + " configured"
                 : "Admin area open for " + hashes.keySet());
     }
 

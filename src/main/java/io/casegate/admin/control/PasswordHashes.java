@@ -9,7 +9,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -26,11 +25,11 @@ public final class PasswordHashes {
     static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     /** OWASP's figure for PBKDF2-HMAC-SHA256 (2021); a login costs a few hundred milliseconds of CPU. */
     static final int ITERATIONS = 310_000;
+
     static final int SALT_BYTES = 32;
     static final int KEY_BYTES = 32;
 
-    private PasswordHashes() {
-    }
+    private PasswordHashes() {}
 
     public static String hash(char[] password) {
         byte[] salt = new byte[SALT_BYTES];

@@ -25,12 +25,27 @@ import io.casegate.platform.SqlTimes;
 public class SubmissionOverviews {
 
     /** The delivery state an operator filters by. */
-    public enum Filter { ALL, PENDING, DEAD, DONE }
+    public enum Filter {
+        ALL,
+        PENDING,
+        DEAD,
+        DONE
+    }
 
     /** One submission and its delivery, for the list and the detail page. */
-    public record SubmissionRow(String submissionId, String reference, String channel, Instant receivedAt,
-            String deliveryEntryId, String state, int attempts, String lastError, Instant nextAttemptAt,
-            String caseNumber, Instant caseOpenedAt, Instant deliveredAt) {
+    public record SubmissionRow(
+            String submissionId,
+            String reference,
+            String channel,
+            Instant receivedAt,
+            String deliveryEntryId,
+            String state,
+            int attempts,
+            String lastError,
+            Instant nextAttemptAt,
+            String caseNumber,
+            Instant caseOpenedAt,
+            Instant deliveredAt) {
 
         public boolean deadLettered() {
             return "DEAD".equals(state);
@@ -44,9 +59,11 @@ public class SubmissionOverviews {
 
     public static final int PAGE_SIZE = 100;
 
-    static final String SELECT = "SELECT s.id, s.reference, s.channel, s.received_at, e.id, e.state, e.attempts, e.last_error,"
-            + " e.next_attempt_at, s.case_number, s.case_opened_at, s.delivered_at"
-            + " FROM submission s LEFT JOIN outbox_entry e ON e.subject_id = s.id AND e.kind = '" + Submissions.DELIVER_CASE + "'";
+    static final String SELECT =
+            "SELECT s.id, s.reference, s.channel, s.received_at, e.id, e.state, e.attempts, e.last_error,"
+                    + " e.next_attempt_at, s.case_number, s.case_opened_at, s.delivered_at"
+                    + " FROM submission s LEFT JOIN outbox_entry e ON e.subject_id = s.id AND e.kind = '"
+                    + Submissions.DELIVER_CASE + "'";
 
     @PersistenceContext(unitName = "casegate")
     EntityManager em;
@@ -82,7 +99,8 @@ public class SubmissionOverviews {
         if (reference == null || reference.isBlank()) {
             return Optional.empty();
         }
-        Query query = em.createNativeQuery(SELECT + " WHERE s.reference = ?1").setParameter(1, reference.strip().toUpperCase(Locale.ROOT));
+        Query query = em.createNativeQuery(SELECT + " WHERE s.reference = ?1")
+                .setParameter(1, reference.strip().toUpperCase(Locale.ROOT));
         return rows(query.getResultList()).stream().findFirst();
     }
 
@@ -92,8 +110,19 @@ public class SubmissionOverviews {
     }
 
     private static SubmissionRow row(Object[] c) {
-        return new SubmissionRow(text(c[0]), text(c[1]), text(c[2]), SqlTimes.instant(c[3]), text(c[4]), text(c[5]),
-                c[6] == null ? 0 : ((Number) c[6]).intValue(), text(c[7]), SqlTimes.instant(c[8]), text(c[9]), SqlTimes.instant(c[10]), SqlTimes.instant(c[11]));
+        return new SubmissionRow(
+                text(c[0]),
+                text(c[1]),
+                text(c[2]),
+                SqlTimes.instant(c[3]),
+                text(c[4]),
+                text(c[5]),
+                c[6] == null ? 0 : ((Number) c[6]).intValue(),
+                text(c[7]),
+                SqlTimes.instant(c[8]),
+                text(c[9]),
+                SqlTimes.instant(c[10]),
+                SqlTimes.instant(c[11]));
     }
 
     private static String text(Object value) {

@@ -1,7 +1,5 @@
 package io.casegate.attachments.boundary;
 
-
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -19,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 
 /**
  * Removes attachments from local storage once their submission is in the CRM and the retention

@@ -1,7 +1,5 @@
 package io.casegate.attachments.boundary;
 
-import jakarta.annotation.PostConstruct;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -57,8 +56,7 @@ public class AttachmentStore {
 
     Path root;
 
-    public AttachmentStore() {
-    }
+    public AttachmentStore() {}
 
     /** In the given directory, for tests. */
     AttachmentStore(String directory) {

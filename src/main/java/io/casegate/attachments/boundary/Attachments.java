@@ -45,9 +45,15 @@ public class Attachments {
         int ordinal = 0;
         for (StoredAttachment file : files) {
             String mediaType = file.file().mediaType();
-            em.persist(new Attachment(UUID.randomUUID(), submissionId, ordinal++, file.file().fileName(),
-                    mediaType == null || mediaType.isBlank() ? UNKNOWN_TYPE : mediaType, file.stored().size(),
-                    file.stored().sha256(), file.stored().storageKey()));
+            em.persist(new Attachment(
+                    UUID.randomUUID(),
+                    submissionId,
+                    ordinal++,
+                    file.file().fileName(),
+                    mediaType == null || mediaType.isBlank() ? UNKNOWN_TYPE : mediaType,
+                    file.stored().size(),
+                    file.stored().sha256(),
+                    file.stored().storageKey()));
         }
     }
 
@@ -57,8 +63,8 @@ public class Attachments {
         return em.createNamedQuery(Attachment.OF_SUBMISSION, Attachment.class)
                 .setParameter("submissionId", submissionId.toString())
                 .getResultStream()
-                .map(file -> new AttachedFile(file.id(), file.fileName(), file.mediaType(), file.size(),
-                        () -> store.open(file.storageKey())))
+                .map(file -> new AttachedFile(
+                        file.id(), file.fileName(), file.mediaType(), file.size(), () -> store.open(file.storageKey())))
                 .toList();
     }
 
@@ -74,8 +80,10 @@ public class Attachments {
      */
     @Transactional(TxType.REQUIRES_NEW)
     int removeDeliveredBefore(Instant cutoff, Consumer<String> deleteFile) {
-        List<Attachment> expired = em.createQuery("SELECT a FROM Attachment a, Submission s WHERE a.submissionId = s.id"
-                        + " AND a.removedAt IS NULL AND s.deliveredAt IS NOT NULL AND s.deliveredAt <= :cutoff", Attachment.class)
+        List<Attachment> expired = em.createQuery(
+                        "SELECT a FROM Attachment a, Submission s WHERE a.submissionId = s.id"
+                                + " AND a.removedAt IS NULL AND s.deliveredAt IS NOT NULL AND s.deliveredAt <= :cutoff",
+                        Attachment.class)
                 .setParameter("cutoff", cutoff)
                 .setMaxResults(500)
                 .getResultList();
@@ -91,6 +99,8 @@ public class Attachments {
     @Transactional(TxType.REQUIRES_NEW)
     boolean isAttachment(String storageKey) {
         return em.createQuery("SELECT COUNT(a) FROM Attachment a WHERE a.storageKey = :key", Long.class)
-                .setParameter("key", storageKey).getSingleResult() > 0;
+                        .setParameter("key", storageKey)
+                        .getSingleResult()
+                > 0;
     }
 }

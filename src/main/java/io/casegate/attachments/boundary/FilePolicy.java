@@ -1,22 +1,18 @@
 package io.casegate.attachments.boundary;
 
-import jakarta.annotation.PostConstruct;
-
-import io.casegate.platform.FileExtensions;
-
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.casegate.attachments.entity.IncomingFile;
+import io.casegate.platform.FileExtensions;
 
 /**
  * The rules for a submission's files, shared by the form and the REST intake: at least one file,
@@ -28,8 +24,7 @@ public class FilePolicy {
     private static final long MB = 1024L * 1024L;
 
     /** A broken rule: a key of the {@code io.casegate.i18n.messages} bundle and its arguments. */
-    public record Problem(String messageKey, Object... arguments) {
-    }
+    public record Problem(String messageKey, Object... arguments) {}
 
     @Inject
     @ConfigProperty(name = "casegate.files.max-count", defaultValue = "10")
@@ -44,14 +39,15 @@ public class FilePolicy {
     long maxTotalSizeMb;
 
     @Inject
-    @ConfigProperty(name = "casegate.files.allowed-extensions",
-            defaultValue = "pdf,png,jpg,jpeg,gif,bmp,webp,txt,log,csv,xml,json,zip,7z,rar,doc,docx,xls,xlsx,odt,ods,rtf")
+    @ConfigProperty(
+            name = "casegate.files.allowed-extensions",
+            defaultValue =
+                    "pdf,png,jpg,jpeg,gif,bmp,webp,txt,log,csv,xml,json,zip,7z,rar,doc,docx,xls,xlsx,odt,ods,rtf")
     String allowedExtensionList;
 
     Set<String> allowedExtensions;
 
-    public FilePolicy() {
-    }
+    public FilePolicy() {}
 
     /** With the limits given, for tests. */
     FilePolicy(int maxCount, long maxFileSizeMb, long maxTotalSizeMb, String allowedExtensions) {
@@ -86,7 +82,10 @@ public class FilePolicy {
                 problems.add(new Problem("files.tooLarge", file.fileName(), maxFileSizeMb));
             }
             if (!allowedExtensions.contains(file.extension())) {
-                problems.add(new Problem("files.typeNotAllowed", file.fileName(), String.join(", ", allowedExtensions.stream().sorted().toList())));
+                problems.add(new Problem(
+                        "files.typeNotAllowed",
+                        file.fileName(),
+                        String.join(", ", allowedExtensions.stream().sorted().toList())));
             }
         }
         if (total > maxTotalSizeMb * MB) {
@@ -109,6 +108,9 @@ public class FilePolicy {
 
     /** The accept attribute for a file input: {@code .pdf,.png,...}. */
     public String acceptAttribute() {
-        return allowedExtensions.stream().sorted().map(extension -> "." + extension).collect(Collectors.joining(","));
+        return allowedExtensions.stream()
+                .sorted()
+                .map(extension -> "." + extension)
+                .collect(Collectors.joining(","));
     }
 }

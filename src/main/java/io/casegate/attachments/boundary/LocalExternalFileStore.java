@@ -1,10 +1,9 @@
 package io.casegate.attachments.boundary;
 
-
-import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,8 +29,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.casegate.platform.LocalServer;
 import io.casegate.attachments.entity.AttachedFile;
+import io.casegate.platform.LocalServer;
 
 /**
  * Casegate as external file storage: copies a file under {@code casegate.data.dir/external-files}
@@ -47,8 +45,7 @@ class LocalExternalFileStore implements ExternalFileStore {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     /** A published file that has not expired. */
-    public record PublishedFile(Path path, String fileName, String mediaType, long size) {
-    }
+    public record PublishedFile(Path path, String fileName, String mediaType, long size) {}
 
     @Inject
     @ConfigProperty(name = "casegate.data.dir")
@@ -83,7 +80,8 @@ class LocalExternalFileStore implements ExternalFileStore {
             }
             Properties description = new Properties();
             description.setProperty("fileName", attachment.fileName());
-            description.setProperty("mediaType", attachment.mediaType() == null ? "application/octet-stream" : attachment.mediaType());
+            description.setProperty(
+                    "mediaType", attachment.mediaType() == null ? "application/octet-stream" : attachment.mediaType());
             description.setProperty("size", String.valueOf(attachment.size()));
             description.setProperty("expires", expires.toString());
             try (OutputStream out = Files.newOutputStream(meta)) {
@@ -92,7 +90,8 @@ class LocalExternalFileStore implements ExternalFileStore {
             removeExpired(directory);
             return URI.create(base() + PATH + token);
         } catch (IOException failure) {
-            throw new UncheckedIOException("Casegate could not store " + attachment.fileName() + " for download", failure);
+            throw new UncheckedIOException(
+                    "Casegate could not store " + attachment.fileName() + " for download", failure);
         }
     }
 
@@ -113,8 +112,8 @@ class LocalExternalFileStore implements ExternalFileStore {
                 Files.deleteIfExists(meta);
                 return Optional.empty();
             }
-            return Optional.of(new PublishedFile(data, description.getProperty("fileName"),
-                    description.getProperty("mediaType"), Files.size(data)));
+            return Optional.of(new PublishedFile(
+                    data, description.getProperty("fileName"), description.getProperty("mediaType"), Files.size(data)));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
@@ -146,12 +145,15 @@ class LocalExternalFileStore implements ExternalFileStore {
     }
 
     private String base() {
-        return publicUrl.map(url -> url.strip().replaceAll("/+$", "")).filter(url -> !url.isEmpty())
+        return publicUrl
+                .map(url -> url.strip().replaceAll("/+$", ""))
+                .filter(url -> !url.isEmpty())
                 .orElseGet(() -> localServer.baseUrl().toString());
     }
 
     Path dataDirectory() {
-        return Path.of(dataDir.map(String::strip).filter(dir -> !dir.isEmpty())
+        return Path.of(dataDir.map(String::strip)
+                .filter(dir -> !dir.isEmpty())
                 .orElse(System.getProperty("user.home") + "/.casegate"));
     }
 

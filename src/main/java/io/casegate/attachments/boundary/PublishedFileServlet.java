@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-
 /** Serves files that went to Casegate's own external storage, by their unguessable token, until they expire. */
 @WebServlet(LocalExternalFileStore.PATH + "*")
 public class PublishedFileServlet extends HttpServlet {
@@ -23,7 +22,8 @@ public class PublishedFileServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String token = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+        String token =
+                request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
         var file = store.find(token);
         if (file.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -32,8 +32,11 @@ public class PublishedFileServlet extends HttpServlet {
         var published = file.get();
         response.setContentType(published.mediaType());
         response.setContentLengthLong(published.size());
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode(published.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(published.fileName(), StandardCharsets.UTF_8)
+                                .replace("+", "%20"));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "private, no-store");
         Files.copy(published.path(), response.getOutputStream());

@@ -12,33 +12,49 @@ import jakarta.persistence.Table;
 /** A stored file of a submission: its description and where the attachment store keeps its bytes. */
 @Entity
 @Table(name = "attachment")
-@NamedQuery(name = Attachment.OF_SUBMISSION, query = "SELECT a FROM Attachment a WHERE a.submissionId = :submissionId ORDER BY a.ordinal")
+@NamedQuery(
+        name = Attachment.OF_SUBMISSION,
+        query = "SELECT a FROM Attachment a WHERE a.submissionId = :submissionId ORDER BY a.ordinal")
 public class Attachment {
 
     public static final String OF_SUBMISSION = "Attachment.ofSubmission";
 
     @Id
     private String id;
+
     @Column(name = "submission_id")
     private String submissionId;
+
     private int ordinal;
+
     @Column(name = "file_name")
     private String fileName;
+
     @Column(name = "media_type")
     private String mediaType;
+
     @Column(name = "size_bytes")
     private long size;
+
     private String sha256;
+
     @Column(name = "storage_key")
     private String storageKey;
+
     @Column(name = "removed_at")
     private Instant removedAt;
 
-    protected Attachment() {
-    }
+    protected Attachment() {}
 
-    public Attachment(UUID id, UUID submissionId, int ordinal, String fileName, String mediaType, long size,
-            String sha256, String storageKey) {
+    public Attachment(
+            UUID id,
+            UUID submissionId,
+            int ordinal,
+            String fileName,
+            String mediaType,
+            long size,
+            String sha256,
+            String storageKey) {
         this.id = id.toString();
         this.submissionId = submissionId.toString();
         this.ordinal = ordinal;
@@ -53,13 +69,39 @@ public class Attachment {
         this.removedAt = at;
     }
 
-    public UUID id() { return UUID.fromString(id); }
-    public UUID submissionId() { return UUID.fromString(submissionId); }
-    public int ordinal() { return ordinal; }
-    public String fileName() { return fileName; }
-    public String mediaType() { return mediaType; }
-    public long size() { return size; }
-    public String sha256() { return sha256; }
-    public String storageKey() { return storageKey; }
-    public Instant removedAt() { return removedAt; }
+    public UUID id() {
+        return UUID.fromString(id);
+    }
+
+    public UUID submissionId() {
+        return UUID.fromString(submissionId);
+    }
+
+    public int ordinal() {
+        return ordinal;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public String storageKey() {
+        return storageKey;
+    }
+
+    public Instant removedAt() {
+        return removedAt;
+    }
 }

@@ -1,9 +1,7 @@
 package io.casegate.attachments.entity;
 
-import io.casegate.platform.FileExtensions;
-
 import io.casegate.platform.FileContent;
-
+import io.casegate.platform.FileExtensions;
 
 /**
  * A file as it arrives with a submission, before it is stored: from a Faces {@code Part} or a

@@ -61,7 +61,8 @@ class CaseOpener implements OutboxHandler {
     }
 
     private void recordOpened(String reference, OpenedCase opened, OutboxEntry entry) {
-        submissions.delivered(entry.subjectId(), opened.caseId(), opened.caseNumber(), opened.contactId(), opened.accountId());
+        submissions.delivered(
+                entry.subjectId(), opened.caseId(), opened.caseNumber(), opened.contactId(), opened.accountId());
         LOG.info(() -> reference + " is case " + opened.caseNumber() + " in the CRM");
         metrics.increment(Meter.SUBMISSIONS_DELIVERED);
         attachments.afterDelivery(entry.subjectId());

@@ -20,8 +20,7 @@ final class CaseDescription {
     private static final String BUNDLE = "io.casegate.cases.control.case-description";
     private static final Locale DEFAULT = Locale.forLanguageTag("ru");
 
-    private CaseDescription() {
-    }
+    private CaseDescription() {}
 
     /**
      * @param serviceName the service's name when the CRM knows it, else what the visitor sent
@@ -29,8 +28,8 @@ final class CaseDescription {
      */
     public static String of(CaseRequest request, String serviceName, Predicate<AttachedFile> external) {
         Locale locale = request.locale() == null ? DEFAULT : request.locale();
-        ResourceBundle labels = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle labels = ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         List<String> lines = new ArrayList<>();
         line(lines, labels, "reference", request.reference());
         line(lines, labels, "name", request.name());
@@ -50,13 +49,16 @@ final class CaseDescription {
             }
         }
         lines.add(labels.getString("description") + ":");
-        lines.add(request.description() == null || request.description().isBlank()
-                ? labels.getString("none") : request.description().strip());
+        lines.add(
+                request.description() == null || request.description().isBlank()
+                        ? labels.getString("none")
+                        : request.description().strip());
         return String.join("\n", lines);
     }
 
     private static void line(List<String> lines, ResourceBundle labels, String key, String value) {
-        lines.add(labels.getString(key) + ": " + (value == null || value.isBlank() ? labels.getString("none") : value.strip()));
+        lines.add(labels.getString(key) + ": "
+                + (value == null || value.isBlank() ? labels.getString("none") : value.strip()));
     }
 
     static String size(long bytes, ResourceBundle labels, Locale locale) {

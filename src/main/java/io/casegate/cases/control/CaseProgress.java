@@ -21,14 +21,11 @@ public interface CaseProgress {
      * The case exists in the CRM and has its number, before the message and files follow: the
      * number can be shown at once. Reported again by a run that resumes after the case step.
      */
-    default void caseOpened(UUID caseId, String number) {
-    }
+    default void caseOpened(UUID caseId, String number) {}
 
     /** Notes one call to the CRM (not a login), for the submission's call log and the metrics. */
-    default void crmCall(String operation, int status, long millis) {
-    }
+    default void crmCall(String operation, int status, long millis) {}
 
     /** Notes a login that this submission's run performed. */
-    default void crmLogin(boolean succeeded, long millis) {
-    }
+    default void crmLogin(boolean succeeded, long millis) {}
 }

@@ -37,8 +37,7 @@ public class CaseSteps {
     private static final Logger LOG = Logger.getLogger(CaseSteps.class.getName());
 
     /** What an attempt starts from: the submission as the workflow needs it, and its progress so far. */
-    public record Resumed(CaseRequest request, CaseProgress progress) {
-    }
+    public record Resumed(CaseRequest request, CaseProgress progress) {}
 
     @PersistenceContext(unitName = "casegate")
     EntityManager em;
@@ -61,17 +60,33 @@ public class CaseSteps {
     /** The submission, its files and the steps done before, read in one transaction: it is on the way to the visitor's case number. */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Resumed> resume(UUID submissionId) {
-        return submissions.byId(submissionId).map(submission -> new Resumed(
-                requestOf(submission, attachments.of(submissionId)),
-                progressOf(submissionId, em.createNamedQuery(CaseStep.OF_SUBMISSION, CaseStep.class)
-                        .setParameter("submissionId", submissionId.toString()).getResultStream()
-                        .collect(Collectors.toMap(CaseStep::step, CaseStep::result)))));
+        return submissions
+                .byId(submissionId)
+                .map(submission -> new Resumed(
+                        requestOf(submission, attachments.of(submissionId)),
+                        progressOf(
+                                submissionId,
+                                em.createNamedQuery(CaseStep.OF_SUBMISSION, CaseStep.class)
+                                        .setParameter("submissionId", submissionId.toString())
+                                        .getResultStream()
+                                        .collect(Collectors.toMap(CaseStep::step, CaseStep::result)))));
     }
 
     static CaseRequest requestOf(Submission submission, List<AttachedFile> files) {
-        return new CaseRequest(submission.id(), submission.reference(), submission.name(), submission.email(),
-                submission.phoneNormalised(), submission.organisation(), submission.inn(), submission.service(),
-                submission.subject(), submission.description(), submission.locale(), submission.receivedAt(), files);
+        return new CaseRequest(
+                submission.id(),
+                submission.reference(),
+                submission.name(),
+                submission.email(),
+                submission.phoneNormalised(),
+                submission.organisation(),
+                submission.inn(),
+                submission.service(),
+                submission.subject(),
+                submission.description(),
+                submission.locale(),
+                submission.receivedAt(),
+                files);
     }
 
     private CaseProgress progressOf(UUID submissionId, Map<String, String> completedSteps) {
@@ -90,7 +105,8 @@ public class CaseSteps {
 
             @Override
             public void caseOpened(UUID caseId, String number) {
-                submissions.caseOpened(submissionId, caseId, number)
+                submissions
+                        .caseOpened(submissionId, caseId, number)
                         .ifPresent(toNumber -> metrics.observe(Meter.TIME_TO_CASE_NUMBER, toNumber));
             }
 

@@ -23,9 +23,9 @@ import io.casegate.attachments.entity.AttachedFile;
 import io.casegate.cases.control.Step.CaseRef;
 import io.casegate.cases.entity.CaseRequest;
 import io.casegate.cases.entity.OpenedCase;
-import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.boundary.CrmCases;
 import io.casegate.crm.boundary.ServiceCatalog;
+import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.entity.CrmContact;
 import io.casegate.crm.entity.CrmFile;
 import io.casegate.crm.entity.NewAccount;
@@ -70,11 +70,11 @@ public class CaseWorkflow {
     @Resource
     ManagedExecutorService executor;
 
-    public CaseWorkflow() {
-    }
+    public CaseWorkflow() {}
 
     /** Wired by hand, for tests that run the workflow with CRM settings of their own. */
-    public CaseWorkflow(CrmCases crm, ServiceCatalog catalog, ExternalFileStore externalFiles, Duration externalFileLifetime) {
+    public CaseWorkflow(
+            CrmCases crm, ServiceCatalog catalog, ExternalFileStore externalFiles, Duration externalFileLifetime) {
         this.crm = crm;
         this.catalog = catalog;
         this.externalFiles = externalFiles;
@@ -95,8 +95,13 @@ public class CaseWorkflow {
         CaseRef opened = run.openCase(contact);
         UUID messageId = run.message(opened.id(), contact);
         run.files(opened.id(), messageId);
-        LOG.info(() -> String.format("Delivered %s as case %s: %d CRM calls, %d logins, %d ms", request.reference(),
-                opened.number(), calls.calls, calls.logins, (System.nanoTime() - started) / 1_000_000));
+        LOG.info(() -> String.format(
+                "Delivered %s as case %s: %d CRM calls, %d logins, %d ms",
+                request.reference(),
+                opened.number(),
+                calls.calls,
+                calls.logins,
+                (System.nanoTime() - started) / 1_000_000));
         return new OpenedCase(opened.id(), opened.number(), contact.id(), contact.accountId());
     }
 
@@ -148,8 +153,12 @@ public class CaseWorkflow {
          * when an earlier run may have created it, and created when not. {@code announce} learns the
          * result before it is recorded, on every run.
          */
-        private <T> T once(Step<T> step, Supplier<Optional<T>> search, Function<UUID, Optional<T>> findById,
-                Function<UUID, T> create, Consumer<T> announce) {
+        private <T> T once(
+                Step<T> step,
+                Supplier<Optional<T>> search,
+                Function<UUID, Optional<T>> findById,
+                Function<UUID, T> create,
+                Consumer<T> announce) {
             Optional<T> recorded = log.recorded(step);
             if (recorded.isPresent()) {
                 announce.accept(recorded.get());
@@ -169,50 +178,75 @@ public class CaseWorkflow {
             return result;
         }
 
-        private <T> T once(Step<T> step, Supplier<Optional<T>> search, Function<UUID, Optional<T>> findById,
+        private <T> T once(
+                Step<T> step,
+                Supplier<Optional<T>> search,
+                Function<UUID, Optional<T>> findById,
                 Function<UUID, T> create) {
-            return once(step, search, findById, create, result -> {
-            });
+            return once(step, search, findById, create, result -> {});
         }
 
         CrmContact contact() {
-            return once(Step.CONTACT,
+            return once(
+                    Step.CONTACT,
                     // Not found: the organisation comes first, so that the contact can be linked to it.
-                    () -> crm.findContact(request.email(), request.phone(), calls).or(() -> {
-                        account();
-                        return Optional.empty();
-                    }),
-                    id -> crm.contactExists(id, calls) ? Optional.of(new CrmContact(id, account().orElse(null))) : Optional.empty(),
+                    () -> crm.findContact(request.email(), request.phone(), calls)
+                            .or(() -> {
+                                account();
+                                return Optional.empty();
+                            }),
+                    id -> crm.contactExists(id, calls)
+                            ? Optional.of(new CrmContact(id, account().orElse(null)))
+                            : Optional.empty(),
                     id -> {
                         UUID accountId = account().orElse(null);
-                        crm.createContact(new NewContact(id, request.name(), request.email(), request.phone(), accountId), calls);
+                        crm.createContact(
+                                new NewContact(id, request.name(), request.email(), request.phone(), accountId), calls);
                         return new CrmContact(id, accountId);
                     });
         }
 
         /** The visitor's organisation, found or created; empty when the visitor named none. */
         private Optional<UUID> account() {
-            boolean named = request.organisation() != null && !request.organisation().isBlank();
-            return once(Step.ACCOUNT,
-                    () -> crm.findAccount(request.inn(), request.organisation(), calls).map(Optional::of)
+            boolean named =
+                    request.organisation() != null && !request.organisation().isBlank();
+            return once(
+                    Step.ACCOUNT,
+                    () -> crm.findAccount(request.inn(), request.organisation(), calls)
+                            .map(Optional::of)
                             .or(() -> named ? Optional.empty() : Optional.of(Optional.empty())),
                     id -> crm.accountExists(id, calls) ? Optional.of(Optional.of(id)) : Optional.empty(),
                     id -> {
-                        crm.createAccount(new NewAccount(id, request.organisation().strip(), request.inn()), calls);
+                        crm.createAccount(
+                                new NewAccount(id, request.organisation().strip(), request.inn()), calls);
                         return Optional.of(id);
                     });
         }
 
         CaseRef openCase(CrmContact contact) {
-            return once(Step.CASE, Optional::empty,
+            return once(
+                    Step.CASE,
+                    Optional::empty,
                     id -> crm.caseNumber(id, calls).map(number -> new CaseRef(id, number)),
                     id -> {
                         Optional<ServiceOption> service = service();
-                        String description = CaseDescription.of(request,
-                                service.map(ServiceOption::name).orElse(request.service()), file -> !acceptedByCrm(file));
-                        return new CaseRef(id, crm.createCase(new NewCase(id, request.subject(), description,
-                                service.flatMap(option -> serviceId(option.id())).orElse(null), contact.id(),
-                                contact.accountId(), request.receivedOn()), calls));
+                        String description = CaseDescription.of(
+                                request,
+                                service.map(ServiceOption::name).orElse(request.service()),
+                                file -> !acceptedByCrm(file));
+                        return new CaseRef(
+                                id,
+                                crm.createCase(
+                                        new NewCase(
+                                                id,
+                                                request.subject(),
+                                                description,
+                                                service.flatMap(option -> serviceId(option.id()))
+                                                        .orElse(null),
+                                                contact.id(),
+                                                contact.accountId(),
+                                                request.receivedOn()),
+                                        calls));
                     },
                     // The number before the step is recorded: the visitor is waiting for it. Should the
                     // run die in between, the next run finds the case by its id and reports it again.
@@ -238,23 +272,43 @@ public class CaseWorkflow {
         }
 
         UUID message(UUID caseId, CrmContact contact) {
-            return once(Step.MESSAGE, Optional::empty,
+            return once(
+                    Step.MESSAGE,
+                    Optional::empty,
                     id -> crm.messageExists(id, calls) ? Optional.of(id) : Optional.empty(),
                     id -> {
-                        crm.createMessage(new NewMessage(id, caseId, contact.id(), contact.accountId(), request.email(),
-                                request.subject(), request.description(), request.receivedOn()), calls);
+                        crm.createMessage(
+                                new NewMessage(
+                                        id,
+                                        caseId,
+                                        contact.id(),
+                                        contact.accountId(),
+                                        request.email(),
+                                        request.subject(),
+                                        request.description(),
+                                        request.receivedOn()),
+                                calls);
                         return id;
                     });
         }
 
         void files(UUID caseId, UUID messageId) {
             List<AttachedFile> inOrder = request.attachments().stream()
-                    .sorted(Comparator.comparing(AttachedFile::id)).toList();
+                    .sorted(Comparator.comparing(AttachedFile::id))
+                    .toList();
             for (AttachedFile attachment : inOrder) {
                 boolean toCrm = acceptedByCrm(attachment);
-                Function<UUID, CrmFile> file = id -> new CrmFile(id, caseId, messageId, attachment.fileName(),
-                        attachment.mediaType(), attachment.size(), attachment.content());
-                once(Step.file(attachment.id()), Optional::empty,
+                Function<UUID, CrmFile> file = id -> new CrmFile(
+                        id,
+                        caseId,
+                        messageId,
+                        attachment.fileName(),
+                        attachment.mediaType(),
+                        attachment.size(),
+                        attachment.content());
+                once(
+                        Step.file(attachment.id()),
+                        Optional::empty,
                         // A stored file of the wrong size is the remains of an interrupted upload: upload it again.
                         id -> crm.fileSize(file.apply(id), calls)
                                 .filter(stored -> !toCrm || stored == attachment.size())
@@ -263,8 +317,12 @@ public class CaseWorkflow {
                             if (toCrm) {
                                 crm.uploadFile(file.apply(id), calls);
                             } else {
-                                crm.attachLink(file.apply(id),
-                                        externalFiles.publish(attachment, externalFileLifetime).toString(), calls);
+                                crm.attachLink(
+                                        file.apply(id),
+                                        externalFiles
+                                                .publish(attachment, externalFileLifetime)
+                                                .toString(),
+                                        calls);
                             }
                             return id;
                         });

@@ -25,6 +25,7 @@ public class CrmCallLog {
 
     /** How logins appear among a submission's calls and in the latency metric. */
     static final String LOGIN = "login";
+
     static final String FAILED_LOGIN = "login (failed)";
 
     @PersistenceContext(unitName = "casegate")

@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 final class RecordIds {
 
-    private RecordIds() {
-    }
+    private RecordIds() {}
 
     public static UUID of(UUID submissionId, String step) {
         return UUID.nameUUIDFromBytes((submissionId + ":" + step).getBytes(StandardCharsets.UTF_8));

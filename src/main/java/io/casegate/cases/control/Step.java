@@ -14,8 +14,7 @@ import io.casegate.crm.entity.CrmContact;
 record Step<T>(String name, Function<T, String> writer, Function<String, T> reader) {
 
     /** A case created in the CRM and the number the CRM gave it. */
-    record CaseRef(UUID id, String number) {
-    }
+    record CaseRef(UUID id, String number) {}
 
     /** Some stores cannot keep an empty string, so "no organisation" is written as a word. */
     private static final String NONE = "none";
@@ -26,11 +25,12 @@ record Step<T>(String name, Function<T, String> writer, Function<String, T> read
     /** The visitor's organisation; empty when the visitor named none. */
     static final Step<Optional<UUID>> ACCOUNT = new Step<>("account", Step::idOrNone, Step::noneOrId);
 
-    static final Step<CrmContact> CONTACT = new Step<>("contact",
-            contact -> contact.id() + ";" + idOrNone(Optional.ofNullable(contact.accountId())),
-            text -> {
+    static final Step<CrmContact> CONTACT = new Step<>(
+            "contact", contact -> contact.id() + ";" + idOrNone(Optional.ofNullable(contact.accountId())), text -> {
                 String[] parts = text.split(";", 2);
-                return new CrmContact(UUID.fromString(parts[0]), parts.length < 2 ? null : noneOrId(parts[1]).orElse(null));
+                return new CrmContact(
+                        UUID.fromString(parts[0]),
+                        parts.length < 2 ? null : noneOrId(parts[1]).orElse(null));
             });
 
     static final Step<CaseRef> CASE = new Step<>("case", created -> created.id() + ";" + created.number(), text -> {

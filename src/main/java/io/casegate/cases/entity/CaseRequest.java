@@ -1,12 +1,12 @@
 package io.casegate.cases.entity;
 
-import io.casegate.attachments.entity.AttachedFile;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+
+import io.casegate.attachments.entity.AttachedFile;
 
 /**
  * One accepted submission, as the ticket workflow needs it to open a case in the CRM.

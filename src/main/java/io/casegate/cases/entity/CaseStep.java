@@ -25,8 +25,7 @@ public class CaseStep {
         String submissionId;
         String step;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String submissionId, String step) {
             this.submissionId = submissionId;
@@ -35,7 +34,9 @@ public class CaseStep {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(submissionId, key.submissionId) && Objects.equals(step, key.step);
+            return other instanceof Key key
+                    && Objects.equals(submissionId, key.submissionId)
+                    && Objects.equals(step, key.step);
         }
 
         @Override
@@ -47,14 +48,16 @@ public class CaseStep {
     @Id
     @Column(name = "submission_id")
     private String submissionId;
+
     @Id
     private String step;
+
     private String result;
+
     @Column(name = "completed_at")
     private Instant completedAt;
 
-    protected CaseStep() {
-    }
+    protected CaseStep() {}
 
     public CaseStep(String submissionId, String step, String result, Instant completedAt) {
         this.submissionId = submissionId;
@@ -68,6 +71,11 @@ public class CaseStep {
         this.completedAt = at;
     }
 
-    public String step() { return step; }
-    public String result() { return result; }
+    public String step() {
+        return step;
+    }
+
+    public String result() {
+        return result;
+    }
 }

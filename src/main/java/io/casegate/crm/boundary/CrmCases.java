@@ -1,12 +1,5 @@
 package io.casegate.crm.boundary;
 
-import io.casegate.crm.entity.CrmCallObserver;
-
-import io.casegate.crm.control.CrmClient;
-import io.casegate.crm.control.CrmTransport;
-import io.casegate.crm.control.CrmSettings;
-import io.casegate.crm.control.ODataLiterals;
-
 import static io.casegate.platform.Jsonp.JSON;
 
 import java.io.IOException;
@@ -29,6 +22,11 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import io.casegate.crm.control.CrmClient;
+import io.casegate.crm.control.CrmSettings;
+import io.casegate.crm.control.CrmTransport;
+import io.casegate.crm.control.ODataLiterals;
+import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.entity.CrmContact;
 import io.casegate.crm.entity.CrmFile;
 import io.casegate.crm.entity.CrmRejectedException;
@@ -49,6 +47,7 @@ public class CrmCases {
 
     /** Creatio's FileType lookup: a stored file, or a link whose URL is the row's Name. */
     static final String FILE_TYPE_FILE = "529bc2f8-0ee0-df11-971b-001d60e938c6";
+
     static final String FILE_TYPE_LINK = "539bc2f8-0ee0-df11-971b-001d60e938c6";
     private static final String ODATA = "/0/odata/";
     private static final String UPLOAD = "/0/rest/FileApiService/UploadFile";
@@ -60,8 +59,7 @@ public class CrmCases {
     @Inject
     CrmClient client;
 
-    public CrmCases() {
-    }
+    public CrmCases() {}
 
     /** Wired by hand, for tests. */
     public CrmCases(CrmSettings settings, CrmClient client) {
@@ -75,7 +73,8 @@ public class CrmCases {
      */
     public Optional<CrmContact> findContact(String email, String phone, CrmCallObserver observer) {
         List<String> criteria = new ArrayList<>();
-        String wantedEmail = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+        String wantedEmail =
+                email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
         if (wantedEmail != null) {
             criteria.add("tolower(Email) eq " + ODataLiterals.string(wantedEmail));
         }
@@ -86,17 +85,27 @@ public class CrmCases {
         if (criteria.isEmpty()) {
             return Optional.empty();
         }
-        JsonObject found = client.get("find contact", ODATA + "Contact", query(
-                "$filter", String.join(" or ", criteria),
-                "$select", "Id,AccountId,Email,CreatedOn",
-                "$orderby", "CreatedOn asc",
-                "$top", String.valueOf(MAX_CONTACT_MATCHES)), observer);
+        JsonObject found = client.get(
+                "find contact",
+                ODATA + "Contact",
+                query(
+                        "$filter",
+                        String.join(" or ", criteria),
+                        "$select",
+                        "Id,AccountId,Email,CreatedOn",
+                        "$orderby",
+                        "CreatedOn asc",
+                        "$top",
+                        String.valueOf(MAX_CONTACT_MATCHES)),
+                observer);
         List<JsonObject> rows = rows(found);
         Optional<JsonObject> byEmail = rows.stream()
-                .filter(row -> wantedEmail != null && wantedEmail.equals(text(row, "Email").toLowerCase(Locale.ROOT)))
+                .filter(row -> wantedEmail != null
+                        && wantedEmail.equals(text(row, "Email").toLowerCase(Locale.ROOT)))
                 .findFirst();
         return byEmail.or(() -> rows.stream().findFirst())
-                .map(row -> new CrmContact(ODataLiterals.lookup(text(row, "Id")), ODataLiterals.lookup(text(row, "AccountId"))));
+                .map(row -> new CrmContact(
+                        ODataLiterals.lookup(text(row, "Id")), ODataLiterals.lookup(text(row, "AccountId"))));
     }
 
     /**
@@ -112,8 +121,11 @@ public class CrmCases {
         } else {
             return Optional.empty();
         }
-        JsonObject found = client.get("find account", ODATA + "Account",
-                query("$filter", filter, "$select", "Id,CreatedOn", "$orderby", "CreatedOn asc", "$top", "1"), observer);
+        JsonObject found = client.get(
+                "find account",
+                ODATA + "Account",
+                query("$filter", filter, "$select", "Id,CreatedOn", "$orderby", "CreatedOn asc", "$top", "1"),
+                observer);
         return rows(found).stream().findFirst().map(row -> ODataLiterals.lookup(text(row, "Id")));
     }
 
@@ -125,7 +137,9 @@ public class CrmCases {
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("Id", ODataLiterals.guid(account.id()))
                 .add("Name", account.name());
-        if (account.inn() != null && !account.inn().isBlank() && !settings.accountInnColumn().isEmpty()) {
+        if (account.inn() != null
+                && !account.inn().isBlank()
+                && !settings.accountInnColumn().isEmpty()) {
             body.add(settings.accountInnColumn(), account.inn().strip());
         }
         client.post("create account", ODATA + "Account", body.build(), observer);
@@ -151,7 +165,11 @@ public class CrmCases {
 
     /** The number of the case with this id, if the case exists. */
     public Optional<String> caseNumber(UUID caseId, CrmCallObserver observer) {
-        return client.find("read case", ODATA + "Case(" + ODataLiterals.guid(caseId) + ")", query("$select", "Id,Number"), observer)
+        return client.find(
+                        "read case",
+                        ODATA + "Case(" + ODataLiterals.guid(caseId) + ")",
+                        query("$select", "Id,Number"),
+                        observer)
                 .map(row -> text(row, "Number"));
     }
 
@@ -183,8 +201,10 @@ public class CrmCases {
             return number;
         }
         // Some builds answer 204 or omit generated columns; then the number has to be read.
-        return caseNumber(newCase.id(), observer).filter(read -> !read.isBlank())
-                .orElseThrow(() -> new CrmUnavailableException("The CRM created case " + newCase.id() + " without a number", null));
+        return caseNumber(newCase.id(), observer)
+                .filter(read -> !read.isBlank())
+                .orElseThrow(() -> new CrmUnavailableException(
+                        "The CRM created case " + newCase.id() + " without a number", null));
     }
 
     public boolean messageExists(UUID id, CrmCallObserver observer) {
@@ -194,8 +214,7 @@ public class CrmCases {
     public void createMessage(NewMessage message, CrmCallObserver observer) {
         JsonObjectBuilder body = JSON.createObjectBuilder().add("Id", ODataLiterals.guid(message.id()));
         if (settings.messageTarget() == CrmSettings.MessageTarget.CASE_MESSAGE_HISTORY) {
-            body.add("CaseId", ODataLiterals.guid(message.caseId()))
-                    .add("Message", message.text());
+            body.add("CaseId", ODataLiterals.guid(message.caseId())).add("Message", message.text());
         } else {
             String sentOn = ODataLiterals.dateTime(message.sentOn());
             body.add("CaseId", ODataLiterals.guid(message.caseId()))
@@ -220,24 +239,39 @@ public class CrmCases {
     /** The size the CRM holds for this file record, if it exists (0 for a link). */
     public Optional<Long> fileSize(CrmFile file, CrmCallObserver observer) {
         FileOwner owner = owner(file);
-        return client.find("read file", ODATA + owner.entity + "(" + ODataLiterals.guid(file.id()) + ")",
-                query("$select", "Id,Size"), observer)
-                .map(row -> row.get("Size") instanceof JsonNumber size ? size.longValue()
-                        : row.get("Size") instanceof JsonString size && !size.getString().isBlank() ? Long.parseLong(size.getString()) : 0L);
+        return client.find(
+                        "read file",
+                        ODATA + owner.entity + "(" + ODataLiterals.guid(file.id()) + ")",
+                        query("$select", "Id,Size"),
+                        observer)
+                .map(row -> row.get("Size") instanceof JsonNumber size
+                        ? size.longValue()
+                        : row.get("Size") instanceof JsonString size
+                                        && !size.getString().isBlank()
+                                ? Long.parseLong(size.getString())
+                                : 0L);
     }
 
     /** Uploads the file's bytes in chunks; the first chunk creates the file record with the given id. */
     public void uploadFile(CrmFile file, CrmCallObserver observer) {
         FileOwner owner = owner(file);
         Map<String, String> query = query(
-                "fileId", file.id().toString(),
-                "totalFileLength", String.valueOf(file.size()),
-                "mimeType", file.mediaType() == null || file.mediaType().isBlank() ? "application/octet-stream" : file.mediaType(),
-                "fileName", file.fileName(),
-                "columnName", "Data",
-                "entitySchemaName", owner.entity,
-                "parentColumnName", owner.parentColumn,
-                "parentColumnValue", owner.parentId.toString());
+                "fileId",
+                file.id().toString(),
+                "totalFileLength",
+                String.valueOf(file.size()),
+                "mimeType",
+                file.mediaType() == null || file.mediaType().isBlank() ? "application/octet-stream" : file.mediaType(),
+                "fileName",
+                file.fileName(),
+                "columnName",
+                "Data",
+                "entitySchemaName",
+                owner.entity,
+                "parentColumnName",
+                owner.parentColumn,
+                "parentColumnValue",
+                owner.parentId.toString());
         int chunkSize = (int) Math.max(1, Math.min(settings.uploadChunkBytes(), file.size()));
         try (InputStream content = file.content().open()) {
             // One buffer for all full chunks of the file: a chunk of 512 KB is a humongous object
@@ -246,20 +280,26 @@ public class CrmCases {
             byte[] buffer = new byte[chunkSize];
             long offset = 0;
             do {
-                int length = content.readNBytes(buffer, 0, (int) Math.min(chunkSize, Math.max(0, file.size() - offset)));
+                int length =
+                        content.readNBytes(buffer, 0, (int) Math.min(chunkSize, Math.max(0, file.size() - offset)));
                 byte[] chunk = length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
                 if (chunk.length == 0 && offset < file.size()) {
-                    throw new UncheckedIOException(new IOException(file.fileName() + " ended after " + offset + " of " + file.size() + " bytes"));
+                    throw new UncheckedIOException(new IOException(
+                            file.fileName() + " ended after " + offset + " of " + file.size() + " bytes"));
                 }
                 Map<String, String> headers = new LinkedHashMap<>();
                 if (file.size() > 0) {
-                    headers.put("Content-Range", "bytes " + offset + "-" + (offset + chunk.length - 1) + "/" + file.size());
+                    headers.put(
+                            "Content-Range", "bytes " + offset + "-" + (offset + chunk.length - 1) + "/" + file.size());
                 }
-                headers.put("Content-Disposition", "attachment; filename*=UTF-8''" + CrmTransport.encode(file.fileName()));
+                headers.put(
+                        "Content-Disposition", "attachment; filename*=UTF-8''" + CrmTransport.encode(file.fileName()));
                 JsonObject answer = client.postBytes("upload file", UPLOAD, query, headers, chunk, observer);
                 if (answer.get("success") == JsonValue.FALSE) {
-                    throw new CrmRejectedException(200, "upload file was refused: "
-                            + CrmClient.reason(answer).orElse(answer.toString()));
+                    throw new CrmRejectedException(
+                            200,
+                            "upload file was refused: "
+                                    + CrmClient.reason(answer).orElse(answer.toString()));
                 }
                 offset += chunk.length;
             } while (offset < file.size());
@@ -283,19 +323,19 @@ public class CrmCases {
 
     /** The commercial services a visitor can choose, by name. */
     public List<ServiceOption> services(CrmCallObserver observer) {
-        JsonObject found = client.get("list services", ODATA + "ServiceItem",
-                query("$select", "Id,Name", "$orderby", "Name asc"), observer);
+        JsonObject found = client.get(
+                "list services", ODATA + "ServiceItem", query("$select", "Id,Name", "$orderby", "Name asc"), observer);
         return rows(found).stream()
                 .map(row -> new ServiceOption(text(row, "Id"), text(row, "Name")))
                 .filter(option -> !option.name().isBlank())
                 .toList();
     }
 
-    private record FileOwner(String entity, String parentColumn, UUID parentId) {
-    }
+    private record FileOwner(String entity, String parentColumn, UUID parentId) {}
 
     private FileOwner owner(CrmFile file) {
-        if (settings.attachmentTarget() == CrmSettings.AttachmentTarget.MESSAGE && file.messageId() != null
+        if (settings.attachmentTarget() == CrmSettings.AttachmentTarget.MESSAGE
+                && file.messageId() != null
                 && settings.messageTarget() == CrmSettings.MessageTarget.ACTIVITY) {
             return new FileOwner("ActivityFile", "Activity", file.messageId());
         }
@@ -303,11 +343,17 @@ public class CrmCases {
     }
 
     private String messageEntity() {
-        return settings.messageTarget() == CrmSettings.MessageTarget.CASE_MESSAGE_HISTORY ? "CaseMessageHistory" : "Activity";
+        return settings.messageTarget() == CrmSettings.MessageTarget.CASE_MESSAGE_HISTORY
+                ? "CaseMessageHistory"
+                : "Activity";
     }
 
     private boolean exists(String entity, UUID id, CrmCallObserver observer) {
-        return client.find("read " + entity, ODATA + entity + "(" + ODataLiterals.guid(id) + ")", query("$select", "Id"), observer)
+        return client.find(
+                        "read " + entity,
+                        ODATA + entity + "(" + ODataLiterals.guid(id) + ")",
+                        query("$select", "Id"),
+                        observer)
                 .isPresent();
     }
 
@@ -320,12 +366,15 @@ public class CrmCases {
     }
 
     private static List<JsonObject> rows(JsonObject collection) {
-        return collection.getJsonArray("value") == null ? List.of()
+        return collection.getJsonArray("value") == null
+                ? List.of()
                 : collection.getJsonArray("value").getValuesAs(JsonObject.class);
     }
 
     private static String text(JsonObject row, String column) {
         JsonValue value = row.get(column);
-        return value instanceof JsonString string ? string.getString() : value == null || value == JsonValue.NULL ? "" : value.toString();
+        return value instanceof JsonString string
+                ? string.getString()
+                : value == null || value == JsonValue.NULL ? "" : value.toString();
     }
 }

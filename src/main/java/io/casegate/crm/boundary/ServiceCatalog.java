@@ -1,9 +1,5 @@
 package io.casegate.crm.boundary;
 
-import io.casegate.crm.entity.CrmCallObserver;
-
-import io.casegate.crm.control.CrmSettings;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +12,8 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.casegate.crm.control.CrmSettings;
+import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.entity.CrmException;
 import io.casegate.crm.entity.ServiceOption;
 
@@ -31,8 +29,7 @@ public class ServiceCatalog {
     private static final Logger LOG = Logger.getLogger(ServiceCatalog.class.getName());
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
 
-    private record Listing(List<ServiceOption> services, Instant validUntil) {
-    }
+    private record Listing(List<ServiceOption> services, Instant validUntil) {}
 
     @Inject
     CrmSettings settings;
@@ -46,8 +43,7 @@ public class ServiceCatalog {
     private final ReentrantLock refresh = new ReentrantLock();
     private volatile Listing listing;
 
-    public ServiceCatalog() {
-    }
+    public ServiceCatalog() {}
 
     /** Wired by hand, for tests. */
     public ServiceCatalog(CrmSettings settings, CrmCases cases, Clock clock) {
@@ -76,7 +72,9 @@ public class ServiceCatalog {
             try {
                 fresh = new Listing(cases.services(observer), clock.instant().plus(settings.servicesCacheTime()));
             } catch (CrmException unreachable) {
-                LOG.log(Level.WARNING, "The service list could not be read from the CRM, offering the configured fallback: {0}",
+                LOG.log(
+                        Level.WARNING,
+                        "The service list could not be read from the CRM, offering the configured fallback: {0}",
                         unreachable.getMessage());
                 fresh = new Listing(settings.fallbackServices(), clock.instant().plus(RETRY_AFTER_FAILURE));
             }
@@ -94,7 +92,11 @@ public class ServiceCatalog {
         }
         String wanted = idOrName.strip();
         List<ServiceOption> services = services(observer);
-        return services.stream().filter(service -> service.id().equalsIgnoreCase(wanted)).findFirst()
-                .or(() -> services.stream().filter(service -> service.name().equals(wanted)).findFirst());
+        return services.stream()
+                .filter(service -> service.id().equalsIgnoreCase(wanted))
+                .findFirst()
+                .or(() -> services.stream()
+                        .filter(service -> service.name().equals(wanted))
+                        .findFirst());
     }
 }

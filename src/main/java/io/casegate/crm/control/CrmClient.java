@@ -1,8 +1,5 @@
 package io.casegate.crm.control;
 
-import jakarta.json.JsonString;
-import io.casegate.crm.entity.CrmCallObserver;
-
 import static io.casegate.platform.Jsonp.JSON;
 
 import java.io.StringReader;
@@ -15,11 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 
 import io.casegate.crm.entity.CrmAuthenticationException;
+import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.entity.CrmException;
 import io.casegate.crm.entity.CrmRejectedException;
 import io.casegate.crm.entity.CrmUnavailableException;
@@ -33,8 +32,8 @@ import io.casegate.crm.entity.CrmUnavailableException;
 @ApplicationScoped
 public class CrmClient {
 
-    static final MediaType ODATA_JSON = new MediaType("application", "json",
-            Map.of("charset", "utf-8", "IEEE754Compatible", "true"));
+    static final MediaType ODATA_JSON =
+            new MediaType("application", "json", Map.of("charset", "utf-8", "IEEE754Compatible", "true"));
 
     @Inject
     CrmSession session;
@@ -42,8 +41,7 @@ public class CrmClient {
     @Inject
     CrmTransport transport;
 
-    public CrmClient() {
-    }
+    public CrmClient() {}
 
     /** Wired by hand, for tests. */
     public CrmClient(CrmSession session, CrmTransport transport) {
@@ -52,7 +50,8 @@ public class CrmClient {
     }
 
     /** GET that answers empty on 404, the CRM's way of saying "no such record". */
-    public Optional<JsonObject> find(String operation, String path, Map<String, String> query, CrmCallObserver observer) {
+    public Optional<JsonObject> find(
+            String operation, String path, Map<String, String> query, CrmCallObserver observer) {
         CrmTransport.Exchange answer = send(operation, "GET", path, query, Map.of(), () -> null, observer);
         if (answer.status() == 404) {
             return Optional.empty();
@@ -61,27 +60,48 @@ public class CrmClient {
     }
 
     public JsonObject get(String operation, String path, Map<String, String> query, CrmCallObserver observer) {
-        return json(operation, succeeded(operation, send(operation, "GET", path, query, Map.of(), () -> null, observer)));
+        return json(
+                operation, succeeded(operation, send(operation, "GET", path, query, Map.of(), () -> null, observer)));
     }
 
     /** POST of a JSON body; answers the response body, or an empty object when there is none. */
     public JsonObject post(String operation, String path, JsonObject body, CrmCallObserver observer) {
         String text = body.toString();
-        CrmTransport.Exchange answer = succeeded(operation,
+        CrmTransport.Exchange answer = succeeded(
+                operation,
                 send(operation, "POST", path, Map.of(), Map.of(), () -> Entity.entity(text, ODATA_JSON), observer));
         return answer.body().isBlank() ? JsonValue.EMPTY_JSON_OBJECT : json(operation, answer);
     }
 
     /** POST of raw bytes (a file chunk); answers the response body, or an empty object when there is none. */
-    public JsonObject postBytes(String operation, String path, Map<String, String> query, Map<String, String> headers, byte[] bytes,
+    public JsonObject postBytes(
+            String operation,
+            String path,
+            Map<String, String> query,
+            Map<String, String> headers,
+            byte[] bytes,
             CrmCallObserver observer) {
-        CrmTransport.Exchange answer = succeeded(operation, send(operation, "POST", path, query, headers,
-                () -> Entity.entity(bytes, MediaType.APPLICATION_OCTET_STREAM_TYPE), observer));
+        CrmTransport.Exchange answer = succeeded(
+                operation,
+                send(
+                        operation,
+                        "POST",
+                        path,
+                        query,
+                        headers,
+                        () -> Entity.entity(bytes, MediaType.APPLICATION_OCTET_STREAM_TYPE),
+                        observer));
         return answer.body().isBlank() ? JsonValue.EMPTY_JSON_OBJECT : json(operation, answer);
     }
 
-    private CrmTransport.Exchange send(String operation, String method, String path, Map<String, String> query,
-            Map<String, String> headers, Supplier<Entity<?>> body, CrmCallObserver observer) {
+    private CrmTransport.Exchange send(
+            String operation,
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, String> headers,
+            Supplier<Entity<?>> body,
+            CrmCallObserver observer) {
         SessionSnapshot used = session.current(observer);
         CrmTransport.Exchange answer = attempt(operation, method, path, query, headers, body, used, observer);
         if (!asksForLogin(answer)) {
@@ -93,14 +113,22 @@ public class CrmClient {
             return answer;
         }
         if (answer.status() == 403) {
-            throw new CrmRejectedException(403, operation + " was forbidden even right after a new login: " + reason(answer));
+            throw new CrmRejectedException(
+                    403, operation + " was forbidden even right after a new login: " + reason(answer));
         }
         throw new CrmAuthenticationException(operation + " was refused even right after a new login (HTTP "
                 + answer.status() + "): " + reason(answer));
     }
 
-    private CrmTransport.Exchange attempt(String operation, String method, String path, Map<String, String> query,
-            Map<String, String> headers, Supplier<Entity<?>> body, SessionSnapshot snapshot, CrmCallObserver observer) {
+    private CrmTransport.Exchange attempt(
+            String operation,
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, String> headers,
+            Supplier<Entity<?>> body,
+            SessionSnapshot snapshot,
+            CrmCallObserver observer) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("Accept", MediaType.APPLICATION_JSON);
         all.put("ForceUseSession", "true");
@@ -120,7 +148,9 @@ public class CrmClient {
     /** Creatio's ways of saying that the session is gone or the CSRF token is stale. */
     private static boolean asksForLogin(CrmTransport.Exchange answer) {
         int status = answer.status();
-        return status == 401 || status == 403 || status >= 300 && status < 400
+        return status == 401
+                || status == 403
+                || status >= 300 && status < 400
                 || status >= 200 && status < 300 && !answer.body().isBlank() && answer.isHtml();
     }
 
@@ -140,8 +170,8 @@ public class CrmClient {
         try {
             return JSON.createReader(new StringReader(answer.body())).readObject();
         } catch (JsonException | IllegalStateException notJson) {
-            throw new CrmUnavailableException(operation + " answered something other than JSON (HTTP " + answer.status() + ")",
-                    notJson);
+            throw new CrmUnavailableException(
+                    operation + " answered something other than JSON (HTTP " + answer.status() + ")", notJson);
         }
     }
 
@@ -170,11 +200,14 @@ public class CrmClient {
         JsonObject inner = object(error, "innererror");
         JsonObject internal = object(inner, "internalexception");
         for (JsonObject candidate : new JsonObject[] {internal, inner, error, object(envelope, "errorInfo")}) {
-            if (candidate != null && candidate.get("message") instanceof JsonString text && !text.getString().isBlank()) {
+            if (candidate != null
+                    && candidate.get("message") instanceof JsonString text
+                    && !text.getString().isBlank()) {
                 return Optional.of(text.getString());
             }
         }
-        if (envelope.get("Message") instanceof JsonString text && !text.getString().isBlank()) {
+        if (envelope.get("Message") instanceof JsonString text
+                && !text.getString().isBlank()) {
             return Optional.of(text.getString());
         }
         return Optional.empty();

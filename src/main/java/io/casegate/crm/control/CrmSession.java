@@ -1,15 +1,13 @@
 package io.casegate.crm.control;
 
-import java.io.StringReader;
-import java.util.Locale;
-import io.casegate.crm.entity.CrmCallObserver;
-
 import static io.casegate.platform.Jsonp.JSON;
 
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -23,6 +21,7 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 
 import io.casegate.crm.entity.CrmAuthenticationException;
+import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.entity.CrmException;
 import io.casegate.crm.entity.CrmSessionState;
 import io.casegate.crm.entity.CrmUnavailableException;
@@ -63,8 +62,7 @@ public class CrmSession {
     private volatile Instant lastLoginErrorAt;
     private volatile Instant nextLoginAttempt;
 
-    public CrmSession() {
-    }
+    public CrmSession() {}
 
     /** Wired by hand, for tests. */
     public CrmSession(CrmSettings settings, CrmTransport transport, Clock clock) {
@@ -95,7 +93,8 @@ public class CrmSession {
             }
             Instant notBefore = nextLoginAttempt;
             if (notBefore != null && clock.instant().isBefore(notBefore)) {
-                throw new CrmAuthenticationException(lastLoginError + " (no new login attempt before " + notBefore + ")");
+                throw new CrmAuthenticationException(
+                        lastLoginError + " (no new login attempt before " + notBefore + ")");
             }
             current = null;
             SessionSnapshot fresh = login(observer);
@@ -125,7 +124,8 @@ public class CrmSession {
     private SessionSnapshot login(CrmCallObserver observer) {
         long started = System.nanoTime();
         try {
-            SessionSnapshot fresh = settings.authentication() == CrmSettings.Authentication.OAUTH ? requestToken() : formsLogin();
+            SessionSnapshot fresh =
+                    settings.authentication() == CrmSettings.Authentication.OAUTH ? requestToken() : formsLogin();
             logins++;
             consecutiveRejections = 0;
             nextLoginAttempt = null;
@@ -140,8 +140,9 @@ public class CrmSession {
             lastLoginErrorAt = now;
             nextLoginAttempt = now.plus(backoff(consecutiveRejections));
             observer.login(false, (System.nanoTime() - started) / 1_000_000);
-            LOG.log(Level.WARNING, "Login to the CRM failed; next attempt not before {0}: {1}",
-                    new Object[] {nextLoginAttempt, rejected.getMessage()});
+            LOG.log(Level.WARNING, "Login to the CRM failed; next attempt not before {0}: {1}", new Object[] {
+                nextLoginAttempt, rejected.getMessage()
+            });
             throw rejected;
         } catch (CrmException unavailable) {
             failedLogins++;
@@ -164,17 +165,20 @@ public class CrmSession {
         String body = JSON.createObjectBuilder()
                 .add("UserName", settings.username())
                 .add("UserPassword", settings.password())
-                .build().toString();
+                .build()
+                .toString();
         Instant issuedAt = clock.instant();
-        CrmTransport.Exchange answer = transport.exchange("POST", transport.uri(LOGIN_PATH, Map.of()),
+        CrmTransport.Exchange answer = transport.exchange(
+                "POST",
+                transport.uri(LOGIN_PATH, Map.of()),
                 Map.of("Accept", MediaType.APPLICATION_JSON, "ForceUseSession", "true"),
                 Entity.entity(body, MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8")));
         if (answer.status() >= 500) {
             throw new CrmUnavailableException("The CRM's login answered HTTP " + answer.status(), null);
         }
         if (answer.status() != 200 || !answer.isJson()) {
-            throw new CrmAuthenticationException("The CRM's login endpoint " + LOGIN_PATH + " answered HTTP " + answer.status()
-                    + (answer.isJson() ? "" : " without JSON") + "; check casegate.crm.url");
+            throw new CrmAuthenticationException("The CRM's login endpoint " + LOGIN_PATH + " answered HTTP "
+                    + answer.status() + (answer.isJson() ? "" : " without JSON") + "; check casegate.crm.url");
         }
         JsonObject result = JSON.createReader(new StringReader(answer.body())).readObject();
         int code = result.getInt("Code", -1);
@@ -220,22 +224,27 @@ public class CrmSession {
                 .param("client_id", settings.clientId())
                 .param("client_secret", settings.clientSecret());
         Instant issuedAt = clock.instant();
-        CrmTransport.Exchange answer = transport.exchange("POST", transport.tokenUrl(),
-                Map.of("Accept", MediaType.APPLICATION_JSON), Entity.form(form));
+        CrmTransport.Exchange answer = transport.exchange(
+                "POST", transport.tokenUrl(), Map.of("Accept", MediaType.APPLICATION_JSON), Entity.form(form));
         if (answer.status() >= 500) {
             throw new CrmUnavailableException("The CRM's identity service answered HTTP " + answer.status(), null);
         }
-        JsonObject result = answer.isJson() ? JSON.createReader(new StringReader(answer.body())).readObject() : null;
+        JsonObject result = answer.isJson()
+                ? JSON.createReader(new StringReader(answer.body())).readObject()
+                : null;
         if (answer.status() != 200 || result == null || !result.containsKey("access_token")) {
-            String reason = result == null ? "HTTP " + answer.status() + " without JSON; check casegate.crm.token-url"
+            String reason = result == null
+                    ? "HTTP " + answer.status() + " without JSON; check casegate.crm.token-url"
                     : result.getString("error_description", result.getString("error", "HTTP " + answer.status()));
-            throw new CrmAuthenticationException("The CRM's identity service refused Casegate's client credentials: " + reason
-                    + " (check casegate.crm.client-id and casegate.crm.client-secret)");
+            throw new CrmAuthenticationException("The CRM's identity service refused Casegate's client credentials: "
+                    + reason + " (check casegate.crm.client-id and casegate.crm.client-secret)");
         }
-        long expiresIn = result.containsKey("expires_in") ? result.getJsonNumber("expires_in").longValue() : 3600;
+        long expiresIn = result.containsKey("expires_in")
+                ? result.getJsonNumber("expires_in").longValue()
+                : 3600;
         Instant renewalDue = issuedAt.plusSeconds(expiresIn).minus(TOKEN_MARGIN);
         Instant byLifetime = issuedAt.plus(settings.sessionLifetime());
-        return SessionSnapshot.bearer(result.getString("access_token"),
-                issuedAt, renewalDue.isBefore(byLifetime) ? renewalDue : byLifetime);
+        return SessionSnapshot.bearer(
+                result.getString("access_token"), issuedAt, renewalDue.isBefore(byLifetime) ? renewalDue : byLifetime);
     }
 }

@@ -1,20 +1,17 @@
 package io.casegate.crm.control;
 
-import io.casegate.platform.FileExtensions;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.Config;
 
 import io.casegate.crm.entity.ServiceOption;
+import io.casegate.platform.FileExtensions;
 
 /**
  * Everything configurable about the CRM, read once from MicroProfile Config. The keys and their
@@ -47,16 +44,26 @@ public record CrmSettings(
         Duration servicesCacheTime,
         List<ServiceOption> fallbackServices) {
 
-    public enum Authentication { FORMS, OAUTH }
+    public enum Authentication {
+        FORMS,
+        OAUTH
+    }
 
     /** Where the visitor's message is written: an Activity linked by CaseId, or the case's message history. */
-    public enum MessageTarget { ACTIVITY, CASE_MESSAGE_HISTORY }
+    public enum MessageTarget {
+        ACTIVITY,
+        CASE_MESSAGE_HISTORY
+    }
 
     /** Where files are attached: the case (CaseFile) or the message (ActivityFile). */
-    public enum AttachmentTarget { CASE, MESSAGE }
+    public enum AttachmentTarget {
+        CASE,
+        MESSAGE
+    }
 
     /** Creatio's "Incident" case category: a support request about something that does not work. */
     public static final String INCIDENT_CATEGORY = "1b0bc159-150a-e111-a31b-00155d04c01d";
+
     public static final String SANDBOX_USERNAME = "Supervisor";
     public static final String SANDBOX_PASSWORD = "Supervisor";
     public static final String SANDBOX_CLIENT_ID = "casegate-sandbox";
@@ -67,7 +74,8 @@ public record CrmSettings(
         boolean sandbox = url.isEmpty();
         return new CrmSettings(
                 url,
-                Authentication.valueOf(text(config, "casegate.crm.auth").orElse("forms").toUpperCase(Locale.ROOT)),
+                Authentication.valueOf(
+                        text(config, "casegate.crm.auth").orElse("forms").toUpperCase(Locale.ROOT)),
                 text(config, "casegate.crm.username").orElse(sandbox ? SANDBOX_USERNAME : ""),
                 text(config, "casegate.crm.password").orElse(sandbox ? SANDBOX_PASSWORD : ""),
                 text(config, "casegate.crm.client-id").orElse(sandbox ? SANDBOX_CLIENT_ID : ""),
@@ -79,14 +87,19 @@ public record CrmSettings(
                 duration(config, "casegate.crm.login-backoff", Duration.ofSeconds(30)),
                 duration(config, "casegate.crm.login-backoff-max", Duration.ofMinutes(15)),
                 Integer.parseInt(text(config, "casegate.crm.max-concurrency").orElse("8")),
-                config.getOptionalValue("casegate.crm.account-inn-column", String.class).orElse("INN").strip(),
+                config.getOptionalValue("casegate.crm.account-inn-column", String.class)
+                        .orElse("INN")
+                        .strip(),
                 text(config, "casegate.crm.case-origin-id").orElse(""),
                 text(config, "casegate.crm.case-category-id").orElse(INCIDENT_CATEGORY),
                 text(config, "casegate.crm.default-service-id").orElse(""),
-                MessageTarget.valueOf(enumName(text(config, "casegate.crm.message-target").orElse("activity"))),
-                AttachmentTarget.valueOf(enumName(text(config, "casegate.crm.attachment-target").orElse("case"))),
+                MessageTarget.valueOf(
+                        enumName(text(config, "casegate.crm.message-target").orElse("activity"))),
+                AttachmentTarget.valueOf(
+                        enumName(text(config, "casegate.crm.attachment-target").orElse("case"))),
                 Long.parseLong(text(config, "casegate.crm.max-file-size-bytes").orElse("10485760")),
-                FileExtensions.parse(text(config, "casegate.crm.external-file-types").orElse("")),
+                FileExtensions.parse(
+                        text(config, "casegate.crm.external-file-types").orElse("")),
                 Integer.parseInt(text(config, "casegate.crm.upload-chunk-bytes").orElse("524288")),
                 duration(config, "casegate.crm.services-cache-time", Duration.ofMinutes(5)),
                 services(text(config, "casegate.crm.fallback-services").orElse("")));
@@ -108,7 +121,8 @@ public record CrmSettings(
     /** Secrets stay out of logs even when someone logs the settings. */
     @Override
     public String toString() {
-        return "CrmSettings[url=" + url.map(URI::toString).orElse("(built-in sandbox)") + ", authentication=" + authentication
+        return "CrmSettings[url=" + url.map(URI::toString).orElse("(built-in sandbox)") + ", authentication="
+                + authentication
                 + ", sessionLifetime=" + sessionLifetime + ", messageTarget=" + messageTarget
                 + ", attachmentTarget=" + attachmentTarget + "]";
     }
@@ -134,9 +148,12 @@ public record CrmSettings(
                 continue;
             }
             int equals = entry.indexOf('=');
-            services.add(equals < 0
-                    ? new ServiceOption(entry, entry)
-                    : new ServiceOption(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip()));
+            services.add(
+                    equals < 0
+                            ? new ServiceOption(entry, entry)
+                            : new ServiceOption(
+                                    entry.substring(0, equals).strip(),
+                                    entry.substring(equals + 1).strip()));
         }
         return List.copyOf(services);
     }

@@ -1,11 +1,11 @@
 package io.casegate.crm.control;
 
-import java.util.Locale;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -62,8 +62,7 @@ public class CrmTransport {
     private Client client;
     private Semaphore permits;
 
-    public CrmTransport() {
-    }
+    public CrmTransport() {}
 
     /** Wired by hand, for tests. */
     public CrmTransport(CrmSettings settings, LocalServer localServer) {
@@ -121,12 +120,18 @@ public class CrmTransport {
                 String text = response.hasEntity() ? response.readEntity(String.class) : "";
                 Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
                 response.getStringHeaders().forEach(responseHeaders::put);
-                return new Exchange(response.getStatus(), response.getHeaderString("Content-Type"), responseHeaders, text,
+                return new Exchange(
+                        response.getStatus(),
+                        response.getHeaderString("Content-Type"),
+                        responseHeaders,
+                        text,
                         (System.nanoTime() - started) / 1_000_000);
             }
         } catch (ProcessingException failure) {
-            throw new CrmUnavailableException("The CRM at " + crmUrl().getHost() + " could not be reached (" + method + " "
-                    + uri.getPath() + "): " + rootMessage(failure), failure);
+            throw new CrmUnavailableException(
+                    "The CRM at " + crmUrl().getHost() + " could not be reached (" + method + " " + uri.getPath()
+                            + "): " + rootMessage(failure),
+                    failure);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new CrmUnavailableException("Interrupted while waiting to call the CRM", interrupted);

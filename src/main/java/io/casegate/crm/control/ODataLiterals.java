@@ -14,11 +14,10 @@ import java.util.UUID;
 public final class ODataLiterals {
 
     static final UUID EMPTY_LOOKUP = new UUID(0, 0);
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private ODataLiterals() {
-    }
+    private ODataLiterals() {}
 
     public static String string(String value) {
         return "'" + value.replace("'", "''") + "'";

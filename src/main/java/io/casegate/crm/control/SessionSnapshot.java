@@ -1,8 +1,8 @@
 package io.casegate.crm.control;
 
-import java.util.LinkedHashMap;
-import java.util.Collections;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * @param csrfToken null when the CRM does not use CSRF protection or with OAuth
  * @param bearerToken null with forms authentication
  */
-record SessionSnapshot(Map<String, String> cookies, String csrfToken, String bearerToken, Instant issuedAt, Instant renewalDue) {
+record SessionSnapshot(
+        Map<String, String> cookies, String csrfToken, String bearerToken, Instant issuedAt, Instant renewalDue) {
 
     static final String CSRF_COOKIE = "BPMCSRF";
 
@@ -49,6 +50,7 @@ record SessionSnapshot(Map<String, String> cookies, String csrfToken, String bea
     /** Cookies, tokens and CSRF values are secrets: never printed. */
     @Override
     public String toString() {
-        return "SessionSnapshot[issuedAt=" + issuedAt + ", renewalDue=" + renewalDue + ", cookies=" + cookies.keySet() + "]";
+        return "SessionSnapshot[issuedAt=" + issuedAt + ", renewalDue=" + renewalDue + ", cookies=" + cookies.keySet()
+                + "]";
     }
 }

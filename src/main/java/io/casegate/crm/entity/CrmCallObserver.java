@@ -6,14 +6,11 @@ package io.casegate.crm.entity;
  */
 public interface CrmCallObserver {
 
-    CrmCallObserver NONE = new CrmCallObserver() {
-    };
+    CrmCallObserver NONE = new CrmCallObserver() {};
 
     /** A request other than a login; {@code status} is 0 when no answer came. */
-    default void call(String operation, int status, long millis) {
-    }
+    default void call(String operation, int status, long millis) {}
 
     /** A login that this caller performed (callers that waited for someone else's login see none). */
-    default void login(boolean succeeded, long millis) {
-    }
+    default void login(boolean succeeded, long millis) {}
 }

@@ -25,5 +25,4 @@ public record CrmSessionState(
         long failedLogins,
         String lastLoginError,
         Instant lastLoginErrorAt,
-        Instant nextLoginAttempt) {
-}
+        Instant nextLoginAttempt) {}

@@ -11,5 +11,4 @@ public record NewCase(
         UUID serviceId,
         UUID contactId,
         UUID accountId,
-        Instant registeredOn) {
-}
+        Instant registeredOn) {}

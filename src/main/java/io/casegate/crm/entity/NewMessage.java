@@ -12,5 +12,4 @@ public record NewMessage(
         String senderEmail,
         String subject,
         String text,
-        Instant sentOn) {
-}
+        Instant sentOn) {}

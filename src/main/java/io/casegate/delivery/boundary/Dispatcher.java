@@ -91,7 +91,8 @@ class Dispatcher {
         slots = new Semaphore(Math.max(1, concurrency));
         long interval = Math.max(100, pollInterval.toMillis());
         polling = scheduler.scheduleWithFixedDelay(this::poll, 0, interval, TimeUnit.MILLISECONDS);
-        LOG.info(() -> "Outbox dispatcher " + nodeId + " started for " + handlers.keySet() + ", polling every " + pollInterval);
+        LOG.info(() -> "Outbox dispatcher " + nodeId + " started for " + handlers.keySet() + ", polling every "
+                + pollInterval);
     }
 
     @PreDestroy
@@ -156,16 +157,18 @@ class Dispatcher {
             attempt.orTimeout(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     // On a managed thread: orTimeout completes on a JDK timer thread without the
                     // container's transaction and naming context.
-                    .whenCompleteAsync((result, failure) -> {
-                        try {
-                            finish(entry, handler, failure);
-                        } finally {
-                            slots.release();
-                        }
-                        // The freed slot takes the next due entry at once: a backlog drains at the
-                        // configured concurrency, not one batch per poll interval.
-                        poll();
-                    }, executor);
+                    .whenCompleteAsync(
+                            (result, failure) -> {
+                                try {
+                                    finish(entry, handler, failure);
+                                } finally {
+                                    slots.release();
+                                }
+                                // The freed slot takes the next due entry at once: a backlog drains at the
+                                // configured concurrency, not one batch per poll interval.
+                                poll();
+                            },
+                            executor);
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not dispatch outbox entry " + entryId + ": " + e.getMessage(), e);
@@ -197,12 +200,14 @@ class Dispatcher {
                 outbox.dead(entry.id(), message);
                 metrics.increment(Meter.DEAD_LETTERS, entry.kind());
             } else if (!retryPolicy.mayRetryAfter(entry.attempts())) {
-                LOG.warning(() -> entry.kind() + " " + entry.subjectId() + " given up after " + entry.attempts() + " attempts: " + message);
+                LOG.warning(() -> entry.kind() + " " + entry.subjectId() + " given up after " + entry.attempts()
+                        + " attempts: " + message);
                 outbox.dead(entry.id(), "Gave up after " + entry.attempts() + " attempts: " + message);
                 metrics.increment(Meter.DEAD_LETTERS, entry.kind());
             } else {
                 Duration wait = retryPolicy.delayAfter(entry.attempts());
-                LOG.info(() -> entry.kind() + " " + entry.subjectId() + " attempt " + entry.attempts() + " failed (" + message + "); next in " + wait);
+                LOG.info(() -> entry.kind() + " " + entry.subjectId() + " attempt " + entry.attempts() + " failed ("
+                        + message + "); next in " + wait);
                 outbox.retryAt(entry.id(), clock.instant().plus(wait), message, timedOut);
                 metrics.increment(Meter.DELIVERY_RETRIES_SCHEDULED, entry.kind());
             }
@@ -214,7 +219,8 @@ class Dispatcher {
 
     static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

@@ -43,8 +43,7 @@ public class Outbox {
             + " lease_owner = NULL, lease_until = NULL, completed_at = NULL WHERE id = ? AND state = 'DEAD'";
 
     /** What is waiting for delivery: how many entries, and since when the oldest. */
-    public record Backlog(long pending, Instant oldestCreatedAt, long dead) {
-    }
+    public record Backlog(long pending, Instant oldestCreatedAt, long dead) {}
 
     @PersistenceContext(unitName = "casegate")
     EntityManager em;
@@ -139,11 +138,14 @@ public class Outbox {
 
     @Transactional(TxType.SUPPORTS)
     public Backlog backlog(String kind) {
-        Object[] pending = em.createQuery("SELECT COUNT(e), MIN(e.createdAt) FROM OutboxEntry e WHERE e.kind = :kind AND e.state = :state", Object[].class)
+        Object[] pending = em.createQuery(
+                        "SELECT COUNT(e), MIN(e.createdAt) FROM OutboxEntry e WHERE e.kind = :kind AND e.state = :state",
+                        Object[].class)
                 .setParameter("kind", kind)
                 .setParameter("state", OutboxEntry.State.PENDING)
                 .getSingleResult();
-        long dead = em.createQuery("SELECT COUNT(e) FROM OutboxEntry e WHERE e.kind = :kind AND e.state = :state", Long.class)
+        long dead = em.createQuery(
+                        "SELECT COUNT(e) FROM OutboxEntry e WHERE e.kind = :kind AND e.state = :state", Long.class)
                 .setParameter("kind", kind)
                 .setParameter("state", OutboxEntry.State.DEAD)
                 .getSingleResult();

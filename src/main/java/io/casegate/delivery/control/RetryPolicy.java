@@ -31,8 +31,7 @@ public class RetryPolicy {
 
     RandomGenerator random = RandomGenerator.getDefault();
 
-    public RetryPolicy() {
-    }
+    public RetryPolicy() {}
 
     /** With a given source of randomness, so that tests can repeat a draw. */
     public RetryPolicy(Duration base, Duration max, int maxAttempts, RandomGenerator random) {

@@ -18,9 +18,14 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "outbox_entry")
-@NamedQuery(name = OutboxEntry.DUE, query = "SELECT e.id FROM OutboxEntry e WHERE e.state = :pending"
-        + " AND e.nextAttemptAt <= :now AND (e.leaseUntil IS NULL OR e.leaseUntil < :now) ORDER BY e.nextAttemptAt")
-@NamedQuery(name = OutboxEntry.BY_SUBJECT, query = "SELECT e FROM OutboxEntry e WHERE e.kind = :kind AND e.subjectId = :subjectId")
+@NamedQuery(
+        name = OutboxEntry.DUE,
+        query =
+                "SELECT e.id FROM OutboxEntry e WHERE e.state = :pending"
+                        + " AND e.nextAttemptAt <= :now AND (e.leaseUntil IS NULL OR e.leaseUntil < :now) ORDER BY e.nextAttemptAt")
+@NamedQuery(
+        name = OutboxEntry.BY_SUBJECT,
+        query = "SELECT e FROM OutboxEntry e WHERE e.kind = :kind AND e.subjectId = :subjectId")
 public class OutboxEntry {
 
     public static final String DUE = "OutboxEntry.due";
@@ -37,27 +42,36 @@ public class OutboxEntry {
 
     @Id
     private String id;
+
     private String kind;
+
     @Column(name = "subject_id")
     private String subjectId;
+
     @Enumerated(EnumType.STRING)
     private State state;
+
     private int attempts;
+
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
+
     @Column(name = "lease_owner")
     private String leaseOwner;
+
     @Column(name = "lease_until")
     private Instant leaseUntil;
+
     @Column(name = "last_error")
     private String lastError;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "completed_at")
     private Instant completedAt;
 
-    protected OutboxEntry() {
-    }
+    protected OutboxEntry() {}
 
     public OutboxEntry(String kind, UUID subjectId, Instant now) {
         this.id = UUID.randomUUID().toString();
@@ -102,15 +116,47 @@ public class OutboxEntry {
         return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
     }
 
-    public String id() { return id; }
-    public String kind() { return kind; }
-    public UUID subjectId() { return UUID.fromString(subjectId); }
-    public State state() { return state; }
-    public int attempts() { return attempts; }
-    public Instant nextAttemptAt() { return nextAttemptAt; }
-    public String leaseOwner() { return leaseOwner; }
-    public Instant leaseUntil() { return leaseUntil; }
-    public String lastError() { return lastError; }
-    public Instant createdAt() { return createdAt; }
-    public Instant completedAt() { return completedAt; }
+    public String id() {
+        return id;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public UUID subjectId() {
+        return UUID.fromString(subjectId);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String leaseOwner() {
+        return leaseOwner;
+    }
+
+    public Instant leaseUntil() {
+        return leaseUntil;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
 }

@@ -35,7 +35,8 @@ public class ApiKeyFilter implements ContainerRequestFilter {
             default -> "api.problem.apiKey";
         };
         if (problem != null) {
-            throw new ProblemException(401, Texts.text(VisitorLocale.of(request.getHeaderString("Accept-Language")), problem));
+            throw new ProblemException(
+                    401, Texts.text(VisitorLocale.of(request.getHeaderString("Accept-Language")), problem));
         }
     }
 }

@@ -11,5 +11,4 @@ import jakarta.ws.rs.NameBinding;
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@interface ApiKeyRequired {
-}
+@interface ApiKeyRequired {}

@@ -1,14 +1,14 @@
 package io.casegate.feedback.boundary;
 
 import java.io.Serializable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -90,7 +90,8 @@ public class FeedbackForm implements Serializable {
             return;
         }
         try {
-            caseNumber = intake.awaitCaseNumber(reference, settings.caseNumberWait()).orElse(null);
+            caseNumber =
+                    intake.awaitCaseNumber(reference, settings.caseNumberWait()).orElse(null);
         } catch (RuntimeException failure) {
             LOG.log(Level.WARNING, "The case number of " + reference + " could not be awaited", failure);
         }
@@ -107,7 +108,8 @@ public class FeedbackForm implements Serializable {
     }
 
     private SubmissionContext submissionContext(FacesContext context) {
-        HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
+        HttpServletRequest request =
+                (HttpServletRequest) context.getExternalContext().getRequest();
         return new SubmissionContext(
                 Channel.FORM,
                 formToken,
@@ -131,8 +133,7 @@ public class FeedbackForm implements Serializable {
         return errors;
     }
 
-    public record FieldMessage(String clientId, String text) {
-    }
+    public record FieldMessage(String clientId, String text) {}
 
     public boolean isSent() {
         return reference != null;

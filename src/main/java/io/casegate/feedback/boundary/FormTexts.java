@@ -1,17 +1,16 @@
 package io.casegate.feedback.boundary;
 
-import io.casegate.platform.Texts;
-
 import java.util.Locale;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
+import io.casegate.platform.Texts;
+
 /** Texts of the {@code io.casegate.i18n.messages} bundle in the visitor's language, for messages made in Java. */
 final class FormTexts {
 
-    private FormTexts() {
-    }
+    private FormTexts() {}
 
     static String text(FacesContext context, String key, Object... arguments) {
         Locale locale = context.getViewRoot() == null

@@ -15,9 +15,9 @@ import jakarta.inject.Inject;
 
 import io.casegate.attachments.boundary.AttachmentStore;
 import io.casegate.attachments.entity.IncomingFile;
+import io.casegate.attachments.entity.StoredAttachment;
 import io.casegate.delivery.boundary.Outbox;
 import io.casegate.delivery.entity.OutboxEntry;
-import io.casegate.attachments.entity.StoredAttachment;
 import io.casegate.feedback.entity.Submission;
 import io.casegate.feedback.entity.SubmissionFields;
 import io.casegate.platform.metrics.Meter;
@@ -46,6 +46,7 @@ class Intake implements SubmissionIntake {
      * and less often (the number may come from another node, so this is a poll of the database).
      */
     private static final Duration FIRST_POLL = Duration.ofMillis(25);
+
     private static final Duration LONGEST_POLL = Duration.ofMillis(200);
 
     @Inject
@@ -76,11 +77,20 @@ class Intake implements SubmissionIntake {
             for (IncomingFile file : files) {
                 stored.add(new StoredAttachment(file, attachments.store(file)));
             }
-            Submissions.NewSubmission incoming = new Submissions.NewSubmission(fields, context.channel().name(), key, context.locale(),
-                    context.clientIp(), context.userAgent(), context.consentGivenAt(), context.consentTextVersion());
+            Submissions.NewSubmission incoming = new Submissions.NewSubmission(
+                    fields,
+                    context.channel().name(),
+                    key,
+                    context.locale(),
+                    context.clientIp(),
+                    context.userAgent(),
+                    context.consentGivenAt(),
+                    context.consentTextVersion());
             Submission submission = records.record(incoming, stored);
-            LOG.info(() -> "Accepted " + submission.reference() + " (" + context.channel() + ", " + stored.size() + " files)");
-            metrics.increment(Meter.SUBMISSIONS_RECEIVED, context.channel().name().toLowerCase(Locale.ROOT));
+            LOG.info(() ->
+                    "Accepted " + submission.reference() + " (" + context.channel() + ", " + stored.size() + " files)");
+            metrics.increment(
+                    Meter.SUBMISSIONS_RECEIVED, context.channel().name().toLowerCase(Locale.ROOT));
             // Just stored: nothing to look up about its delivery yet.
             return new Receipt(submission.reference(), submission.id(), Receipt.Status.RECEIVED, null);
         } catch (RuntimeException failed) {
@@ -89,7 +99,10 @@ class Intake implements SubmissionIntake {
                 // Two requests with one key at the same moment: the unique key let one commit.
                 Optional<Submission> winner = records.byIdempotencyKey(key);
                 if (winner.isPresent()) {
-                    LOG.log(Level.FINE, "Concurrent duplicate of " + winner.get().reference(), failed);
+                    LOG.log(
+                            Level.FINE,
+                            "Concurrent duplicate of " + winner.get().reference(),
+                            failed);
                     return receiptOf(winner.get());
                 }
             }
@@ -159,11 +172,16 @@ class Intake implements SubmissionIntake {
 
     Receipt receiptOf(Submission submission) {
         if (submission.caseNumber() != null) {
-            return new Receipt(submission.reference(), submission.id(), Receipt.Status.DELIVERED, submission.caseNumber());
+            return new Receipt(
+                    submission.reference(), submission.id(), Receipt.Status.DELIVERED, submission.caseNumber());
         }
         boolean delayed = outbox.find(Submissions.DELIVER_CASE, submission.id())
                 .map(entry -> entry.state() == OutboxEntry.State.DEAD || entry.attempts() > ATTEMPTS_BEFORE_DELAYED)
                 .orElse(false);
-        return new Receipt(submission.reference(), submission.id(), delayed ? Receipt.Status.DELAYED : Receipt.Status.RECEIVED, null);
+        return new Receipt(
+                submission.reference(),
+                submission.id(),
+                delayed ? Receipt.Status.DELAYED : Receipt.Status.RECEIVED,
+                null);
     }
 }

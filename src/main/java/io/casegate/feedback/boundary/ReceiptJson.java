@@ -14,6 +14,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 public record ReceiptJson(String reference, String status, String caseNumber, String statusUrl) {
 
     static ReceiptJson of(Receipt receipt, URI statusUrl) {
-        return new ReceiptJson(receipt.reference(), receipt.status().name(), receipt.caseNumber(), statusUrl.toString());
+        return new ReceiptJson(
+                receipt.reference(), receipt.status().name(), receipt.caseNumber(), statusUrl.toString());
     }
 }

@@ -1,13 +1,12 @@
 package io.casegate.feedback.boundary;
 
-import io.casegate.platform.Texts;
-
 import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.casegate.platform.Texts;
 import io.casegate.platform.VisitorLocale;
 
 /**
@@ -36,7 +35,8 @@ public class StatusPage {
                 .map(receipt -> {
                     state = receipt.status().name().toLowerCase(Locale.ROOT);
                     return switch (receipt.status()) {
-                        case DELIVERED -> Texts.text(locale, "status.delivered", receipt.reference(), receipt.caseNumber());
+                        case DELIVERED ->
+                            Texts.text(locale, "status.delivered", receipt.reference(), receipt.caseNumber());
                         case DELAYED -> Texts.text(locale, "status.delayed", receipt.reference());
                         case RECEIVED -> Texts.text(locale, "status.received", receipt.reference());
                     };
@@ -48,11 +48,27 @@ public class StatusPage {
         return null;
     }
 
-    public String getReference() { return reference; }
-    public void setReference(String reference) { this.reference = reference; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getAnswer() { return answer; }
+    public String getReference() {
+        return reference;
+    }
+
+    public void setReference(String reference) {
+        this.reference = reference;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getAnswer() {
+        return answer;
+    }
     /** received, delivered, delayed or not-found; null before a check. */
-    public String getState() { return state; }
+    public String getState() {
+        return state;
+    }
 }

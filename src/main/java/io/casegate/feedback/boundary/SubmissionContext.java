@@ -19,5 +19,8 @@ record SubmissionContext(
         Instant consentGivenAt,
         String consentTextVersion) {
 
-    public enum Channel { FORM, API }
+    public enum Channel {
+        FORM,
+        API
+    }
 }

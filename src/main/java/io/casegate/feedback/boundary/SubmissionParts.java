@@ -43,8 +43,8 @@ final class SubmissionParts implements AutoCloseable {
     }
 
     /** Reads every part; a file beyond {@code maxFileBytes}, or files beyond {@code maxTotalBytes} together, end it with 413. */
-    static SubmissionParts read(List<EntityPart> parts, AttachmentStore store, long maxFileBytes, long maxTotalBytes,
-            Locale locale) {
+    static SubmissionParts read(
+            List<EntityPart> parts, AttachmentStore store, long maxFileBytes, long maxTotalBytes, Locale locale) {
         SubmissionParts read = new SubmissionParts(store, locale);
         try {
             long total = 0;
@@ -55,8 +55,12 @@ final class SubmissionParts implements AutoCloseable {
                     if (total > maxTotalBytes) {
                         throw read.tooLarge();
                     }
-                    read.files.add(new IncomingFile(IncomingFile.baseName(part.getFileName().orElse("")),
-                            part.getMediaType() == null ? null : part.getMediaType().toString(), file.size(),
+                    read.files.add(new IncomingFile(
+                            IncomingFile.baseName(part.getFileName().orElse("")),
+                            part.getMediaType() == null
+                                    ? null
+                                    : part.getMediaType().toString(),
+                            file.size(),
                             new AttachmentStore.Staged(store, file)));
                 } else {
                     read.fields.put(part.getName(), read.text(part));
@@ -88,7 +92,8 @@ final class SubmissionParts implements AutoCloseable {
         submission.setSubject(parts.field("subject"));
         submission.setDescription(parts.field("description"));
         String consent = parts.fields.get("consent");
-        submission.setConsent(consent != null && (consent.strip().equalsIgnoreCase("true") || consent.strip().equals("on")));
+        submission.setConsent(consent != null
+                && (consent.strip().equalsIgnoreCase("true") || consent.strip().equals("on")));
         return submission;
     }
 

@@ -1,11 +1,5 @@
 package io.casegate.feedback.boundary;
 
-import io.casegate.attachments.boundary.Attachments;
-import io.casegate.attachments.entity.StoredAttachment;
-import io.casegate.feedback.entity.SubmissionDelivered;
-
-import io.casegate.feedback.control.ReferenceNumbers;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +16,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import io.casegate.attachments.boundary.Attachments;
+import io.casegate.attachments.entity.StoredAttachment;
 import io.casegate.delivery.boundary.Outbox;
-import io.casegate.feedback.entity.SubmissionFields;
+import io.casegate.feedback.control.ReferenceNumbers;
 import io.casegate.feedback.entity.Submission;
+import io.casegate.feedback.entity.SubmissionDelivered;
+import io.casegate.feedback.entity.SubmissionFields;
 
 /**
  * The submissions, feedback's public face for the components downstream: the intake records them;
@@ -38,9 +36,15 @@ public class Submissions {
     public static final String DELIVER_CASE = "DELIVER_CASE";
 
     /** One new submission, as the intake hands it over. */
-    public record NewSubmission(SubmissionFields fields, String channel, String idempotencyKey, Locale locale,
-            String clientIp, String userAgent, Instant consentGivenAt, String consentTextVersion) {
-    }
+    public record NewSubmission(
+            SubmissionFields fields,
+            String channel,
+            String idempotencyKey,
+            Locale locale,
+            String clientIp,
+            String userAgent,
+            Instant consentGivenAt,
+            String consentTextVersion) {}
 
     @PersistenceContext(unitName = "casegate")
     EntityManager em;
@@ -68,10 +72,18 @@ public class Submissions {
     public Submission record(NewSubmission incoming, List<StoredAttachment> files) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        Submission submission = new Submission(id, references.next(now), incoming.idempotencyKey(), incoming.channel(),
-                incoming.fields(), incoming.locale(), incoming.clientIp(), incoming.userAgent(),
+        Submission submission = new Submission(
+                id,
+                references.next(now),
+                incoming.idempotencyKey(),
+                incoming.channel(),
+                incoming.fields(),
+                incoming.locale(),
+                incoming.clientIp(),
+                incoming.userAgent(),
                 incoming.consentGivenAt() == null ? now : incoming.consentGivenAt(),
-                incoming.consentTextVersion() == null ? "unknown" : incoming.consentTextVersion(), now);
+                incoming.consentTextVersion() == null ? "unknown" : incoming.consentTextVersion(),
+                now);
         em.persist(submission);
         // The attachments' foreign key needs the submission's row first; the provider does not
         // order inserts by a key that is not mapped as a relationship.
@@ -84,20 +96,25 @@ public class Submissions {
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Submission> byIdempotencyKey(String key) {
         return em.createNamedQuery(Submission.BY_IDEMPOTENCY_KEY, Submission.class)
-                .setParameter("key", key).getResultStream().findFirst();
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst();
     }
 
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Submission> byReference(String reference) {
         return em.createNamedQuery(Submission.BY_REFERENCE, Submission.class)
-                .setParameter("reference", reference).getResultStream().findFirst();
+                .setParameter("reference", reference)
+                .getResultStream()
+                .findFirst();
     }
 
     /** Usually one; several when Casegate was pointed at another CRM (a sandbox restarts its numbering). */
     @Transactional(TxType.REQUIRES_NEW)
     public List<Submission> byCaseNumber(String caseNumber) {
         return em.createNamedQuery(Submission.BY_CASE_NUMBER, Submission.class)
-                .setParameter("caseNumber", caseNumber).getResultList();
+                .setParameter("caseNumber", caseNumber)
+                .getResultList();
     }
 
     /** In the caller's transaction when there is one: the case workflow reads the submission with its files and steps. */

@@ -68,17 +68,23 @@ public class SubmissionsResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response submit(List<EntityPart> parts, @HeaderParam(ApiKeyFilter.HEADER) String apiKey,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam("Accept-Language") String acceptLanguage) {
+    public Response submit(
+            List<EntityPart> parts,
+            @HeaderParam(ApiKeyFilter.HEADER) String apiKey,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
         Locale locale = VisitorLocale.of(acceptLanguage);
-        try (SubmissionParts submission = SubmissionParts.read(parts, store, filePolicy.maxFileSizeBytes(),
-                filePolicy.maxTotalSizeBytes(), locale)) {
+        try (SubmissionParts submission = SubmissionParts.read(
+                parts, store, filePolicy.maxFileSizeBytes(), filePolicy.maxTotalSizeBytes(), locale)) {
             List<FieldProblem> problems = validation.problems(submission.submission(), submission.files(), locale);
             if (!problems.isEmpty()) {
                 throw new ProblemException(400, Texts.text(locale, "api.problem.validation"), null, problems);
             }
-            SubmissionContext context = new SubmissionContext(SubmissionContext.Channel.API,
-                    idempotencyKey == null || idempotencyKey.isBlank() ? null : ApiKeys.clientIdOf(apiKey) + ":" + idempotencyKey.strip(),
+            SubmissionContext context = new SubmissionContext(
+                    SubmissionContext.Channel.API,
+                    idempotencyKey == null || idempotencyKey.isBlank()
+                            ? null
+                            : ApiKeys.clientIdOf(apiKey) + ":" + idempotencyKey.strip(),
                     locale,
                     firstNonBlank(submission.field("visitorIp"), request.getRemoteAddr()),
                     firstNonBlank(submission.field("visitorUserAgent"), request.getHeader("User-Agent")),
@@ -86,7 +92,9 @@ public class SubmissionsResource {
                     firstNonBlank(submission.field("consentTextVersion"), "api"));
             Receipt receipt = accept(submission, context, locale);
             URI location = statusUri(receipt.reference());
-            return Response.accepted(ReceiptJson.of(receipt, location)).location(location).build();
+            return Response.accepted(ReceiptJson.of(receipt, location))
+                    .location(location)
+                    .build();
         }
     }
 
@@ -104,14 +112,19 @@ public class SubmissionsResource {
 
     @GET
     @Path("{reference}")
-    public ReceiptJson status(@PathParam("reference") String reference, @HeaderParam("Accept-Language") String acceptLanguage) {
-        Receipt receipt = intake.find(reference).orElseThrow(
-                () -> new ProblemException(404, Texts.text(VisitorLocale.of(acceptLanguage), "api.problem.notFound")));
+    public ReceiptJson status(
+            @PathParam("reference") String reference, @HeaderParam("Accept-Language") String acceptLanguage) {
+        Receipt receipt = intake.find(reference)
+                .orElseThrow(() -> new ProblemException(
+                        404, Texts.text(VisitorLocale.of(acceptLanguage), "api.problem.notFound")));
         return ReceiptJson.of(receipt, statusUri(receipt.reference()));
     }
 
     private URI statusUri(String reference) {
-        return uriInfo.getBaseUriBuilder().path(SubmissionsResource.class).path(reference).build();
+        return uriInfo.getBaseUriBuilder()
+                .path(SubmissionsResource.class)
+                .path(reference)
+                .build();
     }
 
     private static String firstNonBlank(String first, String second) {

@@ -14,8 +14,7 @@ import io.casegate.attachments.entity.IncomingFile;
  */
 final class UploadedFiles {
 
-    private UploadedFiles() {
-    }
+    private UploadedFiles() {}
 
     /**
      * The files the visitor chose. A browser sends one nameless, empty part for a file input left
@@ -31,7 +30,8 @@ final class UploadedFiles {
         return parts.stream()
                 .filter(Part.class::isInstance)
                 .map(Part.class::cast)
-                .filter(part -> !IncomingFile.baseName(part.getSubmittedFileName()).isEmpty() || part.getSize() > 0)
+                .filter(part ->
+                        !IncomingFile.baseName(part.getSubmittedFileName()).isEmpty() || part.getSize() > 0)
                 .map(part -> new IncomingFile(
                         IncomingFile.baseName(part.getSubmittedFileName()),
                         part.getContentType() == null ? "application/octet-stream" : part.getContentType(),

@@ -1,7 +1,5 @@
 package io.casegate.feedback.control;
 
-import jakarta.annotation.PostConstruct;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,7 +22,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ApiKeys {
 
-    public enum Verdict { ACCEPTED, CLOSED, MISSING, WRONG }
+    public enum Verdict {
+        ACCEPTED,
+        CLOSED,
+        MISSING,
+        WRONG
+    }
 
     @Inject
     @ConfigProperty(name = "casegate.api.keys")
@@ -31,8 +35,7 @@ public class ApiKeys {
 
     List<byte[]> digests = List.of();
 
-    public ApiKeys() {
-    }
+    public ApiKeys() {}
 
     /** With the configured keys given, for tests. */
     ApiKeys(Optional<String> keys) {

@@ -25,8 +25,8 @@ import io.casegate.platform.Texts;
 @ApplicationScoped
 public class SubmissionValidation {
 
-    static final List<String> FIELD_ORDER = List.of("name", "email", "phone", "organisation", "inn", "service",
-            "subject", "description", "consent", "files");
+    static final List<String> FIELD_ORDER = List.of(
+            "name", "email", "phone", "organisation", "inn", "service", "subject", "description", "consent", "files");
 
     @Inject
     ValidatorFactory validation;
@@ -36,14 +36,19 @@ public class SubmissionValidation {
 
     /** Every rule the submission breaks; empty when it may be accepted. */
     public List<FieldProblem> problems(SubmissionFields fields, List<IncomingFile> files, Locale locale) {
-        Validator validator = validation.usingContext()
+        Validator validator = validation
+                .usingContext()
                 .messageInterpolator(inLocale(validation.getMessageInterpolator(), locale))
                 .getValidator();
         List<FieldProblem> problems = new ArrayList<>();
-        validator.validate(fields).forEach(violation ->
-                problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())));
-        filePolicy.check(files).forEach(problem ->
-                problems.add(new FieldProblem("files", Texts.text(locale, problem.messageKey(), problem.arguments()))));
+        validator
+                .validate(fields)
+                .forEach(violation -> problems.add(
+                        new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())));
+        filePolicy
+                .check(files)
+                .forEach(problem -> problems.add(
+                        new FieldProblem("files", Texts.text(locale, problem.messageKey(), problem.arguments()))));
         problems.sort(Comparator.comparingInt(problem -> order(problem.field())));
         return problems;
     }

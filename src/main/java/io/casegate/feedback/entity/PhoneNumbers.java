@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 final class PhoneNumbers {
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** The number as {@code +7XXXXXXXXXX}; empty when the text is blank or is not a Russian number. */
     public static Optional<String> normalise(String typed) {

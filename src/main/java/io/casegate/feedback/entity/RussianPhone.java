@@ -27,7 +27,9 @@ public @interface RussianPhone {
     class Validator implements ConstraintValidator<RussianPhone, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.isBlank() || PhoneNumbers.normalise(value).isPresent();
+            return value == null
+                    || value.isBlank()
+                    || PhoneNumbers.normalise(value).isPresent();
         }
     }
 }

@@ -27,53 +27,79 @@ public class Submission {
 
     @Id
     private String id;
+
     private String reference;
+
     @Column(name = "idempotency_key")
     private String idempotencyKey;
+
     private String channel;
     private String name;
     private String email;
     private String phone;
+
     @Column(name = "phone_normalised")
     private String phoneNormalised;
+
     private String organisation;
     private String inn;
     private String service;
     private String subject;
     private String description;
     private String locale;
+
     @Column(name = "client_ip")
     private String clientIp;
+
     @Column(name = "user_agent")
     private String userAgent;
+
     @Column(name = "consent_given_at")
     private Instant consentGivenAt;
+
     @Column(name = "consent_text_version")
     private String consentTextVersion;
+
     @Column(name = "received_at")
     private Instant receivedAt;
+
     @Column(name = "case_id")
     private String caseId;
+
     @Column(name = "case_number")
     private String caseNumber;
+
     @Column(name = "case_opened_at")
     private Instant caseOpenedAt;
+
     @Column(name = "contact_id")
     private String contactId;
+
     @Column(name = "account_id")
     private String accountId;
+
     @Column(name = "delivered_at")
     private Instant deliveredAt;
+
     @Column(name = "ack_started_at")
     private Instant acknowledgementStartedAt;
+
     @Column(name = "ack_sent_at")
     private Instant acknowledgementSentAt;
 
-    protected Submission() {
-    }
+    protected Submission() {}
 
-    public Submission(UUID id, String reference, String idempotencyKey, String channel, SubmissionFields fields,
-            Locale locale, String clientIp, String userAgent, Instant consentGivenAt, String consentTextVersion,
+    public Submission(
+            UUID id,
+            String reference,
+            String idempotencyKey,
+            String channel,
+            SubmissionFields fields,
+            Locale locale,
+            String clientIp,
+            String userAgent,
+            Instant consentGivenAt,
+            String consentTextVersion,
             Instant receivedAt) {
         this.id = id.toString();
         this.reference = reference;
@@ -87,7 +113,8 @@ public class Submission {
         this.inn = blankToNull(fields.getInn());
         this.service = strip(fields.getService());
         this.subject = strip(fields.getSubject());
-        this.description = fields.getDescription() == null ? null : fields.getDescription().strip();
+        this.description =
+                fields.getDescription() == null ? null : fields.getDescription().strip();
         this.locale = (locale == null ? Locale.forLanguageTag("ru") : locale).toLanguageTag();
         this.clientIp = clip(clientIp, 64);
         this.userAgent = clip(userAgent, 1000);
@@ -146,29 +173,103 @@ public class Submission {
         return givenEmail != null && email != null && email.equalsIgnoreCase(givenEmail.strip());
     }
 
-    public UUID id() { return UUID.fromString(id); }
-    public String reference() { return reference; }
-    public String idempotencyKey() { return idempotencyKey; }
-    public String channel() { return channel; }
-    public String name() { return name; }
-    public String email() { return email; }
-    public String phone() { return phone; }
-    public String phoneNormalised() { return phoneNormalised; }
-    public String organisation() { return organisation; }
-    public String inn() { return inn; }
-    public String service() { return service; }
-    public String subject() { return subject; }
-    public String description() { return description; }
-    public Locale locale() { return Locale.forLanguageTag(locale); }
-    public String clientIp() { return clientIp; }
-    public String userAgent() { return userAgent; }
-    public Instant consentGivenAt() { return consentGivenAt; }
-    public String consentTextVersion() { return consentTextVersion; }
-    public Instant receivedAt() { return receivedAt; }
-    public String caseId() { return caseId; }
-    public String caseNumber() { return caseNumber; }
-    public Instant caseOpenedAt() { return caseOpenedAt; }
-    public Instant deliveredAt() { return deliveredAt; }
-    public Instant acknowledgementStartedAt() { return acknowledgementStartedAt; }
-    public Instant acknowledgementSentAt() { return acknowledgementSentAt; }
+    public UUID id() {
+        return UUID.fromString(id);
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String phoneNormalised() {
+        return phoneNormalised;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public String inn() {
+        return inn;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(locale);
+    }
+
+    public String clientIp() {
+        return clientIp;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public Instant consentGivenAt() {
+        return consentGivenAt;
+    }
+
+    public String consentTextVersion() {
+        return consentTextVersion;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public String caseNumber() {
+        return caseNumber;
+    }
+
+    public Instant caseOpenedAt() {
+        return caseOpenedAt;
+    }
+
+    public Instant deliveredAt() {
+        return deliveredAt;
+    }
+
+    public Instant acknowledgementStartedAt() {
+        return acknowledgementStartedAt;
+    }
+
+    public Instant acknowledgementSentAt() {
+        return acknowledgementSentAt;
+    }
 }

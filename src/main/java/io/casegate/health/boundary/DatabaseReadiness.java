@@ -31,12 +31,16 @@ class DatabaseReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         try (Connection connection = database.connection()) {
             boolean valid = connection.isValid(VALIDATION_TIMEOUT_SECONDS);
-            return HealthCheckResponse.named(NAME).status(valid)
+            return HealthCheckResponse.named(NAME)
+                    .status(valid)
                     .withData("product", connection.getMetaData().getDatabaseProductName())
                     .build();
         } catch (SQLException | RuntimeException e) {
             // The reason, never the URL or credentials.
-            return HealthCheckResponse.named(NAME).down().withData("error", e.getClass().getSimpleName()).build();
+            return HealthCheckResponse.named(NAME)
+                    .down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

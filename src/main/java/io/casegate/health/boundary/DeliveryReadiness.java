@@ -44,21 +44,30 @@ class DeliveryReadiness implements HealthCheck {
     @Inject
     Clock clock;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(PROBE_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     @Override
     public HealthCheckResponse call() {
         CrmSessionState state = session.state();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up()
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
+                .up()
                 .withData("crmReachable", reachable(state.crm()))
                 .withData("crmCredentials", credentials(state));
         try {
             Outbox.Backlog backlog = outbox.backlog(Submissions.DELIVER_CASE);
             response.withData("undelivered", backlog.pending())
                     .withData("deadLettered", backlog.dead())
-                    .withData("oldestUndeliveredAgeSeconds", backlog.oldestCreatedAt() == null ? 0
-                            : Math.max(0, Duration.between(backlog.oldestCreatedAt(), clock.instant()).toSeconds()));
+                    .withData(
+                            "oldestUndeliveredAgeSeconds",
+                            backlog.oldestCreatedAt() == null
+                                    ? 0
+                                    : Math.max(
+                                            0,
+                                            Duration.between(backlog.oldestCreatedAt(), clock.instant())
+                                                    .toSeconds()));
         } catch (RuntimeException databaseGone) {
             // The database check says DOWN; this one only lacks its numbers.
             response.withData("undelivered", "unknown");
@@ -72,7 +81,9 @@ class DeliveryReadiness implements HealthCheck {
             return false;
         }
         try {
-            http.send(HttpRequest.newBuilder(crm).timeout(PROBE_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
+            http.send(
+                    HttpRequest.newBuilder(crm).timeout(PROBE_TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
             return true;
         } catch (IOException | IllegalArgumentException e) {
             return false;

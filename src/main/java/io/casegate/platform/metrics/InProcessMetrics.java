@@ -21,10 +21,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class InProcessMetrics implements Metrics {
 
     /** Upper bounds in seconds: CRM calls take milliseconds to seconds, delivery seconds to hours. */
-    static final double[] BUCKETS = {0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 3600, 21600, 86400};
+    static final double[] BUCKETS = {
+        0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 3600, 21600, 86400
+    };
 
     /** Per meter, per label values (joined): the series. Sorted, so the text is stable for readers. */
     private final Map<Meter, Map<List<String>, LongAdder>> counters = new ConcurrentHashMap<>();
+
     private final Map<Meter, Map<List<String>, Histogram>> histograms = new ConcurrentHashMap<>();
 
     @Override
@@ -38,7 +41,8 @@ public class InProcessMetrics implements Metrics {
     @Override
     public void observe(Meter histogram, Duration duration, String... labelValues) {
         require(histogram, Meter.Kind.HISTOGRAM, labelValues);
-        histograms.computeIfAbsent(histogram, m -> new ConcurrentSkipListMap<>(InProcessMetrics::compare))
+        histograms
+                .computeIfAbsent(histogram, m -> new ConcurrentSkipListMap<>(InProcessMetrics::compare))
                 .computeIfAbsent(List.of(labelValues), k -> new Histogram())
                 .observe(Math.max(0, duration.toNanos()) / 1e9);
     }
@@ -47,19 +51,31 @@ public class InProcessMetrics implements Metrics {
     public String prometheusText() {
         StringBuilder text = new StringBuilder();
         for (Meter meter : Meter.values()) {
-            text.append("# HELP ").append(meter.metricName()).append(' ').append(meter.help()).append('\n');
-            text.append("# TYPE ").append(meter.metricName()).append(' ')
-                    .append(meter.kind() == Meter.Kind.COUNTER ? "counter" : "histogram").append('\n');
+            text.append("# HELP ")
+                    .append(meter.metricName())
+                    .append(' ')
+                    .append(meter.help())
+                    .append('\n');
+            text.append("# TYPE ")
+                    .append(meter.metricName())
+                    .append(' ')
+                    .append(meter.kind() == Meter.Kind.COUNTER ? "counter" : "histogram")
+                    .append('\n');
             if (meter.kind() == Meter.Kind.COUNTER) {
                 Map<List<String>, LongAdder> series = counters.getOrDefault(meter, Map.of());
                 if (series.isEmpty() && meter.labels().isEmpty()) {
                     // An unlabelled counter exists from the start, so that rate() sees its first increase.
                     text.append(meter.metricName()).append(" 0\n");
                 }
-                series.forEach((labels, count) -> text.append(meter.metricName()).append(labels(meter, labels, null))
-                        .append(' ').append(count.sum()).append('\n'));
+                series.forEach((labels, count) -> text.append(meter.metricName())
+                        .append(labels(meter, labels, null))
+                        .append(' ')
+                        .append(count.sum())
+                        .append('\n'));
             } else {
-                histograms.getOrDefault(meter, Map.of()).forEach((labels, histogram) -> histogram.render(text, meter, labels));
+                histograms
+                        .getOrDefault(meter, Map.of())
+                        .forEach((labels, histogram) -> histogram.render(text, meter, labels));
             }
         }
         return text.toString();
@@ -85,7 +101,10 @@ public class InProcessMetrics implements Metrics {
             if (i > 0) {
                 text.append(',');
             }
-            text.append(meter.labels().get(i)).append("=\"").append(escape(values.get(i))).append('"');
+            text.append(meter.labels().get(i))
+                    .append("=\"")
+                    .append(escape(values.get(i)))
+                    .append('"');
         }
         if (le != null) {
             text.append(values.isEmpty() ? "" : ",").append("le=\"").append(le).append('"');
@@ -132,16 +151,32 @@ public class InProcessMetrics implements Metrics {
             long cumulative = 0;
             for (int i = 0; i < BUCKETS.length; i++) {
                 cumulative += buckets[i].sum();
-                text.append(meter.metricName()).append("_bucket").append(InProcessMetrics.labels(meter, labels, number(BUCKETS[i])))
-                        .append(' ').append(cumulative).append('\n');
+                text.append(meter.metricName())
+                        .append("_bucket")
+                        .append(InProcessMetrics.labels(meter, labels, number(BUCKETS[i])))
+                        .append(' ')
+                        .append(cumulative)
+                        .append('\n');
             }
             long total = count.sum();
-            text.append(meter.metricName()).append("_bucket").append(InProcessMetrics.labels(meter, labels, "+Inf"))
-                    .append(' ').append(total).append('\n');
-            text.append(meter.metricName()).append("_sum").append(InProcessMetrics.labels(meter, labels, null))
-                    .append(' ').append(number(sum.sum())).append('\n');
-            text.append(meter.metricName()).append("_count").append(InProcessMetrics.labels(meter, labels, null))
-                    .append(' ').append(total).append('\n');
+            text.append(meter.metricName())
+                    .append("_bucket")
+                    .append(InProcessMetrics.labels(meter, labels, "+Inf"))
+                    .append(' ')
+                    .append(total)
+                    .append('\n');
+            text.append(meter.metricName())
+                    .append("_sum")
+                    .append(InProcessMetrics.labels(meter, labels, null))
+                    .append(' ')
+                    .append(number(sum.sum()))
+                    .append('\n');
+            text.append(meter.metricName())
+                    .append("_count")
+                    .append(InProcessMetrics.labels(meter, labels, null))
+                    .append(' ')
+                    .append(total)
+                    .append('\n');
         }
     }
 }

@@ -30,7 +30,8 @@ import io.casegate.sandbox.state.Stats;
 public final class AuthService {
 
     public static final String LOGIN_PAGE = "/Login/NuiLogin.aspx";
-    static final String BAD_CREDENTIALS = "Either invalid username or password specified, or your user account is inactive.";
+    static final String BAD_CREDENTIALS =
+            "Either invalid username or password specified, or your user account is inactive.";
     private static final long FORM_BODY_LIMIT = 64 * 1024;
 
     private final SandboxSettings settings;
@@ -52,23 +53,27 @@ public final class AuthService {
         boolean valid = user.equalsIgnoreCase(settings.username()) & constantTimeEquals(password, settings.password());
         stats.login(valid);
         if (!valid) {
-            return CrmResponse.json(200, JSON.createObjectBuilder()
-                    .add("Code", 1)
-                    .add("Message", BAD_CREDENTIALS)
-                    .add("Exception", JSON.createObjectBuilder().add("Message", BAD_CREDENTIALS))
-                    .add("PasswordChangeUrl", JsonValue.NULL)
-                    .add("RedirectUrl", JsonValue.NULL)
-                    .build());
+            return CrmResponse.json(
+                    200,
+                    JSON.createObjectBuilder()
+                            .add("Code", 1)
+                            .add("Message", BAD_CREDENTIALS)
+                            .add("Exception", JSON.createObjectBuilder().add("Message", BAD_CREDENTIALS))
+                            .add("PasswordChangeUrl", JsonValue.NULL)
+                            .add("RedirectUrl", JsonValue.NULL)
+                            .build());
         }
         Session session = sessions.open();
         String appPath = request.applicationPath();
-        return CrmResponse.json(200, JSON.createObjectBuilder()
-                        .add("Code", 0)
-                        .add("Message", "")
-                        .add("Exception", JsonValue.NULL)
-                        .add("PasswordChangeUrl", JsonValue.NULL)
-                        .add("RedirectUrl", JsonValue.NULL)
-                        .build())
+        return CrmResponse.json(
+                        200,
+                        JSON.createObjectBuilder()
+                                .add("Code", 0)
+                                .add("Message", "")
+                                .add("Exception", JsonValue.NULL)
+                                .add("PasswordChangeUrl", JsonValue.NULL)
+                                .add("RedirectUrl", JsonValue.NULL)
+                                .build())
                 .header("Set-Cookie", cookie("BPMLOADER", session.loaderId(), appPath, true))
                 .header("Set-Cookie", cookie(".ASPXAUTH", session.authTicket(), appPath, true))
                 .header("Set-Cookie", cookie("BPMCSRF", session.csrfToken(), "/", false))
@@ -109,17 +114,20 @@ public final class AuthService {
         }
         BearerToken token = sessions.issueToken(faults.tokenLifetimeSeconds());
         stats.tokenIssued();
-        return CrmResponse.json(200, JSON.createObjectBuilder()
-                        .add("access_token", token.value())
-                        .add("expires_in", token.lifetimeSeconds())
-                        .add("token_type", "Bearer")
-                        .add("scope", "ApplicationAccess_" + settings.clientId())
-                        .build())
+        return CrmResponse.json(
+                        200,
+                        JSON.createObjectBuilder()
+                                .add("access_token", token.value())
+                                .add("expires_in", token.lifetimeSeconds())
+                                .add("token_type", "Bearer")
+                                .add("scope", "ApplicationAccess_" + settings.clientId())
+                                .build())
                 .header("Cache-Control", "no-store");
     }
 
     private static CrmResponse oauthError(String error) {
-        return CrmResponse.json(400, JSON.createObjectBuilder().add("error", error).build());
+        return CrmResponse.json(
+                400, JSON.createObjectBuilder().add("error", error).build());
     }
 
     private static Optional<String[]> basicCredentials(CrmRequest request) {
@@ -127,9 +135,11 @@ public final class AuthService {
                 .filter(value -> value.regionMatches(true, 0, "Basic ", 0, 6))
                 .map(value -> {
                     try {
-                        String decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
+                        String decoded = new String(
+                                Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
                         int colon = decoded.indexOf(':');
-                        return colon < 0 ? new String[] {decoded, ""}
+                        return colon < 0
+                                ? new String[] {decoded, ""}
                                 : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
                     } catch (IllegalArgumentException e) {
                         return new String[] {"", ""};
@@ -143,7 +153,8 @@ public final class AuthService {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 try {
-                    fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    fields.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 } catch (IllegalArgumentException e) {
                     throw SandboxException.badRequest("The form body is not correctly encoded.");
@@ -159,10 +170,11 @@ public final class AuthService {
      * session's token.
      */
     public Optional<CrmResponse> admit(CrmRequest request) {
-        Optional<String> authorization = request.header("Authorization")
-                .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7));
+        Optional<String> authorization =
+                request.header("Authorization").filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7));
         if (authorization.isPresent()) {
-            Optional<BearerToken> token = sessions.validToken(authorization.get().substring(7).trim());
+            Optional<BearerToken> token =
+                    sessions.validToken(authorization.get().substring(7).trim());
             if (token.isEmpty()) {
                 return Optional.of(CrmResponse.error(401, "The access token is missing, invalid or expired.")
                         .header("WWW-Authenticate", "Bearer error=\"invalid_token\""));
@@ -173,8 +185,11 @@ public final class AuthService {
         if (session.isEmpty()) {
             return Optional.of(unauthenticated(request));
         }
-        if (request.isModifying() && !constantTimeEquals(request.header("BPMCSRF").orElse(""), session.get().csrfToken())) {
-            return Optional.of(CrmResponse.error(403, "The BPMCSRF header is missing or does not match the session's CSRF token."));
+        if (request.isModifying()
+                && !constantTimeEquals(
+                        request.header("BPMCSRF").orElse(""), session.get().csrfToken())) {
+            return Optional.of(CrmResponse.error(
+                    403, "The BPMCSRF header is missing or does not match the session's CSRF token."));
         }
         return Optional.empty();
     }
@@ -183,10 +198,14 @@ public final class AuthService {
         if (!faults.redirectToLogin()) {
             return CrmResponse.error(401, "The session is missing or has expired. Log in again.");
         }
-        String original = request.applicationPath() + request.path()
+        String original = request.applicationPath()
+                + request.path()
                 + (request.rawQuery() == null || request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
-        return CrmResponse.empty(302).header("Location", request.applicationUrl() + LOGIN_PAGE
-                + "?ReturnUrl=" + URLEncoder.encode(original, StandardCharsets.UTF_8));
+        return CrmResponse.empty(302)
+                .header(
+                        "Location",
+                        request.applicationUrl() + LOGIN_PAGE + "?ReturnUrl="
+                                + URLEncoder.encode(original, StandardCharsets.UTF_8));
     }
 
     private static String cookie(String name, String value, String path, boolean httpOnly) {

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** {@code Content-Disposition: attachment} with an ASCII fallback and the RFC 5987 UTF-8 name. */
 final class ContentDisposition {
 
-    private ContentDisposition() {
-    }
+    private ContentDisposition() {}
 
     static String attachment(String fileName) {
         String name = fileName == null || fileName.isBlank() ? "file" : fileName;

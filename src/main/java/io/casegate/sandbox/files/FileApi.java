@@ -32,6 +32,7 @@ public final class FileApi {
     public static final String DOWNLOAD_PREFIX = "/0/rest/FileService/Download/";
     /** Unfinished uploads hold up to MaxFileSize of memory each; this bounds the total. */
     private static final int MAX_UNFINISHED_UPLOADS = 50;
+
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final Database database;
@@ -47,43 +48,56 @@ public final class FileApi {
         try {
             return uploadChunk(request);
         } catch (UploadRefused e) {
-            return CrmResponse.json(200, JSON.createObjectBuilder()
-                    .add("success", false)
-                    .add("errorInfo", JSON.createObjectBuilder()
-                            .add("errorCode", e.code)
-                            .add("message", e.getMessage())
-                            .add("stackTrace", JsonValue.NULL))
-                    .build());
+            return CrmResponse.json(
+                    200,
+                    JSON.createObjectBuilder()
+                            .add("success", false)
+                            .add(
+                                    "errorInfo",
+                                    JSON.createObjectBuilder()
+                                            .add("errorCode", e.code)
+                                            .add("message", e.getMessage())
+                                            .add("stackTrace", JsonValue.NULL))
+                            .build());
         }
     }
 
     private CrmResponse uploadChunk(CrmRequest request) {
         String entitySchemaName = request.queryParameter("entitySchemaName").orElse(Schema.CASE_FILE);
         if (!entitySchemaName.equals(Schema.CASE_FILE)) {
-            throw new UploadRefused("ArgumentException", "The sandbox stores files of CaseFile only, not " + entitySchemaName + ".");
+            throw new UploadRefused(
+                    "ArgumentException", "The sandbox stores files of CaseFile only, not " + entitySchemaName + ".");
         }
         EntityType type = Schema.require(Schema.CASE_FILE);
         UUID fileId = guid(request.queryParameter("fileId").orElse(""), "fileId");
-        long total = request.queryParameter("totalFileLength").map(this::length)
-                .orElseThrow(() -> new UploadRefused("ArgumentNullOrEmptyException", "The parameter totalFileLength is required."));
+        long total = request.queryParameter("totalFileLength")
+                .map(this::length)
+                .orElseThrow(() -> new UploadRefused(
+                        "ArgumentNullOrEmptyException", "The parameter totalFileLength is required."));
         if (total > maxFileSizeBytes) {
-            throw new UploadRefused("MaxFileSizeExceededException", "The file size " + total
-                    + " bytes exceeds the maximum allowed by the MaxFileSize setting (" + maxFileSizeBytes + " bytes).");
+            throw new UploadRefused(
+                    "MaxFileSizeExceededException",
+                    "The file size " + total + " bytes exceeds the maximum allowed by the MaxFileSize setting ("
+                            + maxFileSizeBytes + " bytes).");
         }
         String fileName = request.queryParameter("fileName").orElse("file");
-        String mimeType = request.queryParameter("mimeType").filter(value -> !value.isBlank()).orElse("application/octet-stream");
+        String mimeType = request.queryParameter("mimeType")
+                .filter(value -> !value.isBlank())
+                .orElse("application/octet-stream");
         byte[] chunk;
         try {
             chunk = request.body(maxFileSizeBytes);
         } catch (SandboxException e) {
-            throw new UploadRefused("MaxFileSizeExceededException", "The chunk exceeds the maximum file size ("
-                    + maxFileSizeBytes + " bytes).");
+            throw new UploadRefused(
+                    "MaxFileSizeExceededException",
+                    "The chunk exceeds the maximum file size (" + maxFileSizeBytes + " bytes).");
         }
         long start = request.header("Content-Range").map(FileApi::rangeStart).orElse(0L);
         ensureRecord(request, type, fileId, fileName, total);
         if (uploads.size() >= MAX_UNFINISHED_UPLOADS && !uploads.containsKey(fileId)) {
-            throw new UploadRefused("TooManyUploadsException", "Too many unfinished uploads (" + MAX_UNFINISHED_UPLOADS
-                    + "); finish or abandon some first.");
+            throw new UploadRefused(
+                    "TooManyUploadsException",
+                    "Too many unfinished uploads (" + MAX_UNFINISHED_UPLOADS + "); finish or abandon some first.");
         }
         ChunkAssembly assembly = uploads.computeIfAbsent(fileId, id -> new ChunkAssembly((int) total));
         Optional<byte[]> complete;
@@ -92,8 +106,10 @@ public final class FileApi {
                 throw new UploadRefused("ArgumentException", "totalFileLength changed between chunks.");
             }
             if (!assembly.accept(start, chunk)) {
-                throw new UploadRefused("ArgumentOutOfRangeException", "The chunk (" + chunk.length + " bytes at "
-                        + start + ") lies outside the file of " + total + " bytes.");
+                throw new UploadRefused(
+                        "ArgumentOutOfRangeException",
+                        "The chunk (" + chunk.length + " bytes at " + start + ") lies outside the file of " + total
+                                + " bytes.");
             }
             complete = assembly.completed();
         }
@@ -101,13 +117,17 @@ public final class FileApi {
             uploads.remove(fileId, assembly);
             database.storeContent(type, fileId, new StoredFile(complete.get(), mimeType));
         }
-        return CrmResponse.json(200, JSON.createObjectBuilder()
-                .add("success", true)
-                .add("errorInfo", JsonValue.NULL)
-                .add("fileId", fileId.toString())
-                .add("uploadedBytes", complete.map(bytes -> (long) bytes.length).orElse(assembly.received()))
-                .add("totalFileLength", total)
-                .build());
+        return CrmResponse.json(
+                200,
+                JSON.createObjectBuilder()
+                        .add("success", true)
+                        .add("errorInfo", JsonValue.NULL)
+                        .add("fileId", fileId.toString())
+                        .add(
+                                "uploadedBytes",
+                                complete.map(bytes -> (long) bytes.length).orElse(assembly.received()))
+                        .add("totalFileLength", total)
+                        .build());
     }
 
     private long length(String text) {
@@ -119,7 +139,8 @@ public final class FileApi {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new UploadRefused("ArgumentException", "totalFileLength must be a non-negative number, got '" + text + "'.");
+        throw new UploadRefused(
+                "ArgumentException", "totalFileLength must be a non-negative number, got '" + text + "'.");
     }
 
     /** Creates the CaseFile record from the query parameters when the client did not create it first. */
@@ -133,7 +154,8 @@ public final class FileApi {
         values.put("TypeId", Lookups.FILE_TYPE_FILE);
         values.put("TotalSize", total);
         String parentColumn = request.queryParameter("parentColumnName").orElse("");
-        Optional<String> parentValue = request.queryParameter("parentColumnValue").filter(value -> !value.isBlank());
+        Optional<String> parentValue =
+                request.queryParameter("parentColumnValue").filter(value -> !value.isBlank());
         if (parentValue.isPresent()) {
             String column = parentColumn.isBlank() ? "Case" : parentColumn;
             String lookupColumn = column.endsWith("Id") ? column : column + "Id";
@@ -175,10 +197,10 @@ public final class FileApi {
     /** The file as a download, for the CRM route and the sandbox's own cases page alike. */
     public CrmResponse download(UUID fileId) {
         EntityType type = Schema.require(Schema.CASE_FILE);
-        Row row = database.find(type, fileId).orElseThrow(
-                () -> SandboxException.notFound("No CaseFile record with Id " + fileId + "."));
-        StoredFile file = database.content(fileId).orElseThrow(
-                () -> SandboxException.notFound("The CaseFile " + fileId + " has no content."));
+        Row row = database.find(type, fileId)
+                .orElseThrow(() -> SandboxException.notFound("No CaseFile record with Id " + fileId + "."));
+        StoredFile file = database.content(fileId)
+                .orElseThrow(() -> SandboxException.notFound("The CaseFile " + fileId + " has no content."));
         return CrmResponse.bytes(200, file.mimeType(), file.bytes())
                 .header("Content-Disposition", ContentDisposition.attachment(row.text("Name")));
     }
@@ -195,7 +217,8 @@ public final class FileApi {
         try {
             return UUID.fromString(text.trim());
         } catch (IllegalArgumentException e) {
-            throw new UploadRefused("ArgumentException", "The parameter " + parameter + " must be a GUID, got '" + text + "'.");
+            throw new UploadRefused(
+                    "ArgumentException", "The parameter " + parameter + " must be a GUID, got '" + text + "'.");
         }
     }
 

@@ -33,9 +33,17 @@ public final class CrmRequest {
     private final long declaredLength;
     private byte[] body;
 
-    public CrmRequest(String method, String path, String rawQuery, Map<String, String> headers,
-            Map<String, String> cookies, String applicationUrl, String applicationPath,
-            InputStream bodyStream, long declaredLength, byte[] body) {
+    public CrmRequest(
+            String method,
+            String path,
+            String rawQuery,
+            Map<String, String> headers,
+            Map<String, String> cookies,
+            String applicationUrl,
+            String applicationPath,
+            InputStream bodyStream,
+            long declaredLength,
+            byte[] body) {
         this.method = method.toUpperCase(Locale.ROOT);
         this.path = path.isEmpty() ? "/" : path;
         this.rawQuery = rawQuery;
@@ -52,11 +60,12 @@ public final class CrmRequest {
     }
 
     /** A sub-request of a batch: same caller, same application, its own method, URL and body. */
-    public CrmRequest derive(String method, String path, String rawQuery, Map<String, String> extraHeaders, byte[] body) {
+    public CrmRequest derive(
+            String method, String path, String rawQuery, Map<String, String> extraHeaders, byte[] body) {
         Map<String, String> merged = new LinkedHashMap<>(headers);
         merged.putAll(extraHeaders);
-        return new CrmRequest(method, path, rawQuery, merged, cookies, applicationUrl, applicationPath,
-                null, body.length, body);
+        return new CrmRequest(
+                method, path, rawQuery, merged, cookies, applicationUrl, applicationPath, null, body.length, body);
     }
 
     private static Map<String, String> parseQuery(String rawQuery) {

@@ -11,23 +11,28 @@ import jakarta.json.JsonObject;
  */
 final class ErrorEnvelope {
 
-    private ErrorEnvelope() {
-    }
+    private ErrorEnvelope() {}
 
     static JsonObject of(String reason) {
         String text = reason == null ? "" : reason;
         return JSON.createObjectBuilder()
-                .add("error", JSON.createObjectBuilder()
-                        .add("code", "")
-                        .add("message", "An error has occurred.")
-                        .add("innererror", JSON.createObjectBuilder()
-                                .add("message", text)
-                                .add("type", "")
-                                .add("stacktrace", "")
-                                .add("internalexception", JSON.createObjectBuilder()
-                                        .add("message", text)
-                                        .add("type", "")
-                                        .add("stacktrace", ""))))
+                .add(
+                        "error",
+                        JSON.createObjectBuilder()
+                                .add("code", "")
+                                .add("message", "An error has occurred.")
+                                .add(
+                                        "innererror",
+                                        JSON.createObjectBuilder()
+                                                .add("message", text)
+                                                .add("type", "")
+                                                .add("stacktrace", "")
+                                                .add(
+                                                        "internalexception",
+                                                        JSON.createObjectBuilder()
+                                                                .add("message", text)
+                                                                .add("type", "")
+                                                                .add("stacktrace", ""))))
                 .build();
     }
 }

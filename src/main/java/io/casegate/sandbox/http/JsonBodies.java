@@ -14,8 +14,7 @@ import jakarta.json.stream.JsonParsingException;
 /** Reads request bodies as JSON objects; anything else is a 400 with the reason. */
 public final class JsonBodies {
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     public static JsonObject object(byte[] body) {
         if (body.length == 0) {

@@ -11,6 +11,5 @@ public final class SandboxJson {
 
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    private SandboxJson() {
-    }
+    private SandboxJson() {}
 }

@@ -41,7 +41,8 @@ final class BatchService {
     CrmResponse handle(CrmRequest request, String root) {
         String contentType = request.header("Content-Type").orElse("application/json");
         if (contentType.toLowerCase().startsWith("multipart/")) {
-            throw SandboxException.badRequest("The sandbox supports JSON batches only; send Content-Type: application/json.");
+            throw SandboxException.badRequest(
+                    "The sandbox supports JSON batches only; send Content-Type: application/json.");
         }
         JsonObject batch = JsonBodies.object(request.body(maxJsonBodyBytes));
         JsonValue requests = batch.get("requests");
@@ -50,7 +51,8 @@ final class BatchService {
         }
         int size = requests.asJsonArray().size();
         if (size > MAX_REQUESTS) {
-            throw SandboxException.badRequest("The batch has " + size + " requests; at most " + MAX_REQUESTS + " are allowed.");
+            throw SandboxException.badRequest(
+                    "The batch has " + size + " requests; at most " + MAX_REQUESTS + " are allowed.");
         }
         boolean continueOnError = request.header("Prefer").orElse("").contains("continue-on-error");
         Map<String, String> groups = new HashMap<>();
@@ -65,7 +67,10 @@ final class BatchService {
                     .add("id", sub.containsKey("id") ? sub.get("id") : JSON.createValue(""))
                     .add("status", response.status());
             if (sub.get("atomicityGroup") instanceof JsonString group) {
-                entry.add("atomicityGroup", groups.computeIfAbsent(group.getString(), label -> UUID.randomUUID().toString()));
+                entry.add(
+                        "atomicityGroup",
+                        groups.computeIfAbsent(
+                                group.getString(), label -> UUID.randomUUID().toString()));
             }
             JsonObjectBuilder headers = JSON.createObjectBuilder();
             response.headers().forEach(header -> headers.add(header.getKey().toLowerCase(), header.getValue()));
@@ -81,7 +86,8 @@ final class BatchService {
                 break;
             }
         }
-        return CrmResponse.odata(200, JSON.createObjectBuilder().add("responses", responses).build());
+        return CrmResponse.odata(
+                200, JSON.createObjectBuilder().add("responses", responses).build());
     }
 
     private CrmResponse dispatch(CrmRequest batch, String root, JsonObject sub) {
@@ -104,7 +110,8 @@ final class BatchService {
             });
         }
         JsonValue body = sub.get("body");
-        byte[] bytes = body == null || body.getValueType() == JsonValue.ValueType.NULL ? new byte[0]
+        byte[] bytes = body == null || body.getValueType() == JsonValue.ValueType.NULL
+                ? new byte[0]
                 : body.toString().getBytes(StandardCharsets.UTF_8);
         CrmRequest request = batch.derive(method, root + "/" + resource, rawQuery, headers, bytes);
         try {

@@ -14,8 +14,7 @@ final class ContactNames {
 
     private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
 
-    private ContactNames() {
-    }
+    private ContactNames() {}
 
     static Map<String, Object> complete(Map<String, Object> values) {
         String name = values.get("Name").toString().trim();
@@ -39,7 +38,8 @@ final class ContactNames {
             }
         } else if (name.isEmpty() && !partsEmpty) {
             boolean russian = CYRILLIC.matcher(surname + given + middle).find();
-            String composed = russian ? String.join(" ", surname, given, middle) : String.join(" ", given, middle, surname);
+            String composed =
+                    russian ? String.join(" ", surname, given, middle) : String.join(" ", given, middle, surname);
             result.put("Name", composed.trim().replaceAll("\\s+", " "));
         }
         return result;

@@ -55,8 +55,10 @@ public final class Database {
         Row row = new Row(sequence.incrementAndGet(), values);
         Row existing = table(type).putIfAbsent(row.id(), row);
         if (existing != null) {
-            throw new SandboxException(500, "23505: duplicate key value violates unique constraint \"PK" + type.name()
-                    + "\"\nDETAIL: Key (\"Id\")=(" + row.id() + ") already exists.");
+            throw new SandboxException(
+                    500,
+                    "23505: duplicate key value violates unique constraint \"PK" + type.name()
+                            + "\"\nDETAIL: Key (\"Id\")=(" + row.id() + ") already exists.");
         }
         return row;
     }
@@ -78,14 +80,14 @@ public final class Database {
                     values.put("Version", 1L);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
     void update(EntityType type, UUID id, Map<String, Object> changes) {
         Map<String, Object> values = new LinkedHashMap<>();
-        changes.forEach((name, value) -> values.put(name, value == null ? emptyValue(type.requireColumn(name)) : value));
+        changes.forEach(
+                (name, value) -> values.put(name, value == null ? emptyValue(type.requireColumn(name)) : value));
         values.remove("Id");
         values.put("ModifiedOn", clock.instant());
         checkReferences(type, values);
@@ -106,15 +108,19 @@ public final class Database {
         }
         for (EntityType referring : Schema.types()) {
             for (Column column : referring.columns()) {
-                if (type.name().equals(column.target()) && !column.name().equals("CreatedById")
+                if (type.name().equals(column.target())
+                        && !column.name().equals("CreatedById")
                         && !column.name().equals("ModifiedById")) {
-                    boolean referenced = table(referring).values().stream()
-                            .anyMatch(row -> id.equals(row.get(column.name())));
+                    boolean referenced =
+                            table(referring).values().stream().anyMatch(row -> id.equals(row.get(column.name())));
                     if (referenced) {
-                        throw new SandboxException(500, "23503: update or delete on table \"" + type.name()
-                                + "\" violates foreign key constraint \"FK" + referring.name() + type.name() + column.name()
-                                + "\" on table \"" + referring.name() + "\"\nDETAIL: Key (\"Id\")=(" + id
-                                + ") is still referenced from table \"" + referring.name() + "\".");
+                        throw new SandboxException(
+                                500,
+                                "23503: update or delete on table \"" + type.name()
+                                        + "\" violates foreign key constraint \"FK" + referring.name() + type.name()
+                                        + column.name()
+                                        + "\" on table \"" + referring.name() + "\"\nDETAIL: Key (\"Id\")=(" + id
+                                        + ") is still referenced from table \"" + referring.name() + "\".");
                     }
                 }
             }
@@ -174,15 +180,16 @@ public final class Database {
                 Column column = current.requireColumn(segment);
                 return currentRow == null ? null : currentRow.get(column.name());
             }
-            Column lookup = current.navigation(segment).orElseThrow(() -> SandboxException.badRequest(
-                    "The navigation property '" + segment + "' does not exist on the entity set."));
+            Column lookup = current.navigation(segment)
+                    .orElseThrow(() -> SandboxException.badRequest(
+                            "The navigation property '" + segment + "' does not exist on the entity set."));
             UUID target = currentRow == null ? null : (UUID) currentRow.get(lookup.name());
             if (lookup.target() == null) {
                 if (i + 2 == path.size() && path.get(i + 1).equals("Id")) {
                     return target;
                 }
-                throw SandboxException.badRequest("The sandbox does not model the table behind '" + segment
-                        + "'; only " + segment + "/Id can be filtered.");
+                throw SandboxException.badRequest("The sandbox does not model the table behind '" + segment + "'; only "
+                        + segment + "/Id can be filtered.");
             }
             current = Schema.require(lookup.target());
             currentRow = target == null ? null : find(current, target).orElse(null);
@@ -195,15 +202,15 @@ public final class Database {
         EntityType current = type;
         for (int i = 0; i < path.size() - 1; i++) {
             String segment = path.get(i);
-            Column lookup = current.navigation(segment).orElseThrow(() -> SandboxException.badRequest(
-                    "The navigation property '" + segment + "' does not exist on type 'Terrasoft.Configuration."
-                            + type.name() + "'."));
+            Column lookup = current.navigation(segment)
+                    .orElseThrow(() -> SandboxException.badRequest("The navigation property '" + segment
+                            + "' does not exist on type 'Terrasoft.Configuration." + type.name() + "'."));
             if (lookup.target() == null) {
                 if (i + 2 == path.size() && path.get(i + 1).equals("Id")) {
                     return ColumnType.GUID;
                 }
-                throw SandboxException.badRequest("The sandbox does not model the table behind '" + segment
-                        + "'; only " + segment + "/Id can be used.");
+                throw SandboxException.badRequest("The sandbox does not model the table behind '" + segment + "'; only "
+                        + segment + "/Id can be used.");
             }
             current = Schema.require(lookup.target());
         }
@@ -213,11 +220,17 @@ public final class Database {
     private void checkReferences(EntityType type, Map<String, Object> values) {
         for (Map.Entry<String, Object> entry : values.entrySet()) {
             Column column = type.requireColumn(entry.getKey());
-            if (column.target() != null && entry.getValue() instanceof UUID target && !target.equals(values.get("Id"))
+            if (column.target() != null
+                    && entry.getValue() instanceof UUID target
+                    && !target.equals(values.get("Id"))
                     && find(Schema.require(column.target()), target).isEmpty()) {
-                throw new SandboxException(500, "23503: insert or update on table \"" + type.name()
-                        + "\" violates foreign key constraint \"FK" + type.name() + column.name() + "\"\nDETAIL: Key (\""
-                        + column.name() + "\")=(" + target + ") is not present in table \"" + column.target() + "\".");
+                throw new SandboxException(
+                        500,
+                        "23503: insert or update on table \"" + type.name()
+                                + "\" violates foreign key constraint \"FK" + type.name() + column.name()
+                                + "\"\nDETAIL: Key (\""
+                                + column.name() + "\")=(" + target + ") is not present in table \"" + column.target()
+                                + "\".");
             }
         }
     }

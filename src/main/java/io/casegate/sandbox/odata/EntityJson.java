@@ -29,11 +29,10 @@ import io.casegate.sandbox.http.SandboxException;
 final class EntityJson {
 
     static final String EMPTY_DATE = "0001-01-01T00:00:00Z";
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private EntityJson() {
-    }
+    private EntityJson() {}
 
     static String timestamp(Instant instant) {
         return instant == null ? EMPTY_DATE : TIMESTAMP.format(instant);
@@ -128,7 +127,8 @@ final class EntityJson {
                 }
                 throw invalid(name, "a number", json);
             case BOOLEAN:
-                if (json.getValueType() == JsonValue.ValueType.TRUE || json.getValueType() == JsonValue.ValueType.FALSE) {
+                if (json.getValueType() == JsonValue.ValueType.TRUE
+                        || json.getValueType() == JsonValue.ValueType.FALSE) {
                     return json.getValueType() == JsonValue.ValueType.TRUE;
                 }
                 throw invalid(name, "true or false", json);
@@ -141,8 +141,9 @@ final class EntityJson {
                     try {
                         return OffsetDateTime.parse(value).toInstant();
                     } catch (DateTimeParseException e) {
-                        throw SandboxException.badRequest("The request is invalid. The value '" + value + "' of " + name
-                                + " is not an Edm.DateTimeOffset; send UTC with Z or an offset, e.g. 2026-01-01T09:00:00Z.");
+                        throw SandboxException.badRequest(
+                                "The request is invalid. The value '" + value + "' of " + name
+                                        + " is not an Edm.DateTimeOffset; send UTC with Z or an offset, e.g. 2026-01-01T09:00:00Z.");
                     }
                 }
                 throw invalid(name, "an Edm.DateTimeOffset string", json);
@@ -154,7 +155,7 @@ final class EntityJson {
     }
 
     private static SandboxException invalid(String column, String expected, JsonValue json) {
-        return SandboxException.badRequest("The request is invalid. The value of '" + column + "' must be "
-                + expected + ", got " + json + ".");
+        return SandboxException.badRequest(
+                "The request is invalid. The value of '" + column + "' must be " + expected + ", got " + json + ".");
     }
 }

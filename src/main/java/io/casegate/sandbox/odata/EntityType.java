@@ -1,6 +1,5 @@
 package io.casegate.sandbox.odata;
 
-
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

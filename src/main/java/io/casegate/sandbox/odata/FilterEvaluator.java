@@ -22,8 +22,7 @@ import io.casegate.sandbox.odata.FilterExpression.Property;
  */
 final class FilterEvaluator {
 
-    private FilterEvaluator() {
-    }
+    private FilterEvaluator() {}
 
     /** @param values the value of a property path of the record: String, UUID, Instant, Number, Boolean or null */
     static boolean matches(FilterExpression filter, Function<List<String>, Object> values) {
@@ -48,7 +47,8 @@ final class FilterEvaluator {
             return left || truth(evaluate(logical.right(), values));
         }
         if (expression instanceof Comparison comparison) {
-            return compare(comparison.operator(), evaluate(comparison.left(), values), evaluate(comparison.right(), values));
+            return compare(
+                    comparison.operator(), evaluate(comparison.left(), values), evaluate(comparison.right(), values));
         }
         Call call = (Call) expression;
         Object first = evaluate(call.arguments().get(0), values);
@@ -72,7 +72,9 @@ final class FilterEvaluator {
             case "trim":
                 return first == null ? null : text(function, first).strip();
             case "length":
-                return first == null ? null : BigDecimal.valueOf(text(function, first).length());
+                return first == null
+                        ? null
+                        : BigDecimal.valueOf(text(function, first).length());
             default:
                 break;
         }

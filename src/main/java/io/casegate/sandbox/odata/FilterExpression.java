@@ -6,8 +6,7 @@ import java.util.List;
 sealed interface FilterExpression {
 
     /** A constant; {@code value} is a String, UUID, Instant, BigDecimal, Boolean or null. */
-    record Literal(Object value) implements FilterExpression {
-    }
+    record Literal(Object value) implements FilterExpression {}
 
     /** A property or navigation path such as {@code Name} or {@code Contact/Id}. */
     record Property(List<String> path) implements FilterExpression {
@@ -17,16 +16,12 @@ sealed interface FilterExpression {
     }
 
     /** eq, ne, gt, ge, lt, le. */
-    record Comparison(String operator, FilterExpression left, FilterExpression right) implements FilterExpression {
-    }
+    record Comparison(String operator, FilterExpression left, FilterExpression right) implements FilterExpression {}
 
     /** and, or. */
-    record Logical(String operator, FilterExpression left, FilterExpression right) implements FilterExpression {
-    }
+    record Logical(String operator, FilterExpression left, FilterExpression right) implements FilterExpression {}
 
-    record Not(FilterExpression operand) implements FilterExpression {
-    }
+    record Not(FilterExpression operand) implements FilterExpression {}
 
-    record Call(String function, List<FilterExpression> arguments) implements FilterExpression {
-    }
+    record Call(String function, List<FilterExpression> arguments) implements FilterExpression {}
 }

@@ -36,14 +36,15 @@ import io.casegate.sandbox.odata.FilterExpression.Property;
  */
 final class FilterParser {
 
-    static final Set<String> FUNCTIONS = Set.of("contains", "startswith", "endswith", "tolower", "toupper",
-            "trim", "length", "substringof", "indexof");
+    static final Set<String> FUNCTIONS = Set.of(
+            "contains", "startswith", "endswith", "tolower", "toupper", "trim", "length", "substringof", "indexof");
     private static final Set<String> COMPARISONS = Set.of("eq", "ne", "gt", "ge", "lt", "le");
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z_])");
     private static final Pattern DATE_TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?)?(?![0-9A-Za-z_.:])");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?[mMdDfFlL]?(?![0-9A-Za-z_])");
+    private static final Pattern NUMBER =
+            Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?[mMdDfFlL]?(?![0-9A-Za-z_])");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_]*");
 
     private final String text;
@@ -190,7 +191,8 @@ final class FilterParser {
             default -> 2;
         };
         if (arguments.size() != expected) {
-            throw invalid("The function " + function + " takes " + expected + " argument(s), got " + arguments.size() + ".");
+            throw invalid(
+                    "The function " + function + " takes " + expected + " argument(s), got " + arguments.size() + ".");
         }
         return new Call(function, List.copyOf(arguments));
     }
@@ -249,7 +251,8 @@ final class FilterParser {
     private boolean keyword(String word) {
         skipSpaces();
         int end = position + word.length();
-        if (end <= text.length() && text.regionMatches(false, position, word, 0, word.length())
+        if (end <= text.length()
+                && text.regionMatches(false, position, word, 0, word.length())
                 && (end == text.length() || !isIdentifierPart(text.charAt(end)))
                 && (end == text.length() || Character.isWhitespace(text.charAt(end)) || text.charAt(end) == '(')) {
             position = end;

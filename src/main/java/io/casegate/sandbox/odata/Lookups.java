@@ -45,6 +45,5 @@ public final class Lookups {
 
     static final UUID ZERO = new UUID(0, 0);
 
-    private Lookups() {
-    }
+    private Lookups() {}
 }

@@ -54,7 +54,8 @@ public final class ODataService {
         }
         if (resource.equals("$metadata")) {
             requireMethod(request, "GET");
-            return CrmResponse.text(200, "application/xml; charset=utf-8", Metadata.csdl()).header("OData-Version", "4.0");
+            return CrmResponse.text(200, "application/xml; charset=utf-8", Metadata.csdl())
+                    .header("OData-Version", "4.0");
         }
         if (resource.equals("$batch")) {
             requireMethod(request, "POST");
@@ -62,19 +63,24 @@ public final class ODataService {
         }
         Matcher keyed = KEYED.matcher(resource);
         if (keyed.matches()) {
-            return record(request, serviceUrl, Schema.require(keyed.group(1)), parseKey(keyed.group(2)), keyed.group(3));
+            return record(
+                    request, serviceUrl, Schema.require(keyed.group(1)), parseKey(keyed.group(2)), keyed.group(3));
         }
         Matcher slashKeyed = SLASH_KEYED.matcher(resource);
         if (slashKeyed.matches()) {
-            return record(request, serviceUrl, Schema.require(slashKeyed.group(1)), parseKey(slashKeyed.group(2)), null);
+            return record(
+                    request, serviceUrl, Schema.require(slashKeyed.group(1)), parseKey(slashKeyed.group(2)), null);
         }
         Matcher set = SET.matcher(resource);
         if (set.matches()) {
             EntityType type = Schema.require(set.group(1));
             if (set.group(2) != null) {
                 requireMethod(request, "GET");
-                return CrmResponse.text(200, "text/plain; charset=utf-8",
-                        Integer.toString(query(type, new QueryOptions(type, request.query())).size()));
+                return CrmResponse.text(
+                        200,
+                        "text/plain; charset=utf-8",
+                        Integer.toString(query(type, new QueryOptions(type, request.query()))
+                                .size()));
             }
             return switch (request.method()) {
                 case "GET" -> collection(request, serviceUrl, type);
@@ -90,12 +96,17 @@ public final class ODataService {
     private CrmResponse serviceDocument(String serviceUrl) {
         JsonArrayBuilder sets = JSON.createArrayBuilder();
         for (EntityType type : Schema.types()) {
-            sets.add(JSON.createObjectBuilder().add("name", type.name()).add("kind", "EntitySet").add("url", type.name()));
+            sets.add(JSON.createObjectBuilder()
+                    .add("name", type.name())
+                    .add("kind", "EntitySet")
+                    .add("url", type.name()));
         }
-        return CrmResponse.odata(200, JSON.createObjectBuilder()
-                .add("@odata.context", serviceUrl + "/$metadata")
-                .add("value", sets)
-                .build());
+        return CrmResponse.odata(
+                200,
+                JSON.createObjectBuilder()
+                        .add("@odata.context", serviceUrl + "/$metadata")
+                        .add("value", sets)
+                        .build());
     }
 
     private List<Row> query(EntityType type, QueryOptions options) {
@@ -147,7 +158,11 @@ public final class ODataService {
             EntityType target = Schema.require(lookup.target());
             UUID id = (UUID) row.get(lookup.name());
             Row related = id == null ? null : database.find(target, id).orElse(null);
-            json.add(navigation, related == null ? JsonValue.NULL : EntityJson.render(target, related, null).build());
+            json.add(
+                    navigation,
+                    related == null
+                            ? JsonValue.NULL
+                            : EntityJson.render(target, related, null).build());
         }
         return json;
     }
@@ -157,12 +172,17 @@ public final class ODataService {
         Row row = database.insert(type, values);
         String location = serviceUrl + "/" + type.name() + "(" + row.id() + ")";
         if (request.header("Prefer").orElse("").contains("return=minimal")) {
-            return CrmResponse.empty(204).header("Location", location).header("OData-EntityId", location)
+            return CrmResponse.empty(204)
+                    .header("Location", location)
+                    .header("OData-EntityId", location)
                     .header("OData-Version", "4.0");
         }
-        return CrmResponse.odata(201, JSON.createObjectBuilder()
-                        .add("@odata.context", serviceUrl + "/$metadata#" + type.name() + "/$entity")
-                        .addAll(EntityJson.render(type, row, null)).build())
+        return CrmResponse.odata(
+                        201,
+                        JSON.createObjectBuilder()
+                                .add("@odata.context", serviceUrl + "/$metadata#" + type.name() + "/$entity")
+                                .addAll(EntityJson.render(type, row, null))
+                                .build())
                 .header("Location", location);
     }
 
@@ -177,10 +197,12 @@ public final class ODataService {
                     return CrmResponse.empty(404);
                 }
                 QueryOptions options = new QueryOptions(type, request.query());
-                return CrmResponse.odata(200, JSON.createObjectBuilder()
-                        .add("@odata.context", serviceUrl + "/$metadata#" + type.name() + "/$entity")
-                        .addAll(renderWithExpansions(type, row, options))
-                        .build());
+                return CrmResponse.odata(
+                        200,
+                        JSON.createObjectBuilder()
+                                .add("@odata.context", serviceUrl + "/$metadata#" + type.name() + "/$entity")
+                                .addAll(renderWithExpansions(type, row, options))
+                                .build());
             }
             case "PATCH":
             case "MERGE": {
@@ -198,14 +220,20 @@ public final class ODataService {
 
     private CrmResponse property(CrmRequest request, String serviceUrl, EntityType type, UUID id, String name) {
         Column column = type.requireColumn(name);
-        Row row = database.find(type, id).orElseThrow(
-                () -> SandboxException.notFound("No " + type.name() + " record with Id " + id + "."));
+        Row row = database.find(type, id)
+                .orElseThrow(() -> SandboxException.notFound("No " + type.name() + " record with Id " + id + "."));
         if (column.type() != ColumnType.BINARY) {
             requireMethod(request, "GET");
-            return CrmResponse.odata(200, JSON.createObjectBuilder()
-                    .add("@odata.context", serviceUrl + "/$metadata#" + type.name() + "(" + id + ")/" + name)
-                    .add("value", EntityJson.render(type, row, List.of(name)).build().get(name))
-                    .build());
+            return CrmResponse.odata(
+                    200,
+                    JSON.createObjectBuilder()
+                            .add("@odata.context", serviceUrl + "/$metadata#" + type.name() + "(" + id + ")/" + name)
+                            .add(
+                                    "value",
+                                    EntityJson.render(type, row, List.of(name))
+                                            .build()
+                                            .get(name))
+                            .build());
         }
         switch (request.method()) {
             case "GET":
@@ -231,8 +259,10 @@ public final class ODataService {
             return request.body(maxFileSizeBytes);
         } catch (SandboxException e) {
             if (e.status() == 413) {
-                throw new SandboxException(413, "The file exceeds the maximum size allowed by the MaxFileSize setting ("
-                        + maxFileSizeBytes + " bytes).");
+                throw new SandboxException(
+                        413,
+                        "The file exceeds the maximum size allowed by the MaxFileSize setting (" + maxFileSizeBytes
+                                + " bytes).");
             }
             throw e;
         }
@@ -253,6 +283,7 @@ public final class ODataService {
     }
 
     private static SandboxException methodNotAllowed(CrmRequest request) {
-        return new SandboxException(405, "The HTTP method " + request.method() + " is not allowed on " + request.path() + ".");
+        return new SandboxException(
+                405, "The HTTP method " + request.method() + " is not allowed on " + request.path() + ".");
     }
 }

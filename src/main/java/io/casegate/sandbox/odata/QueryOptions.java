@@ -18,8 +18,8 @@ import io.casegate.sandbox.odata.FilterExpression.Property;
 /** The system query options of a collection request, parsed and checked against the entity type. */
 final class QueryOptions {
 
-    private static final Set<String> SUPPORTED = Set.of("$filter", "$select", "$expand", "$orderby", "$top", "$skip",
-            "$count", "$format");
+    private static final Set<String> SUPPORTED =
+            Set.of("$filter", "$select", "$expand", "$orderby", "$top", "$skip", "$count", "$format");
 
     final FilterExpression filter;
     final Set<String> select;
@@ -29,8 +29,7 @@ final class QueryOptions {
     final int skip;
     final boolean count;
 
-    record Order(List<String> path, boolean descending) {
-    }
+    record Order(List<String> path, boolean descending) {}
 
     QueryOptions(EntityType type, Map<String, String> query) {
         for (String name : query.keySet()) {
@@ -95,9 +94,11 @@ final class QueryOptions {
             default -> false;
         };
         if (!compatible) {
-            throw SandboxException.badRequest("A binary operator with incompatible types was detected. Found operand types '"
-                    + columnType.edmType() + "' and '" + edmTypeOf(value) + "' for operator kind '" + comparison.operator()
-                    + "' on " + property.text() + ".");
+            throw SandboxException.badRequest(
+                    "A binary operator with incompatible types was detected. Found operand types '"
+                            + columnType.edmType() + "' and '" + edmTypeOf(value) + "' for operator kind '"
+                            + comparison.operator()
+                            + "' on " + property.text() + ".");
         }
     }
 
@@ -146,8 +147,10 @@ final class QueryOptions {
                 depth--;
             } else if (c == ',' && depth == 0) {
                 String name = current.toString().trim();
-                Column lookup = type.navigation(name).filter(column -> column.target() != null)
-                        .orElseThrow(() -> SandboxException.badRequest("Cannot $expand '" + name + "' on " + type.name() + "."));
+                Column lookup = type.navigation(name)
+                        .filter(column -> column.target() != null)
+                        .orElseThrow(() ->
+                                SandboxException.badRequest("Cannot $expand '" + name + "' on " + type.name() + "."));
                 names.add(lookup.navigation());
                 current.setLength(0);
             } else if (depth == 0) {

@@ -1,6 +1,5 @@
 package io.casegate.sandbox.odata;
 
-
 import static io.casegate.sandbox.odata.Column.foreignLookup;
 import static io.casegate.sandbox.odata.Column.lookup;
 import static io.casegate.sandbox.odata.Column.of;
@@ -42,44 +41,129 @@ public final class Schema {
     private static final Map<String, EntityType> TYPES = new LinkedHashMap<>();
 
     static {
-        define(CONTACT, of("Name", TEXT), of("Surname", TEXT), of("GivenName", TEXT), of("MiddleName", TEXT),
-                of("Email", TEXT), of("MobilePhone", TEXT), of("Phone", TEXT), of("HomePhone", TEXT),
-                lookup("AccountId", ACCOUNT), of("JobTitle", TEXT), foreignLookup("TypeId"), lookup("OwnerId", CONTACT),
-                of("Address", TEXT), foreignLookup("CityId"), foreignLookup("CountryId"), of("Notes", TEXT),
-                foreignLookup("LanguageId"), of("Confirmed", BOOLEAN));
-        define(ACCOUNT, of("Name", TEXT), of("Code", TEXT), foreignLookup("TypeId"), lookup("OwnerId", CONTACT),
-                lookup("PrimaryContactId", CONTACT), lookup("ParentId", ACCOUNT), foreignLookup("IndustryId"),
-                of("Phone", TEXT), of("Web", TEXT), of("Address", TEXT), foreignLookup("CityId"),
-                foreignLookup("CountryId"), of("AlternativeName", TEXT), of("Notes", TEXT), of("INN", TEXT));
-        define(CASE, of("Number", TEXT), of("RegisteredOn", DATE_TIME), of("Subject", TEXT), of("Symptoms", TEXT),
-                lookup("OwnerId", CONTACT), foreignLookup("GroupId"), lookup("StatusId", CASE_STATUS),
-                lookup("PriorityId", CASE_PRIORITY), lookup("OriginId", CASE_ORIGIN), lookup("AccountId", ACCOUNT),
-                lookup("ContactId", CONTACT), lookup("CategoryId", CASE_CATEGORY), lookup("ServiceItemId", SERVICE_ITEM),
-                of("ResponseDate", DATE_TIME), of("SolutionDate", DATE_TIME), of("RespondedOn", DATE_TIME),
-                of("SolutionProvidedOn", DATE_TIME), of("ClosureDate", DATE_TIME), foreignLookup("ClosureCodeId"),
-                of("Solution", TEXT), of("Notes", TEXT), of("ResponseOverdue", BOOLEAN), of("SolutionOverdue", BOOLEAN),
+        define(
+                CONTACT,
+                of("Name", TEXT),
+                of("Surname", TEXT),
+                of("GivenName", TEXT),
+                of("MiddleName", TEXT),
+                of("Email", TEXT),
+                of("MobilePhone", TEXT),
+                of("Phone", TEXT),
+                of("HomePhone", TEXT),
+                lookup("AccountId", ACCOUNT),
+                of("JobTitle", TEXT),
+                foreignLookup("TypeId"),
+                lookup("OwnerId", CONTACT),
+                of("Address", TEXT),
+                foreignLookup("CityId"),
+                foreignLookup("CountryId"),
+                of("Notes", TEXT),
+                foreignLookup("LanguageId"),
+                of("Confirmed", BOOLEAN));
+        define(
+                ACCOUNT,
+                of("Name", TEXT),
+                of("Code", TEXT),
+                foreignLookup("TypeId"),
+                lookup("OwnerId", CONTACT),
+                lookup("PrimaryContactId", CONTACT),
+                lookup("ParentId", ACCOUNT),
+                foreignLookup("IndustryId"),
+                of("Phone", TEXT),
+                of("Web", TEXT),
+                of("Address", TEXT),
+                foreignLookup("CityId"),
+                foreignLookup("CountryId"),
+                of("AlternativeName", TEXT),
+                of("Notes", TEXT),
+                of("INN", TEXT));
+        define(
+                CASE,
+                of("Number", TEXT),
+                of("RegisteredOn", DATE_TIME),
+                of("Subject", TEXT),
+                of("Symptoms", TEXT),
+                lookup("OwnerId", CONTACT),
+                foreignLookup("GroupId"),
+                lookup("StatusId", CASE_STATUS),
+                lookup("PriorityId", CASE_PRIORITY),
+                lookup("OriginId", CASE_ORIGIN),
+                lookup("AccountId", ACCOUNT),
+                lookup("ContactId", CONTACT),
+                lookup("CategoryId", CASE_CATEGORY),
+                lookup("ServiceItemId", SERVICE_ITEM),
+                of("ResponseDate", DATE_TIME),
+                of("SolutionDate", DATE_TIME),
+                of("RespondedOn", DATE_TIME),
+                of("SolutionProvidedOn", DATE_TIME),
+                of("ClosureDate", DATE_TIME),
+                foreignLookup("ClosureCodeId"),
+                of("Solution", TEXT),
+                of("Notes", TEXT),
+                of("ResponseOverdue", BOOLEAN),
+                of("SolutionOverdue", BOOLEAN),
                 lookup("ParentCaseId", CASE));
-        define(SERVICE_ITEM, of("Name", TEXT), of("Description", TEXT), foreignLookup("StatusId"),
-                lookup("CaseCategoryId", CASE_CATEGORY), lookup("OwnerId", CONTACT), of("Notes", TEXT));
-        define(CASE_STATUS, of("Name", TEXT), of("Description", TEXT), of("IsFinal", BOOLEAN),
-                of("IsResolved", BOOLEAN), of("IsPaused", BOOLEAN), of("StageNumber", INTEGER));
+        define(
+                SERVICE_ITEM,
+                of("Name", TEXT),
+                of("Description", TEXT),
+                foreignLookup("StatusId"),
+                lookup("CaseCategoryId", CASE_CATEGORY),
+                lookup("OwnerId", CONTACT),
+                of("Notes", TEXT));
+        define(
+                CASE_STATUS,
+                of("Name", TEXT),
+                of("Description", TEXT),
+                of("IsFinal", BOOLEAN),
+                of("IsResolved", BOOLEAN),
+                of("IsPaused", BOOLEAN),
+                of("StageNumber", INTEGER));
         define(CASE_ORIGIN, of("Name", TEXT), of("Description", TEXT));
         define(CASE_CATEGORY, of("Name", TEXT), of("Description", TEXT));
         define(CASE_PRIORITY, of("Name", TEXT), of("Description", TEXT));
-        define(CASE_FILE, of("Name", TEXT), of("Notes", TEXT), of("Data", BINARY), foreignLookup("TypeId"),
-                of("Version", INTEGER), of("Size", INTEGER), of("TotalSize", INTEGER), foreignLookup("SysFileStorageId"),
-                foreignLookup("FileGroupId"), lookup("LockedById", CONTACT), of("LockedOn", DATE_TIME), of("Tag", TEXT),
-                lookup("CaseId", CASE), of("IsNeedToNotify", BOOLEAN));
-        define(ACTIVITY, of("Title", TEXT), of("Body", TEXT), foreignLookup("TypeId"), foreignLookup("ActivityCategoryId"),
-                lookup("CaseId", CASE), of("Sender", TEXT), of("Recepient", TEXT), of("StartDate", DATE_TIME),
-                of("DueDate", DATE_TIME), foreignLookup("StatusId"), lookup("ContactId", CONTACT),
-                lookup("AccountId", ACCOUNT), lookup("OwnerId", CONTACT));
-        define(CASE_MESSAGE_HISTORY, lookup("CaseId", CASE), of("Message", TEXT), foreignLookup("MessageNotifierId"),
-                of("RecordId", GUID), of("HasAttachment", BOOLEAN));
+        define(
+                CASE_FILE,
+                of("Name", TEXT),
+                of("Notes", TEXT),
+                of("Data", BINARY),
+                foreignLookup("TypeId"),
+                of("Version", INTEGER),
+                of("Size", INTEGER),
+                of("TotalSize", INTEGER),
+                foreignLookup("SysFileStorageId"),
+                foreignLookup("FileGroupId"),
+                lookup("LockedById", CONTACT),
+                of("LockedOn", DATE_TIME),
+                of("Tag", TEXT),
+                lookup("CaseId", CASE),
+                of("IsNeedToNotify", BOOLEAN));
+        define(
+                ACTIVITY,
+                of("Title", TEXT),
+                of("Body", TEXT),
+                foreignLookup("TypeId"),
+                foreignLookup("ActivityCategoryId"),
+                lookup("CaseId", CASE),
+                of("Sender", TEXT),
+                of("Recepient", TEXT),
+                of("StartDate", DATE_TIME),
+                of("DueDate", DATE_TIME),
+                foreignLookup("StatusId"),
+                lookup("ContactId", CONTACT),
+                lookup("AccountId", ACCOUNT),
+                lookup("OwnerId", CONTACT));
+        define(
+                CASE_MESSAGE_HISTORY,
+                lookup("CaseId", CASE),
+                of("Message", TEXT),
+                foreignLookup("MessageNotifierId"),
+                of("RecordId", GUID),
+                of("HasAttachment", BOOLEAN));
     }
 
-    private Schema() {
-    }
+    private Schema() {}
 
     private static void define(String name, Column... specific) {
         List<Column> columns = new ArrayList<>();
@@ -98,8 +182,8 @@ public final class Schema {
     }
 
     public static EntityType require(String entitySet) {
-        return type(entitySet).orElseThrow(() -> SandboxException.notFound(
-                "The entity set '" + entitySet + "' does not exist."));
+        return type(entitySet)
+                .orElseThrow(() -> SandboxException.notFound("The entity set '" + entitySet + "' does not exist."));
     }
 
     static Collection<EntityType> types() {

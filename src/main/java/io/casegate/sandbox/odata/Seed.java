@@ -7,8 +7,7 @@ import java.util.UUID;
 /** The lookups and reference data that a fresh sandbox starts with. */
 final class Seed {
 
-    private Seed() {
-    }
+    private Seed() {}
 
     static void into(Database database) {
         insert(database, Schema.CONTACT, Lookups.SUPERVISOR, "Name", "Supervisor");
@@ -33,21 +32,63 @@ final class Seed {
         insert(database, Schema.CASE_PRIORITY, Lookups.PRIORITY_HIGH, "Name", "Высокий");
         insert(database, Schema.CASE_PRIORITY, Lookups.PRIORITY_CRITICAL, "Name", "Критический");
 
-        service(database, Lookups.SERVICE_ATOL_ONLINE, "АТОЛ Онлайн", "Облачная фискализация: подключение, чеки, ошибки ОФД");
-        service(database, Lookups.SERVICE_CASH_SOFTWARE, "Кассовое ПО", "Установка, обновление и настройка кассовых программ");
-        service(database, Lookups.SERVICE_EQUIPMENT, "Оборудование", "Ремонт и настройка ККТ, сканеров, принтеров этикеток");
-        service(database, Lookups.SERVICE_LABELLING, "Маркировка", "Работа с маркированными товарами и «Честным знаком»");
+        service(
+                database,
+                Lookups.SERVICE_ATOL_ONLINE,
+                "АТОЛ Онлайн",
+                "Облачная фискализация: подключение, чеки, ошибки ОФД");
+        service(
+                database,
+                Lookups.SERVICE_CASH_SOFTWARE,
+                "Кассовое ПО",
+                "Установка, обновление и настройка кассовых программ");
+        service(
+                database,
+                Lookups.SERVICE_EQUIPMENT,
+                "Оборудование",
+                "Ремонт и настройка ККТ, сканеров, принтеров этикеток");
+        service(
+                database,
+                Lookups.SERVICE_LABELLING,
+                "Маркировка",
+                "Работа с маркированными товарами и «Честным знаком»");
     }
 
-    private static void status(Database database, UUID id, String name, boolean isFinal, boolean isResolved,
-            boolean isPaused, long stage) {
-        insert(database, Schema.CASE_STATUS, id, "Name", name, "IsFinal", isFinal, "IsResolved", isResolved,
-                "IsPaused", isPaused, "StageNumber", stage);
+    private static void status(
+            Database database,
+            UUID id,
+            String name,
+            boolean isFinal,
+            boolean isResolved,
+            boolean isPaused,
+            long stage) {
+        insert(
+                database,
+                Schema.CASE_STATUS,
+                id,
+                "Name",
+                name,
+                "IsFinal",
+                isFinal,
+                "IsResolved",
+                isResolved,
+                "IsPaused",
+                isPaused,
+                "StageNumber",
+                stage);
     }
 
     private static void service(Database database, UUID id, String name, String description) {
-        insert(database, Schema.SERVICE_ITEM, id, "Name", name, "Description", description,
-                "CaseCategoryId", Lookups.CATEGORY_SERVICE_REQUEST);
+        insert(
+                database,
+                Schema.SERVICE_ITEM,
+                id,
+                "Name",
+                name,
+                "Description",
+                description,
+                "CaseCategoryId",
+                Lookups.CATEGORY_SERVICE_REQUEST);
     }
 
     private static void insert(Database database, String set, UUID id, Object... columnsAndValues) {

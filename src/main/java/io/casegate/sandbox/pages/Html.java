@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Escapes text for HTML element content and attribute values. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(Object value) {
         String text = value == null ? "" : value.toString();

@@ -31,8 +31,8 @@ public final class SandboxPages {
     private static final String FILES_PREFIX = "/cases/files/";
     private static final String FILE_BADGE = "<span class=\"kind\">файл</span> ";
     private static final String LINK_BADGE = "<span class=\"kind link\">ссылка</span> ";
-    private static final DateTimeFormatter MOSCOW_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-            .withZone(ZoneId.of("Europe/Moscow"));
+    private static final DateTimeFormatter MOSCOW_TIME =
+            DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Moscow"));
 
     private final Database database;
     private final FileApi files;
@@ -83,7 +83,8 @@ public final class SandboxPages {
         EntityType caseType = Schema.require(Schema.CASE);
         List<Row> cases = new ArrayList<>(database.list(caseType));
         cases.sort(Comparator.comparing((Row row) -> (Instant) row.get("CreatedOn"))
-                .thenComparingLong(Row::sequence).reversed());
+                .thenComparingLong(Row::sequence)
+                .reversed());
         StringBuilder html = new StringBuilder("<h1>Обращения</h1>");
         html.append("<p class=\"muted\">Всего: ").append(cases.size()).append(". Новые сверху.</p>");
         if (cases.isEmpty()) {
@@ -99,31 +100,58 @@ public final class SandboxPages {
         UUID caseId = row.id();
         Row contact = related(Schema.CONTACT, row.get("ContactId"));
         Row account = related(Schema.ACCOUNT, row.get("AccountId"));
-        StringBuilder html = new StringBuilder("<article class=\"case\" id=\"case-").append(Html.escape(row.text("Number")))
+        StringBuilder html = new StringBuilder("<article class=\"case\" id=\"case-")
+                .append(Html.escape(row.text("Number")))
                 .append("\">");
-        html.append("<header><span class=\"number\">").append(Html.escape(row.text("Number"))).append("</span> ")
-                .append("<span class=\"subject\">").append(Html.escape(row.text("Subject"))).append("</span>")
-                .append("<span class=\"status\">").append(Html.escape(name(Schema.CASE_STATUS, row.get("StatusId"))))
+        html.append("<header><span class=\"number\">")
+                .append(Html.escape(row.text("Number")))
+                .append("</span> ")
+                .append("<span class=\"subject\">")
+                .append(Html.escape(row.text("Subject")))
+                .append("</span>")
+                .append("<span class=\"status\">")
+                .append(Html.escape(name(Schema.CASE_STATUS, row.get("StatusId"))))
                 .append("</span></header><dl>");
-        field(html, "Зарегистрировано", formatTime(row.get("RegisteredOn") != null ? row.get("RegisteredOn") : row.get("CreatedOn")));
+        field(
+                html,
+                "Зарегистрировано",
+                formatTime(row.get("RegisteredOn") != null ? row.get("RegisteredOn") : row.get("CreatedOn")));
         field(html, "Услуга", name(Schema.SERVICE_ITEM, row.get("ServiceItemId")));
-        field(html, "Контакт", contact == null ? "" : join(contact.text("Name"), contact.text("Email"), contact.text("MobilePhone"), contact.text("Phone")));
-        field(html, "Организация", account == null ? "" : join(account.text("Name"),
-                account.text("INN").isEmpty() ? "" : "ИНН " + account.text("INN")));
+        field(
+                html,
+                "Контакт",
+                contact == null
+                        ? ""
+                        : join(
+                                contact.text("Name"),
+                                contact.text("Email"),
+                                contact.text("MobilePhone"),
+                                contact.text("Phone")));
+        field(
+                html,
+                "Организация",
+                account == null
+                        ? ""
+                        : join(
+                                account.text("Name"),
+                                account.text("INN").isEmpty() ? "" : "ИНН " + account.text("INN")));
         field(html, "Приоритет", name(Schema.CASE_PRIORITY, row.get("PriorityId")));
         field(html, "Источник", name(Schema.CASE_ORIGIN, row.get("OriginId")));
-        html.append("</dl><h3>Описание</h3><div class=\"text\">").append(Html.escape(row.text("Symptoms"))).append("</div>");
+        html.append("</dl><h3>Описание</h3><div class=\"text\">")
+                .append(Html.escape(row.text("Symptoms")))
+                .append("</div>");
         html.append(messages(caseId)).append(attachments(base, caseId)).append("</article>");
         return html.toString();
     }
 
     private String messages(UUID caseId) {
-        record Message(Instant at, String title, String body) {
-        }
+        record Message(Instant at, String title, String body) {}
         List<Message> messages = new ArrayList<>();
         for (Row activity : rowsOf(Schema.ACTIVITY, caseId)) {
-            messages.add(new Message((Instant) activity.get("CreatedOn"),
-                    join(activity.text("Title"), activity.text("Sender")), activity.text("Body")));
+            messages.add(new Message(
+                    (Instant) activity.get("CreatedOn"),
+                    join(activity.text("Title"), activity.text("Sender")),
+                    activity.text("Body")));
         }
         for (Row history : rowsOf(Schema.CASE_MESSAGE_HISTORY, caseId)) {
             messages.add(new Message((Instant) history.get("CreatedOn"), "История сообщений", history.text("Message")));
@@ -134,9 +162,13 @@ public final class SandboxPages {
         messages.sort(Comparator.comparing(Message::at));
         StringBuilder html = new StringBuilder("<h3>Сообщения</h3><ul class=\"messages\">");
         for (Message message : messages) {
-            html.append("<li><div class=\"meta\">").append(Html.escape(formatTime(message.at()))).append(" · ")
-                    .append(Html.escape(message.title())).append("</div><div class=\"text\">")
-                    .append(Html.escape(message.body())).append("</div></li>");
+            html.append("<li><div class=\"meta\">")
+                    .append(Html.escape(formatTime(message.at())))
+                    .append(" · ")
+                    .append(Html.escape(message.title()))
+                    .append("</div><div class=\"text\">")
+                    .append(Html.escape(message.body()))
+                    .append("</div></li>");
         }
         return html.append("</ul>").toString();
     }
@@ -153,18 +185,35 @@ public final class SandboxPages {
             if (Lookups.FILE_TYPE_LINK.equals(file.get("TypeId"))) {
                 String caption = file.text("Notes").isEmpty() ? name : file.text("Notes");
                 if (Html.isWebLink(name)) {
-                    html.append(LINK_BADGE).append("<a href=\"").append(Html.escape(name.trim()))
-                            .append("\" rel=\"noopener noreferrer\">").append(Html.escape(caption)).append("</a>");
+                    html.append(LINK_BADGE)
+                            .append("<a href=\"")
+                            .append(Html.escape(name.trim()))
+                            .append("\" rel=\"noopener noreferrer\">")
+                            .append(Html.escape(caption))
+                            .append("</a>");
                     if (!caption.equals(name)) {
-                        html.append(" <span class=\"muted\">").append(Html.escape(name)).append("</span>");
+                        html.append(" <span class=\"muted\">")
+                                .append(Html.escape(name))
+                                .append("</span>");
                     }
                 } else {
-                    html.append(LINK_BADGE).append(Html.escape(caption)).append(" (").append(Html.escape(name)).append(")");
+                    html.append(LINK_BADGE)
+                            .append(Html.escape(caption))
+                            .append(" (")
+                            .append(Html.escape(name))
+                            .append(")");
                 }
             } else if (database.content(file.id()).isPresent()) {
-                html.append(FILE_BADGE).append("<a href=\"").append(Html.escape(base)).append(FILES_PREFIX).append(file.id())
-                        .append("\">").append(Html.escape(name)).append("</a> <span class=\"muted\">")
-                        .append(size(((Number) file.get("Size")).longValue())).append("</span>");
+                html.append(FILE_BADGE)
+                        .append("<a href=\"")
+                        .append(Html.escape(base))
+                        .append(FILES_PREFIX)
+                        .append(file.id())
+                        .append("\">")
+                        .append(Html.escape(name))
+                        .append("</a> <span class=\"muted\">")
+                        .append(size(((Number) file.get("Size")).longValue()))
+                        .append("</span>");
             } else {
                 html.append(FILE_BADGE).append(Html.escape(name)).append(" <span class=\"muted\">(загружается)</span>");
             }
@@ -174,11 +223,15 @@ public final class SandboxPages {
     }
 
     private List<Row> rowsOf(String set, UUID caseId) {
-        return database.list(Schema.require(set)).stream().filter(row -> caseId.equals(row.get("CaseId"))).toList();
+        return database.list(Schema.require(set)).stream()
+                .filter(row -> caseId.equals(row.get("CaseId")))
+                .toList();
     }
 
     private Row related(String set, Object id) {
-        return id instanceof UUID uuid ? database.find(Schema.require(set), uuid).orElse(null) : null;
+        return id instanceof UUID uuid
+                ? database.find(Schema.require(set), uuid).orElse(null)
+                : null;
     }
 
     private String name(String set, Object id) {
@@ -188,12 +241,17 @@ public final class SandboxPages {
 
     private static void field(StringBuilder html, String label, String value) {
         if (!value.isBlank()) {
-            html.append("<dt>").append(Html.escape(label)).append("</dt><dd>").append(Html.escape(value)).append("</dd>");
+            html.append("<dt>")
+                    .append(Html.escape(label))
+                    .append("</dt><dd>")
+                    .append(Html.escape(value))
+                    .append("</dd>");
         }
     }
 
     private static String join(String... parts) {
-        return String.join(", ", Arrays.stream(parts).filter(part -> !part.isBlank()).toList());
+        return String.join(
+                ", ", Arrays.stream(parts).filter(part -> !part.isBlank()).toList());
     }
 
     private static String formatTime(Object instant) {

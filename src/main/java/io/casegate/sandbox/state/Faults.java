@@ -46,7 +46,8 @@ public final class Faults {
     /** The checks are public so that {@code PUT /_faults} can check every value before it changes any. */
     public static long checkLatencyMs(long value) {
         if (value < 0 || value > MAX_LATENCY_MS) {
-            throw SandboxException.badRequest("latencyMs must be between 0 and " + MAX_LATENCY_MS + ", got " + value + ".");
+            throw SandboxException.badRequest(
+                    "latencyMs must be between 0 and " + MAX_LATENCY_MS + ", got " + value + ".");
         }
         return value;
     }
@@ -120,8 +121,8 @@ public final class Faults {
 
     public static long checkClockOffsetSeconds(long value) {
         if (value < 0 || value > MAX_CLOCK_OFFSET_SECONDS) {
-            throw SandboxException.badRequest("clockOffsetSeconds must be between 0 and " + MAX_CLOCK_OFFSET_SECONDS
-                    + ", got " + value + ".");
+            throw SandboxException.badRequest(
+                    "clockOffsetSeconds must be between 0 and " + MAX_CLOCK_OFFSET_SECONDS + ", got " + value + ".");
         }
         return value;
     }

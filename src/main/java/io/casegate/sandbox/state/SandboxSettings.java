@@ -23,15 +23,22 @@ public record SandboxSettings(
         return new SandboxSettings(
                 config.getOptionalValue(PREFIX + "username", String.class).orElse("Supervisor"),
                 config.getOptionalValue(PREFIX + "password", String.class).orElse("Supervisor"),
-                config.getOptionalValue(PREFIX + "session-timeout-seconds", Long.class).orElse(3600L),
-                config.getOptionalValue(PREFIX + "unauthenticated-redirect", Boolean.class).orElse(false),
-                config.getOptionalValue(PREFIX + "max-file-size-bytes", Long.class).orElse(10L * 1024 * 1024),
-                config.getOptionalValue(PREFIX + "max-json-body-bytes", Long.class).orElse(16L * 1024 * 1024),
+                config.getOptionalValue(PREFIX + "session-timeout-seconds", Long.class)
+                        .orElse(3600L),
+                config.getOptionalValue(PREFIX + "unauthenticated-redirect", Boolean.class)
+                        .orElse(false),
+                config.getOptionalValue(PREFIX + "max-file-size-bytes", Long.class)
+                        .orElse(10L * 1024 * 1024),
+                config.getOptionalValue(PREFIX + "max-json-body-bytes", Long.class)
+                        .orElse(16L * 1024 * 1024),
                 config.getOptionalValue(PREFIX + "client-id", String.class).orElse("casegate-sandbox"),
                 config.getOptionalValue(PREFIX + "client-secret", String.class).orElse("casegate-sandbox-secret"),
-                config.getOptionalValue(PREFIX + "token-lifetime-seconds", Long.class).orElse(3600L),
-                config.getOptionalValue(PREFIX + "faults.latency-ms", Long.class).orElse(0L),
-                config.getOptionalValue(PREFIX + "faults.error-rate", Double.class).orElse(0.0),
+                config.getOptionalValue(PREFIX + "token-lifetime-seconds", Long.class)
+                        .orElse(3600L),
+                config.getOptionalValue(PREFIX + "faults.latency-ms", Long.class)
+                        .orElse(0L),
+                config.getOptionalValue(PREFIX + "faults.error-rate", Double.class)
+                        .orElse(0.0),
                 config.getOptionalValue(PREFIX + "faults.outage", Boolean.class).orElse(false));
     }
 

@@ -49,7 +49,10 @@ class AdminIT {
     @BeforeAll
     static void start() {
         File war = new File("target/admin-it.war");
-        Deployments.casegate().addClass(StaffIdentityStore.class).as(ZipExporter.class).exportTo(war, true);
+        Deployments.casegate()
+                .addClass(StaffIdentityStore.class)
+                .as(ZipExporter.class)
+                .exportTo(war, true);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("casegate.data.dir", "target/it-data/admin-" + UUID.randomUUID());
         settings.put("casegate.admin.users", ADMIN + ":" + PasswordHashes.hash(ADMIN_PASSWORD.toCharArray()));
@@ -85,7 +88,8 @@ class AdminIT {
 
         Page login = browser.get(casegate.url("admin-login.xhtml"));
         assertEquals(200, login.status());
-        assertTrue(login.formAction("admin-login").isPresent(), "the login form is offered while an admin is configured");
+        assertTrue(
+                login.formAction("admin-login").isPresent(), "the login form is offered while an admin is configured");
         assertFalse(login.body().contains("admin-closed"));
     }
 
@@ -93,7 +97,9 @@ class AdminIT {
     void aWrongPasswordDoesNotOpenTheAdminArea() {
         PlainBrowser browser = new PlainBrowser();
         Page refused = browser.signIn(casegate.url("admin/index.xhtml"), ADMIN, "not-the-password");
-        assertTrue(refused.location() != null && refused.location().contains("admin-login.xhtml?failed=true"), refused.status() + " " + refused.location());
+        assertTrue(
+                refused.location() != null && refused.location().contains("admin-login.xhtml?failed=true"),
+                refused.status() + " " + refused.location());
         assertTrue(browser.follow(refused).textOf("login-failed").isPresent());
         assertEquals(302, browser.get(casegate.url("admin/index.xhtml")).status());
     }
@@ -101,12 +107,16 @@ class AdminIT {
     @Test
     void aSignedInUserWithoutTheAdminRoleIsRefused() {
         PlainBrowser browser = new PlainBrowser();
-        Page signedIn = browser.signIn(casegate.url("admin/index.xhtml"), StaffIdentityStore.NAME, StaffIdentityStore.PASSWORD);
+        Page signedIn =
+                browser.signIn(casegate.url("admin/index.xhtml"), StaffIdentityStore.NAME, StaffIdentityStore.PASSWORD);
         assertEquals(302, signedIn.status(), "the staff member's password is right");
         Page index = browser.follow(signedIn);
         assertEquals(403, index.status());
         assertFalse(index.body().contains("crm-session"));
-        assertEquals(403, browser.get(casegate.url("admin/submission.xhtml?ref=WEB-2026-000001")).status());
+        assertEquals(
+                403,
+                browser.get(casegate.url("admin/submission.xhtml?ref=WEB-2026-000001"))
+                        .status());
     }
 
     @Test
@@ -116,7 +126,9 @@ class AdminIT {
         assertEquals(200, index.status());
         assertTrue(index.textOf("backlog-pending").isPresent(), index.text());
         assertTrue(index.textOf("crm-since").isPresent(), index.text());
-        assertTrue(index.text().contains(casegate.url("sandbox").toString()), "the CRM's address is shown: " + index.text());
+        assertTrue(
+                index.text().contains(casegate.url("sandbox").toString()),
+                "the CRM's address is shown: " + index.text());
     }
 
     @Test
@@ -125,41 +137,60 @@ class AdminIT {
         URI metrics = casegate.url("metrics");
         double deadBefore = MetricsScrape.value(metrics, "casegate_delivery_dead_letters_total{kind=\"DELIVER_CASE\"}");
         crm().faults("{\"outage\":true}");
-        Answer accepted = api().submit(ApiClient.distinctVisitor(tag), Map.of("report.txt", "report".getBytes()), null, null);
+        Answer accepted =
+                api().submit(ApiClient.distinctVisitor(tag), Map.of("report.txt", "report".getBytes()), null, null);
         assertEquals(202, accepted.status(), accepted.body());
         String reference = accepted.text("reference");
 
         PlainBrowser browser = signedInAdmin();
         URI search = casegate.url("admin/index.xhtml?state=DEAD&q=" + reference);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> browser.get(search).body().contains(reference));
-        assertEquals(deadBefore + 1, MetricsScrape.value(metrics, "casegate_delivery_dead_letters_total{kind=\"DELIVER_CASE\"}"));
+        assertEquals(
+                deadBefore + 1,
+                MetricsScrape.value(metrics, "casegate_delivery_dead_letters_total{kind=\"DELIVER_CASE\"}"));
 
         Page list = browser.get(search);
         URI detailLink = list.link("submission.xhtml").orElseThrow();
-        assertTrue(detailLink.getQuery().contains("jakarta.faces.Token="), "the protected page's link carries its token: " + detailLink);
+        assertTrue(
+                detailLink.getQuery().contains("jakarta.faces.Token="),
+                "the protected page's link carries its token: " + detailLink);
         Page dead = browser.get(detailLink);
         assertEquals(200, dead.status(), dead.text());
         assertEquals("DEAD", dead.textOf("state").orElseThrow());
-        assertTrue(dead.textOf("last-error").orElseThrow().startsWith("Gave up after 1 attempts"), dead.textOf("last-error").orElseThrow());
+        assertTrue(
+                dead.textOf("last-error").orElseThrow().startsWith("Gave up after 1 attempts"),
+                dead.textOf("last-error").orElseThrow());
         assertTrue(dead.textOf("crm-calls").isPresent());
         // The failed request is in the call log: a login without an answer, or (when a session from
         // reading the service catalog already existed) the CRM's 503 to the first call.
         String calls = dead.body().substring(dead.body().indexOf("id=\"crm-calls\""));
-        assertTrue(calls.contains("login (failed)") || calls.contains("<td>503</td>"), "the failed request is in the call log: " + dead.text());
+        assertTrue(
+                calls.contains("login (failed)") || calls.contains("<td>503</td>"),
+                "the failed request is in the call log: " + dead.text());
 
         crm().faults("{\"outage\":false}");
         assertTrue(casesTagged(tag).isEmpty(), "no case before the retry");
-        Map<String, String> retryForm = Map.of("retry", "retry", "retry:again", "x",
-                "jakarta.faces.ViewState", dead.viewState().orElseThrow());
+        Map<String, String> retryForm = Map.of(
+                "retry",
+                "retry",
+                "retry:again",
+                "x",
+                "jakarta.faces.ViewState",
+                dead.viewState().orElseThrow());
         URI action = dead.formAction("retry").orElseThrow();
         Page retried = browser.post(action, retryForm);
         assertEquals(302, retried.status(), "post-redirect-get after the retry: " + retried.text());
         Page afterRetry = browser.follow(retried);
-        assertEquals("Обращение снова в очереди доставки.", afterRetry.textOf("retry-outcome").orElse(null),
-                "the admin is told it is queued again: " + retried.location() + " -> " + afterRetry.status() + " " + afterRetry.text());
+        assertEquals(
+                "Обращение снова в очереди доставки.",
+                afterRetry.textOf("retry-outcome").orElse(null),
+                "the admin is told it is queued again: " + retried.location() + " -> " + afterRetry.status() + " "
+                        + afterRetry.text());
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> api().status(reference).text("caseNumber") != null);
         String caseNumber = api().status(reference).text("caseNumber");
 
@@ -167,13 +198,17 @@ class AdminIT {
         Page again = browser.post(action, retryForm);
         assertEquals(302, again.status(), again.text());
         Page afterAgain = browser.follow(again);
-        assertTrue(afterAgain.textOf("retry-outcome").orElse("").startsWith("Обращение не отложено"),
-                "the admin is told there was nothing to retry: " + again.location() + " -> " + afterAgain.status() + " " + afterAgain.text());
+        assertTrue(
+                afterAgain.textOf("retry-outcome").orElse("").startsWith("Обращение не отложено"),
+                "the admin is told there was nothing to retry: " + again.location() + " -> " + afterAgain.status() + " "
+                        + afterAgain.text());
 
         Page delivered = browser.get(detailLink);
         assertEquals("DONE", delivered.textOf("state").orElseThrow());
         assertEquals(caseNumber, delivered.textOf("case-number").orElseThrow());
-        assertTrue(delivered.text().contains("create case"), "the successful delivery's calls are logged: " + delivered.text());
+        assertTrue(
+                delivered.text().contains("create case"),
+                "the successful delivery's calls are logged: " + delivered.text());
         assertFalse(delivered.body().contains("id=\"retry\""), "no retry button for a delivered submission");
 
         List<JsonObject> cases = casesTagged(tag);
@@ -185,16 +220,23 @@ class AdminIT {
     @Test
     void aBookmarkedSubmissionPageWithoutItsTokenOffersTheSubmissionFromTheStartPage() {
         String tag = "bookmark-" + UUID.randomUUID();
-        Answer accepted = api().submit(ApiClient.distinctVisitor(tag), Map.of("report.txt", "report".getBytes()), null, null);
+        Answer accepted =
+                api().submit(ApiClient.distinctVisitor(tag), Map.of("report.txt", "report".getBytes()), null, null);
         assertEquals(202, accepted.status(), accepted.body());
         String reference = accepted.text("reference");
 
         PlainBrowser browser = signedInAdmin();
         Page bookmarked = browser.get(casegate.url("admin/submission.xhtml?ref=" + reference));
-        assertFalse(bookmarked.body().contains("id=\"crm-calls\""), "the protected page itself is not shown without its token");
-        assertTrue(bookmarked.body().contains("id=\"submission-list\""), "the start page instead: " + bookmarked.text());
-        URI link = bookmarked.link("submission.xhtml").orElseThrow(() -> new AssertionError("no link: " + bookmarked.text()));
-        assertTrue(link.getQuery().contains("ref=" + reference) && link.getQuery().contains("jakarta.faces.Token="),
+        assertFalse(
+                bookmarked.body().contains("id=\"crm-calls\""),
+                "the protected page itself is not shown without its token");
+        assertTrue(
+                bookmarked.body().contains("id=\"submission-list\""), "the start page instead: " + bookmarked.text());
+        URI link = bookmarked
+                .link("submission.xhtml")
+                .orElseThrow(() -> new AssertionError("no link: " + bookmarked.text()));
+        assertTrue(
+                link.getQuery().contains("ref=" + reference) && link.getQuery().contains("jakarta.faces.Token="),
                 "the start page searched for the bookmarked submission and links to it with a token: " + link);
         Page opened = browser.get(link);
         assertEquals(200, opened.status(), opened.text());

@@ -23,7 +23,8 @@ class AdminUsersTest {
 
     @Test
     void usersAreNameAndHashSeparatedByCommas() {
-        AdminUsers cut = new AdminUsers(Optional.of(" alice:" + HASH + " , bob:" + HASH.replace("c2FsdA==", "b3RoZXI=")));
+        AdminUsers cut =
+                new AdminUsers(Optional.of(" alice:" + HASH + " , bob:" + HASH.replace("c2FsdA==", "b3RoZXI=")));
         assertTrue(cut.anyConfigured());
         assertEquals(Optional.of(HASH), cut.hashOf("alice"));
         assertTrue(cut.hashOf("bob").isPresent());
@@ -46,8 +47,13 @@ class AdminUsersTest {
         assertEquals(PasswordHashes.ITERATIONS, Integer.parseInt(parts[1]));
         byte[] salt = Base64.getDecoder().decode(parts[2]);
         assertEquals(PasswordHashes.SALT_BYTES, salt.length);
-        assertArrayEquals(Base64.getDecoder().decode(parts[3]),
-                PasswordHashes.pbkdf2("correct horse battery".toCharArray(), salt, PasswordHashes.ITERATIONS, PasswordHashes.KEY_BYTES));
+        assertArrayEquals(
+                Base64.getDecoder().decode(parts[3]),
+                PasswordHashes.pbkdf2(
+                        "correct horse battery".toCharArray(),
+                        salt,
+                        PasswordHashes.ITERATIONS,
+                        PasswordHashes.KEY_BYTES));
         assertFalse(hash.equals(PasswordHashes.hash("correct horse battery".toCharArray())), "a fresh salt each time");
         assertTrue(new AdminUsers(Optional.of("alice:" + hash)).anyConfigured());
     }

@@ -1,7 +1,5 @@
 package io.casegate.attachments.boundary;
 
-import io.casegate.attachments.entity.IncomingFile;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,8 +42,8 @@ class AttachmentStoreTest {
     void aStagedFileIsMovedNotCopied() throws IOException {
         AttachmentStore cut = new AttachmentStore(directory.toString());
         var staged = cut.store(new ByteArrayInputStream("hello".getBytes()), 100);
-        var stored = cut.store(new io.casegate.attachments.entity.IncomingFile("a.txt", "text/plain", 5,
-                new AttachmentStore.Staged(cut, staged)));
+        var stored = cut.store(new io.casegate.attachments.entity.IncomingFile(
+                "a.txt", "text/plain", 5, new AttachmentStore.Staged(cut, staged)));
         assertEquals(5, stored.size());
         assertEquals(staged.sha256(), stored.sha256());
         assertFalse(stored.storageKey().equals(staged.storageKey()));
@@ -84,9 +82,11 @@ class AttachmentStoreTest {
         AttachmentStore cut = new AttachmentStore(directory.toString());
         var old = cut.store(new ByteArrayInputStream("old".getBytes()), 100);
         var recent = cut.store(new ByteArrayInputStream("recent".getBytes()), 100);
-        Files.setLastModifiedTime(cut.pathOf(old.storageKey()), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        Files.setLastModifiedTime(
+                cut.pathOf(old.storageKey()), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
 
-        assertEquals(List.of(old.storageKey()), cut.keysWrittenBefore(Instant.now().minus(Duration.ofDays(1)), 10));
+        assertEquals(
+                List.of(old.storageKey()), cut.keysWrittenBefore(Instant.now().minus(Duration.ofDays(1)), 10));
         assertTrue(cut.exists(recent.storageKey()));
     }
 }

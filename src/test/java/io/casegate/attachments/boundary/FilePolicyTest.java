@@ -25,9 +25,15 @@ class FilePolicyTest {
 
     @Test
     void eachBrokenRuleIsNamedWithItsFile() {
-        List<FilePolicy.Problem> problems = policy.check(List.of(
-                file("big.pdf", 2 * 1024 * 1024), file("script.exe", 10), file("empty.png", 0)));
-        assertEquals(List.of("files.tooMany", "files.tooLarge", "files.typeNotAllowed", "files.empty", "files.totalTooLarge"),
+        List<FilePolicy.Problem> problems =
+                policy.check(List.of(file("big.pdf", 2 * 1024 * 1024), file("script.exe", 10), file("empty.png", 0)));
+        assertEquals(
+                List.of(
+                        "files.tooMany",
+                        "files.tooLarge",
+                        "files.typeNotAllowed",
+                        "files.empty",
+                        "files.totalTooLarge"),
                 keys(problems));
         assertEquals("big.pdf", problems.get(1).arguments()[0]);
         assertEquals(1L, problems.get(1).arguments()[1]);

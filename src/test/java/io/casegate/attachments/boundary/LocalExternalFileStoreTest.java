@@ -42,7 +42,8 @@ class LocalExternalFileStoreTest {
     }
 
     private static AttachedFile attachment(String name, byte[] bytes) {
-        return new AttachedFile(UUID.randomUUID(), name, "video/mp4", bytes.length, () -> new ByteArrayInputStream(bytes));
+        return new AttachedFile(
+                UUID.randomUUID(), name, "video/mp4", bytes.length, () -> new ByteArrayInputStream(bytes));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.casegate.cases.boundary;
 
-import java.time.Instant;
-import java.nio.file.attribute.FileTime;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -50,17 +49,21 @@ class AfterDeliveryIT {
     static void start() {
         smtp = new GreenMail(new ServerSetup(CasegateProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        casegate = CasegateProcess.start("mail-casegate", "casegate", Map.of(
-                "casegate.data.dir", dataDir.toString(),
-                "casegate.attachments.retention", "0",
-                "casegate.attachments.retention-check-interval", "PT2S",
-                "casegate.attachments.orphan-age", "PT1H",
-                "casegate.files.max-file-size-mb", "1",
-                "casegate.api.keys", API_KEY,
-                "casegate.mail.host", "127.0.0.1",
-                "casegate.mail.port", String.valueOf(smtp.getSmtp().getPort()),
-                "casegate.mail.from", "support@casegate.test",
-                "casegate.delivery.poll-interval", "PT1S"), "sandbox/_stats");
+        casegate = CasegateProcess.start(
+                "mail-casegate",
+                "casegate",
+                Map.of(
+                        "casegate.data.dir", dataDir.toString(),
+                        "casegate.attachments.retention", "0",
+                        "casegate.attachments.retention-check-interval", "PT2S",
+                        "casegate.attachments.orphan-age", "PT1H",
+                        "casegate.files.max-file-size-mb", "1",
+                        "casegate.api.keys", API_KEY,
+                        "casegate.mail.host", "127.0.0.1",
+                        "casegate.mail.port", String.valueOf(smtp.getSmtp().getPort()),
+                        "casegate.mail.from", "support@casegate.test",
+                        "casegate.delivery.poll-interval", "PT1S"),
+                "sandbox/_stats");
     }
 
     @AfterAll
@@ -77,14 +80,26 @@ class AfterDeliveryIT {
     void eachVisitorGetsExactlyOneAcknowledgementWithTheCaseNumberInTheirLanguage() throws Exception {
         ApiClient api = new ApiClient(casegate.url("api/"), API_KEY);
         String tag = UUID.randomUUID().toString();
-        Answer russian = api.submit(ApiClient.validFields("ru " + tag, "ru-" + tag + "@example.ru", "ООО Почта"),
-                Map.of("a.txt", "x".getBytes()), null, "ru-RU");
-        Answer english = api.submit(ApiClient.validFields("en " + tag, "en-" + tag + "@example.com", "Mail Ltd"),
-                Map.of("a.txt", "x".getBytes()), null, "en-US,en;q=0.9");
-        Answer third = api.submit(ApiClient.validFields("third " + tag, "third-" + tag + "@example.ru", "ООО Третья"),
-                Map.of("a.txt", "x".getBytes()), "replayed-" + tag, null);
-        api.submit(ApiClient.validFields("third " + tag, "third-" + tag + "@example.ru", "ООО Третья"),
-                Map.of("a.txt", "x".getBytes()), "replayed-" + tag, null);
+        Answer russian = api.submit(
+                ApiClient.validFields("ru " + tag, "ru-" + tag + "@example.ru", "ООО Почта"),
+                Map.of("a.txt", "x".getBytes()),
+                null,
+                "ru-RU");
+        Answer english = api.submit(
+                ApiClient.validFields("en " + tag, "en-" + tag + "@example.com", "Mail Ltd"),
+                Map.of("a.txt", "x".getBytes()),
+                null,
+                "en-US,en;q=0.9");
+        Answer third = api.submit(
+                ApiClient.validFields("third " + tag, "third-" + tag + "@example.ru", "ООО Третья"),
+                Map.of("a.txt", "x".getBytes()),
+                "replayed-" + tag,
+                null);
+        api.submit(
+                ApiClient.validFields("third " + tag, "third-" + tag + "@example.ru", "ООО Третья"),
+                Map.of("a.txt", "x".getBytes()),
+                "replayed-" + tag,
+                null);
 
         String russianCase = awaitCaseNumber(api, russian.text("reference"));
         String englishCase = awaitCaseNumber(api, english.text("reference"));
@@ -94,8 +109,8 @@ class AfterDeliveryIT {
         Thread.sleep(3000);
 
         List<MimeMessage> received = receivedFor(tag);
-        Map<String, List<MimeMessage>> byRecipient = received.stream()
-                .collect(Collectors.groupingBy(AfterDeliveryIT::recipient));
+        Map<String, List<MimeMessage>> byRecipient =
+                received.stream().collect(Collectors.groupingBy(AfterDeliveryIT::recipient));
         assertEquals(3, received.size(), byRecipient::toString);
         assertEquals(3, byRecipient.size(), byRecipient::toString);
 
@@ -116,17 +131,23 @@ class AfterDeliveryIT {
     void attachmentsLeaveLocalStorageOnceDeliveredWithARetentionOfZero() {
         ApiClient api = new ApiClient(casegate.url("api/"), API_KEY);
         String tag = UUID.randomUUID().toString();
-        Answer accepted = api.submit(ApiClient.validFields("files " + tag, "files-" + tag + "@example.ru", "ООО Файлы"),
-                Map.of("big.log", new byte[300_000], "small.txt", "x".getBytes()), null, null);
+        Answer accepted = api.submit(
+                ApiClient.validFields("files " + tag, "files-" + tag + "@example.ru", "ООО Файлы"),
+                Map.of("big.log", new byte[300_000], "small.txt", "x".getBytes()),
+                null,
+                null);
         assertEquals(202, accepted.status(), accepted.body());
 
         awaitCaseNumber(api, accepted.text("reference"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> storedFiles().stream().noneMatch(file -> !file.toString().contains("2020")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> storedFiles().stream()
+                        .noneMatch(file -> !file.toString().contains("2020")));
     }
 
     @Test
     void filesOfInterruptedIntakesAreSweptOnceOldEnough() throws IOException {
-        Path directory = Files.createDirectories(dataDir.resolve("attachments").resolve("2020").resolve("01"));
+        Path directory = Files.createDirectories(
+                dataDir.resolve("attachments").resolve("2020").resolve("01"));
         Path old = Files.writeString(directory.resolve(UUID.randomUUID() + ".partial"), "interrupted long ago");
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         Path young = Files.writeString(directory.resolve(UUID.randomUUID().toString()), "an intake still under way");
@@ -139,8 +160,11 @@ class AfterDeliveryIT {
     @Test
     void aFileOverTheLimitIsRefusedWith413() {
         ApiClient api = new ApiClient(casegate.url("api/"), API_KEY);
-        Answer refused = api.submit(ApiClient.validFields("too big", "big@example.ru", "ООО Большие файлы"),
-                Map.of("huge.log", new byte[1024 * 1024 + 1]), null, null);
+        Answer refused = api.submit(
+                ApiClient.validFields("too big", "big@example.ru", "ООО Большие файлы"),
+                Map.of("huge.log", new byte[1024 * 1024 + 1]),
+                null,
+                null);
         assertEquals(413, refused.status(), refused.body());
         assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
     }
@@ -156,7 +180,9 @@ class AfterDeliveryIT {
     }
 
     private static List<MimeMessage> receivedFor(String tag) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> recipient(message).contains(tag)).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> recipient(message).contains(tag))
+                .toList();
     }
 
     private static String text(MimeMessage message) {
@@ -176,8 +202,8 @@ class AfterDeliveryIT {
     }
 
     private static String awaitCaseNumber(ApiClient api, String reference) {
-        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        return await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> api.status(reference).text("caseNumber"), number -> number != null);
     }
-
 }

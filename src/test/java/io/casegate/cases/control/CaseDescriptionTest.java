@@ -16,21 +16,33 @@ import io.casegate.cases.entity.CaseRequest;
 class CaseDescriptionTest {
 
     static CaseRequest request(Locale locale, List<AttachedFile> files) {
-        return new CaseRequest(UUID.randomUUID(), "WEB-2026-000042", "Шон О'Брайен", "sean@example.ru", "+79161234567",
-                "ООО \"Ромашка\"", "7707083893", "AAAA", "Касса не печатает чек", "Строка один\nСтрока два",
-                locale, Instant.parse("2026-05-01T10:00:00Z"), files);
+        return new CaseRequest(
+                UUID.randomUUID(),
+                "WEB-2026-000042",
+                "Шон О'Брайен",
+                "sean@example.ru",
+                "+79161234567",
+                "ООО \"Ромашка\"",
+                "7707083893",
+                "AAAA",
+                "Касса не печатает чек",
+                "Строка один\nСтрока два",
+                locale,
+                Instant.parse("2026-05-01T10:00:00Z"),
+                files);
     }
 
     static AttachedFile file(String name, long size) {
-        return new AttachedFile(UUID.randomUUID(), name, "application/pdf", size, () -> new ByteArrayInputStream(new byte[0]));
+        return new AttachedFile(
+                UUID.randomUUID(), name, "application/pdf", size, () -> new ByteArrayInputStream(new byte[0]));
     }
 
     @Test
     void everyFieldLabelledOnePerLineInRussian() {
         AttachedFile small = file("чек.pdf", 1536);
         AttachedFile large = file("video.mp4", 15 * 1024 * 1024);
-        String description = CaseDescription.of(request(Locale.forLanguageTag("ru"), List.of(small, large)),
-                "АТОЛ Онлайн", file -> file == large);
+        String description = CaseDescription.of(
+                request(Locale.forLanguageTag("ru"), List.of(small, large)), "АТОЛ Онлайн", file -> file == large);
         assertEquals("""
                 Номер заявки на сайте: WEB-2026-000042
                 Имя: Шон О'Брайен
@@ -50,8 +62,20 @@ class CaseDescriptionTest {
 
     @Test
     void englishWhenTheVisitorWroteInEnglishAndDashesForEmptyFields() {
-        CaseRequest english = new CaseRequest(UUID.randomUUID(), "WEB-2026-000043", "Sean", "s@example.com", null,
-                "Acme", null, "Support", "Subject", "Text", Locale.ENGLISH, Instant.now(), List.of(file("a.txt", 10)));
+        CaseRequest english = new CaseRequest(
+                UUID.randomUUID(),
+                "WEB-2026-000043",
+                "Sean",
+                "s@example.com",
+                null,
+                "Acme",
+                null,
+                "Support",
+                "Subject",
+                "Text",
+                Locale.ENGLISH,
+                Instant.now(),
+                List.of(file("a.txt", 10)));
         assertEquals("""
                 Website request number: WEB-2026-000043
                 Name: Sean

@@ -1,6 +1,5 @@
 package io.casegate.cases.control;
 
-import java.io.InputStream;
 import static io.casegate.testing.TestCases.content;
 import static io.casegate.testing.TestCases.file;
 import static io.casegate.testing.TestCases.ticket;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,20 +39,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.casegate.attachments.boundary.ExternalFileStore;
-import io.casegate.crm.control.CrmSettings;
+import io.casegate.attachments.entity.AttachedFile;
+import io.casegate.cases.entity.CaseRequest;
+import io.casegate.cases.entity.OpenedCase;
 import io.casegate.crm.boundary.ServiceCatalog;
+import io.casegate.crm.control.CrmSettings;
 import io.casegate.crm.entity.ServiceOption;
 import io.casegate.platform.LocalServer;
 import io.casegate.testing.CrmStack;
-import io.casegate.testing.MapConfig;
 import io.casegate.testing.Deployments;
+import io.casegate.testing.MapConfig;
 import io.casegate.testing.SandboxCrm;
 import io.casegate.testing.ScriptedProgress;
 import io.casegate.testing.TestCases;
 import io.casegate.testing.TestCases.Visitor;
-import io.casegate.cases.entity.OpenedCase;
-import io.casegate.attachments.entity.AttachedFile;
-import io.casegate.cases.entity.CaseRequest;
 
 /** The ticket workflow against the built-in sandbox CRM, over real HTTP, checking what the CRM holds. */
 @ExtendWith(ArquillianExtension.class)
@@ -60,11 +60,13 @@ class CaseWorkflowIT {
 
     /** When Casegate names no origin the CRM applies its CaseOriginDef setting: "Сайт" in the sandbox. */
     private static final String DEFAULT_ORIGIN_OF_THE_SANDBOX = "ea71fe35-d1ca-4d8e-ac83-db4bc6a13d4e";
+
     private static final String FILE_TYPE_LINK = "539bc2f8-0ee0-df11-971b-001d60e938c6";
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.casegate().addClasses(SandboxCrm.class, TestCases.class, ScriptedProgress.class, CrmStack.class, MapConfig.class);
+        return Deployments.casegate()
+                .addClasses(SandboxCrm.class, TestCases.class, ScriptedProgress.class, CrmStack.class, MapConfig.class);
     }
 
     @Inject
@@ -110,7 +112,9 @@ class CaseWorkflowIT {
         // contact, case, message, and one upload per chunk (two for the 700 KB file, one for the photo).
         assertEquals(9, progress.crmCalls(), () -> "CRM calls: " + progress.calls());
         // The number is reported once the case exists, before the message and the files.
-        assertEquals(List.of(new ScriptedProgress.OpenedCase(delivered.caseId(), delivered.caseNumber(), 5)), progress.openedCases(),
+        assertEquals(
+                List.of(new ScriptedProgress.OpenedCase(delivered.caseId(), delivered.caseNumber(), 5)),
+                progress.openedCases(),
                 () -> "CRM calls: " + progress.calls());
         List<JsonObject> accounts = crm.list("Account", "INN eq '" + visitor.inn() + "'");
         assertEquals(1, accounts.size());
@@ -134,14 +138,23 @@ class CaseWorkflowIT {
         assertEquals(delivered.contactId().toString(), createdCase.getString("ContactId"));
         assertEquals(delivered.accountId().toString(), createdCase.getString("AccountId"));
         assertEquals(request.receivedOn(), Instant.parse(createdCase.getString("RegisteredOn")));
-        assertEquals(settings.caseOriginId().isEmpty() ? DEFAULT_ORIGIN_OF_THE_SANDBOX : settings.caseOriginId(),
+        assertEquals(
+                settings.caseOriginId().isEmpty() ? DEFAULT_ORIGIN_OF_THE_SANDBOX : settings.caseOriginId(),
                 createdCase.getString("OriginId"));
         if (!settings.caseCategoryId().isEmpty()) {
             assertEquals(settings.caseCategoryId(), createdCase.getString("CategoryId"));
         }
         String symptoms = createdCase.getString("Symptoms");
-        for (String field : List.of(request.reference(), visitor.name(), visitor.email(), visitor.phone(), visitor.organisation(),
-                visitor.inn(), request.subject(), "The receipt printer stops after the first line.", "акт сверки.pdf (683,6 КБ)",
+        for (String field : List.of(
+                request.reference(),
+                visitor.name(),
+                visitor.email(),
+                visitor.phone(),
+                visitor.organisation(),
+                visitor.inn(),
+                request.subject(),
+                "The receipt printer stops after the first line.",
+                "акт сверки.pdf (683,6 КБ)",
                 "photo.png (2 КБ)")) {
             assertTrue(symptoms.contains(field), () -> "description lacks " + field + ":\n" + symptoms);
         }
@@ -151,10 +164,18 @@ class CaseWorkflowIT {
         assertEquals(request.description(), messages.get(0).getString("Body"));
 
         List<JsonObject> files = crm.list("CaseFile", "Case/Id eq " + delivered.caseId());
-        assertEquals(Set.of("акт сверки.pdf", "photo.png"), files.stream().map(row -> row.getString("Name")).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("акт сверки.pdf", "photo.png"),
+                files.stream().map(row -> row.getString("Name")).collect(Collectors.toSet()));
         for (AttachedFile attachment : List.of(twoChunks, small)) {
-            JsonObject row = files.stream().filter(file -> file.getString("Name").equals(attachment.fileName())).findFirst().orElseThrow();
-            assertArrayEquals(content(attachment), crm.download("CaseFile", UUID.fromString(row.getString("Id"))), attachment.fileName());
+            JsonObject row = files.stream()
+                    .filter(file -> file.getString("Name").equals(attachment.fileName()))
+                    .findFirst()
+                    .orElseThrow();
+            assertArrayEquals(
+                    content(attachment),
+                    crm.download("CaseFile", UUID.fromString(row.getString("Id"))),
+                    attachment.fileName());
         }
     }
 
@@ -162,9 +183,10 @@ class CaseWorkflowIT {
     void returningVisitorReusesContactAndSessionInFourCallsAndTheDeliveryIsLogged() {
         Visitor visitor = Visitor.fresh();
         String service = service();
-        OpenedCase first = workflow.open(ticket(visitor, service, List.of(file("first.txt", "text/plain", 100))),
-                new ScriptedProgress());
-        Visitor sameEmailInCapitals = new Visitor(visitor.name(), visitor.email().toUpperCase(), null, visitor.organisation(), visitor.inn());
+        OpenedCase first = workflow.open(
+                ticket(visitor, service, List.of(file("first.txt", "text/plain", 100))), new ScriptedProgress());
+        Visitor sameEmailInCapitals =
+                new Visitor(visitor.name(), visitor.email().toUpperCase(), null, visitor.organisation(), visitor.inn());
         CaseRequest second = ticket(sameEmailInCapitals, service, List.of(file("second.txt", "text/plain", 300)));
         ScriptedProgress progress = new ScriptedProgress();
         SandboxCrm.Stats before = crm.stats();
@@ -176,12 +198,10 @@ class CaseWorkflowIT {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger log = Logger.getLogger(CaseWorkflow.class.getName());
         log.addHandler(capture);
@@ -195,7 +215,10 @@ class CaseWorkflowIT {
 
         assertEquals(first.contactId(), again.contactId());
         assertEquals(first.accountId(), again.accountId());
-        assertEquals(1, crm.list("Contact", "tolower(Email) eq '" + visitor.email() + "'").size());
+        assertEquals(
+                1,
+                crm.list("Contact", "tolower(Email) eq '" + visitor.email() + "'")
+                        .size());
         assertEquals(1, crm.list("Account", "INN eq '" + visitor.inn() + "'").size());
         assertEquals(2, crm.list("Case", "Contact/Id eq " + first.contactId()).size());
 
@@ -203,34 +226,53 @@ class CaseWorkflowIT {
         assertEquals(0, used.logins());
         assertEquals(4, progress.crmCalls(), () -> "find contact, create case, message and file: " + progress.calls());
         assertEquals(progress.crmCalls(), used.requests(), "the counted calls are the requests the CRM saw");
-        String expectedLine = "Delivered " + second.reference() + " as case " + again.caseNumber() + ": " + progress.crmCalls()
-                + " CRM calls, 0 logins";
-        assertTrue(logged.stream().anyMatch(line -> line.startsWith(expectedLine)), () -> expectedLine + " not in " + logged);
+        String expectedLine = "Delivered " + second.reference() + " as case " + again.caseNumber() + ": "
+                + progress.crmCalls() + " CRM calls, 0 logins";
+        assertTrue(
+                logged.stream().anyMatch(line -> line.startsWith(expectedLine)),
+                () -> expectedLine + " not in " + logged);
     }
 
     @Test
     void apostrophesAndCyrillicRoundTrip() {
         String unique = UUID.randomUUID().toString().substring(0, 6);
-        Visitor visitor = new Visitor("Шон О'Брайен", "о'брайен." + unique + "@пример.рф", null,
-                "ООО «Ромашка» O'Brien & Sons #" + unique, null);
-        OpenedCase first = workflow.open(ticket(visitor, service(), List.of(file("заявка №1 'черновик'.txt", "text/plain", 10))),
+        Visitor visitor = new Visitor(
+                "Шон О'Брайен",
+                "о'брайен." + unique + "@пример.рф",
+                null,
+                "ООО «Ромашка» O'Brien & Sons #" + unique,
+                null);
+        OpenedCase first = workflow.open(
+                ticket(visitor, service(), List.of(file("заявка №1 'черновик'.txt", "text/plain", 10))),
                 new ScriptedProgress());
 
         JsonObject contact = crm.get("Contact", first.contactId());
         assertEquals(visitor.name(), contact.getString("Name"));
         assertEquals(visitor.email(), contact.getString("Email"));
-        assertEquals(visitor.organisation(), crm.get("Account", first.accountId()).getString("Name"));
-        assertEquals(1, crm.list("CaseFile", "Case/Id eq " + first.caseId()).stream()
-                .filter(row -> row.getString("Name").equals("заявка №1 'черновик'.txt")).count());
+        assertEquals(
+                visitor.organisation(), crm.get("Account", first.accountId()).getString("Name"));
+        assertEquals(
+                1,
+                crm.list("CaseFile", "Case/Id eq " + first.caseId()).stream()
+                        .filter(row -> row.getString("Name").equals("заявка №1 'черновик'.txt"))
+                        .count());
 
-        Visitor shouting = new Visitor(visitor.name(), visitor.email().toUpperCase(), null, visitor.organisation(), null);
+        Visitor shouting =
+                new Visitor(visitor.name(), visitor.email().toUpperCase(), null, visitor.organisation(), null);
         OpenedCase returning = workflow.open(ticket(shouting, service(), List.of()), new ScriptedProgress());
-        assertEquals(first.contactId(), returning.contactId(), "found by its e-mail, Cyrillic upper case and quote included");
+        assertEquals(
+                first.contactId(),
+                returning.contactId(),
+                "found by its e-mail, Cyrillic upper case and quote included");
 
-        Visitor colleague = new Visitor("Мария Д'Арк", "maria." + unique + "@example.com", null, visitor.organisation(), null);
+        Visitor colleague =
+                new Visitor("Мария Д'Арк", "maria." + unique + "@example.com", null, visitor.organisation(), null);
         OpenedCase colleagues = workflow.open(ticket(colleague, service(), List.of()), new ScriptedProgress());
         assertEquals(first.accountId(), colleagues.accountId(), "the organisation is found by its exact name");
-        assertEquals(1, crm.list("Account", "Name eq '" + visitor.organisation().replace("'", "''") + "'").size());
+        assertEquals(
+                1,
+                crm.list("Account", "Name eq '" + visitor.organisation().replace("'", "''") + "'")
+                        .size());
     }
 
     @Test
@@ -251,15 +293,25 @@ class CaseWorkflowIT {
 
             String at = "stopped at step " + stopAt;
             assertEquals(delivered, repeated, at);
-            assertEquals(1, crm.list("Account", "INN eq '" + visitor.inn() + "'").size(), at);
-            assertEquals(1, crm.list("Contact", "Email eq '" + visitor.email() + "'").size(), at);
-            assertEquals(1, crm.list("Case", "Contact/Id eq " + delivered.contactId()).size(), at);
-            assertEquals(1, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size(), at);
+            assertEquals(
+                    1, crm.list("Account", "INN eq '" + visitor.inn() + "'").size(), at);
+            assertEquals(
+                    1, crm.list("Contact", "Email eq '" + visitor.email() + "'").size(), at);
+            assertEquals(
+                    1,
+                    crm.list("Case", "Contact/Id eq " + delivered.contactId()).size(),
+                    at);
+            assertEquals(
+                    1, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size(), at);
             List<JsonObject> files = crm.list("CaseFile", "Case/Id eq " + delivered.caseId());
             assertEquals(2, files.size(), at);
             for (AttachedFile attachment : List.of(a, b)) {
-                JsonObject row = files.stream().filter(file -> file.getString("Name").equals(attachment.fileName())).findFirst().orElseThrow();
-                assertArrayEquals(content(attachment), crm.download("CaseFile", UUID.fromString(row.getString("Id"))), at);
+                JsonObject row = files.stream()
+                        .filter(file -> file.getString("Name").equals(attachment.fileName()))
+                        .findFirst()
+                        .orElseThrow();
+                assertArrayEquals(
+                        content(attachment), crm.download("CaseFile", UUID.fromString(row.getString("Id"))), at);
             }
         }
     }
@@ -285,16 +337,26 @@ class CaseWorkflowIT {
         assertArrayEquals(sha256(large.content().open()), sha256(download.body()));
         assertTrue(crm.get("Case", delivered.caseId()).getString("Symptoms").contains("recording.mp4"));
 
-        HttpResponse<String> guessed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(url.toString().substring(0, url.toString().lastIndexOf('/') + 1) + "A".repeat(43))).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> guessed = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url.toString()
+                                                .substring(0, url.toString().lastIndexOf('/') + 1)
+                                        + "A".repeat(43)))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(404, guessed.statusCode());
     }
 
     @Test
     void theMessageGoesToTheCaseMessageHistoryWhenConfigured() {
-        CrmSettings historyTarget = CrmSettings.from(MapConfig.over(ConfigProvider.getConfig(),
-                Map.of("casegate.crm.message-target", "case-message-history", "casegate.crm.attachment-target", "case")));
+        CrmSettings historyTarget = CrmSettings.from(MapConfig.over(
+                ConfigProvider.getConfig(),
+                Map.of(
+                        "casegate.crm.message-target",
+                        "case-message-history",
+                        "casegate.crm.attachment-target",
+                        "case")));
         try (CrmStack stack = new CrmStack(historyTarget, Clock.systemUTC(), localServer, externalFiles)) {
             CaseRequest request = ticket(Visitor.fresh(), service(), List.of(file("a.txt", "text/plain", 10)));
             OpenedCase delivered = stack.workflow.open(request, new ScriptedProgress());
@@ -302,8 +364,10 @@ class CaseWorkflowIT {
             List<JsonObject> history = crm.list("CaseMessageHistory", "Case/Id eq " + delivered.caseId());
             assertEquals(1, history.size());
             assertEquals(request.description(), history.get(0).getString("Message"));
-            assertEquals(0, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size());
-            assertEquals(1, crm.list("CaseFile", "Case/Id eq " + delivered.caseId()).size());
+            assertEquals(
+                    0, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size());
+            assertEquals(
+                    1, crm.list("CaseFile", "Case/Id eq " + delivered.caseId()).size());
         }
     }
 
@@ -311,7 +375,7 @@ class CaseWorkflowIT {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         try (in) {
             byte[] buffer = new byte[65536];
-            for (int read; (read = in.read(buffer)) > 0;) {
+            for (int read; (read = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, read);
             }
         }

@@ -14,7 +14,8 @@ class RecordIdsTest {
     void sameSubmissionAndStepGiveTheSameIdEveryTime() {
         UUID submission = UUID.fromString("7d4f3c36-5b8a-4d0e-9a52-0c1d2e3f4a5b");
         assertEquals(RecordIds.of(submission, "case"), RecordIds.of(submission, "case"));
-        assertEquals(UUID.nameUUIDFromBytes("7d4f3c36-5b8a-4d0e-9a52-0c1d2e3f4a5b:case".getBytes(StandardCharsets.UTF_8)),
+        assertEquals(
+                UUID.nameUUIDFromBytes("7d4f3c36-5b8a-4d0e-9a52-0c1d2e3f4a5b:case".getBytes(StandardCharsets.UTF_8)),
                 RecordIds.of(submission, "case"));
         assertEquals(3, RecordIds.of(submission, "case").version());
     }

@@ -1,24 +1,21 @@
 package io.casegate.crm.boundary;
 
-import io.casegate.crm.entity.CrmCallObserver;
-
-import io.casegate.testing.MapConfig;
-
-import io.casegate.crm.control.CrmSettings;
-
-import io.casegate.testing.MovableClock;
-import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.casegate.crm.control.CrmSettings;
+import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.entity.CrmUnavailableException;
 import io.casegate.crm.entity.ServiceOption;
+import io.casegate.testing.MapConfig;
+import io.casegate.testing.MovableClock;
 
 class ServiceCatalogTest {
 
@@ -59,8 +56,11 @@ class ServiceCatalogTest {
     @Test
     void offersTheConfiguredFallbackWhileTheCrmCannotBeReached() {
         crm.reachable = false;
-        assertEquals(List.of(new ServiceOption("11111111-1111-1111-1111-111111111111", "АТОЛ Онлайн"),
-                new ServiceOption("Оборудование", "Оборудование")), cut.services());
+        assertEquals(
+                List.of(
+                        new ServiceOption("11111111-1111-1111-1111-111111111111", "АТОЛ Онлайн"),
+                        new ServiceOption("Оборудование", "Оборудование")),
+                cut.services());
         cut.services();
         assertEquals(1, crm.calls.get(), "not asked again on every page view");
         crm.reachable = true;
@@ -70,8 +70,14 @@ class ServiceCatalogTest {
 
     @Test
     void findsAServiceByIdOrByExactName() {
-        assertEquals("Кассовое ПО", cut.find("22222222-2222-2222-2222-222222222222", CrmCallObserver.NONE).orElseThrow().name());
-        assertEquals("22222222-2222-2222-2222-222222222222", cut.find("Кассовое ПО", CrmCallObserver.NONE).orElseThrow().id());
+        assertEquals(
+                "Кассовое ПО",
+                cut.find("22222222-2222-2222-2222-222222222222", CrmCallObserver.NONE)
+                        .orElseThrow()
+                        .name());
+        assertEquals(
+                "22222222-2222-2222-2222-222222222222",
+                cut.find("Кассовое ПО", CrmCallObserver.NONE).orElseThrow().id());
         assertEquals(true, cut.find("кассовое по", CrmCallObserver.NONE).isEmpty());
     }
 }

@@ -22,16 +22,28 @@ class CrmErrorReasonTest {
 
     @Test
     void fallsBackToInnerThenOuterMessage() {
-        assertEquals("outer", CrmClient.reason(answer(400, "application/json",
-                "{\"error\":{\"message\":\"top\",\"innererror\":{\"message\":\"outer\"}}}")));
-        assertEquals("The request is invalid.", CrmClient.reason(answer(400, "application/json",
-                "{\"error\":{\"code\":\"\",\"message\":\"The request is invalid.\"}}")));
+        assertEquals(
+                "outer",
+                CrmClient.reason(answer(
+                        400,
+                        "application/json",
+                        "{\"error\":{\"message\":\"top\",\"innererror\":{\"message\":\"outer\"}}}")));
+        assertEquals(
+                "The request is invalid.",
+                CrmClient.reason(answer(
+                        400,
+                        "application/json",
+                        "{\"error\":{\"code\":\"\",\"message\":\"The request is invalid.\"}}")));
     }
 
     @Test
     void readsTheFileServiceEnvelopeAndPlainBodies() {
-        assertEquals("too big", CrmClient.reason(answer(200, "application/json",
-                "{\"success\":false,\"errorInfo\":{\"errorCode\":\"X\",\"message\":\"too big\"}}")));
+        assertEquals(
+                "too big",
+                CrmClient.reason(answer(
+                        200,
+                        "application/json",
+                        "{\"success\":false,\"errorInfo\":{\"errorCode\":\"X\",\"message\":\"too big\"}}")));
         assertEquals("an HTML page", CrmClient.reason(answer(500, "text/html", "<html>login</html>")));
         assertEquals("no details", CrmClient.reason(answer(500, null, "")));
     }

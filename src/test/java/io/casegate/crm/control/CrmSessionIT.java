@@ -1,7 +1,5 @@
 package io.casegate.crm.control;
 
-import io.casegate.crm.boundary.ServiceCatalog;
-
 import static io.casegate.testing.TestCases.file;
 import static io.casegate.testing.TestCases.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.casegate.attachments.boundary.ExternalFileStore;
+import io.casegate.cases.control.CaseWorkflow;
+import io.casegate.cases.entity.CaseRequest;
+import io.casegate.cases.entity.OpenedCase;
+import io.casegate.crm.boundary.ServiceCatalog;
 import io.casegate.crm.entity.CrmAuthenticationException;
 import io.casegate.crm.entity.CrmSessionState;
 import io.casegate.crm.entity.CrmUnavailableException;
@@ -48,9 +50,6 @@ import io.casegate.testing.SandboxCrm;
 import io.casegate.testing.ScriptedProgress;
 import io.casegate.testing.TestCases;
 import io.casegate.testing.TestCases.Visitor;
-import io.casegate.cases.control.CaseWorkflow;
-import io.casegate.cases.entity.OpenedCase;
-import io.casegate.cases.entity.CaseRequest;
 
 /**
  * The session with the CRM under the sandbox's faults: expiry, a rotated CSRF token, rejected
@@ -61,7 +60,14 @@ class CrmSessionIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.casegate().addClasses(SandboxCrm.class, TestCases.class, ScriptedProgress.class, CrmStack.class, MovableClock.class, MapConfig.class);
+        return Deployments.casegate()
+                .addClasses(
+                        SandboxCrm.class,
+                        TestCases.class,
+                        ScriptedProgress.class,
+                        CrmStack.class,
+                        MovableClock.class,
+                        MapConfig.class);
     }
 
     @Inject
@@ -101,7 +107,8 @@ class CrmSessionIT {
     @Test
     void aSessionExpiringMidWorkflowCostsExactlyOneExtraLogin() {
         workflow.open(newTicket(), new ScriptedProgress());
-        ScriptedProgress progress = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
+        ScriptedProgress progress =
+                new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
         SandboxCrm.Stats before = crm.stats();
 
         OpenedCase delivered = workflow.open(newTicket(), progress);
@@ -129,7 +136,8 @@ class CrmSessionIT {
     void aRedirectToTheLoginPageCostsExactlyOneExtraLogin() {
         workflow.open(newTicket(), new ScriptedProgress());
         crm.faults("{\"redirectToLogin\":true}");
-        ScriptedProgress progress = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
+        ScriptedProgress progress =
+                new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
         SandboxCrm.Stats before = crm.stats();
 
         OpenedCase delivered = workflow.open(newTicket(), progress);
@@ -143,8 +151,8 @@ class CrmSessionIT {
     void anUnreachableCrmIsARetryableFailureAndTheCatalogFallsBack() {
         crm.faults("{\"outage\":true}");
         CrmSettings withFallback = CrmSettings.from(ConfigProvider.getConfig());
-        CrmUnavailableException failure = assertThrows(CrmUnavailableException.class,
-                () -> workflow.open(newTicket(), new ScriptedProgress()));
+        CrmUnavailableException failure =
+                assertThrows(CrmUnavailableException.class, () -> workflow.open(newTicket(), new ScriptedProgress()));
         assertTrue(failure.isRetryable());
         assertTrue(failure.getMessage().contains("503"), failure.getMessage());
         try (CrmStack stack = new CrmStack(withFallback, Clock.systemUTC(), localServer, externalFiles)) {
@@ -180,7 +188,9 @@ class CrmSessionIT {
 
     @Test
     void deliverAsyncRunsOnTheManagedExecutor() throws Exception {
-        OpenedCase delivered = workflow.openAsync(newTicket(), new ScriptedProgress()).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        OpenedCase delivered = workflow.openAsync(newTicket(), new ScriptedProgress())
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
         assertTrue(delivered.caseNumber().startsWith("SR"));
         CrmSessionState state = session.state();
         assertEquals("forms", state.authentication());
@@ -191,18 +201,21 @@ class CrmSessionIT {
 
     @Test
     void rejectedCredentialsFailClearlyWithoutABurstOfLogins() {
-        CrmSettings wrong = CrmSettings.from(MapConfig.over(ConfigProvider.getConfig(),
+        CrmSettings wrong = CrmSettings.from(MapConfig.over(
+                ConfigProvider.getConfig(),
                 Map.of("casegate.crm.username", "Supervisor", "casegate.crm.password", "not-the-password-42")));
         MovableClock clock = new MovableClock(Instant.now());
         CrmStack stack = new CrmStack(wrong, clock, localServer, externalFiles);
         SandboxCrm.Stats before = crm.stats();
         try {
-            CrmAuthenticationException failure = assertThrows(CrmAuthenticationException.class,
-                    () -> stack.workflow.open(newTicket(), new ScriptedProgress()));
+            CrmAuthenticationException failure = assertThrows(
+                    CrmAuthenticationException.class, () -> stack.workflow.open(newTicket(), new ScriptedProgress()));
             assertTrue(failure.getMessage().contains("rejected"), failure.getMessage());
             assertFalse(failure.getMessage().contains("not-the-password-42"));
             for (int i = 0; i < 10; i++) {
-                assertThrows(CrmAuthenticationException.class, () -> stack.workflow.open(newTicket(), new ScriptedProgress()));
+                assertThrows(
+                        CrmAuthenticationException.class,
+                        () -> stack.workflow.open(newTicket(), new ScriptedProgress()));
             }
             SandboxCrm.Stats used = crm.stats().minus(before);
             assertEquals(1, used.failedLogins(), "one login attempt, then back-off");
@@ -215,7 +228,8 @@ class CrmSessionIT {
             assertNull(state.loggedInSince());
 
             clock.advance(Duration.ofSeconds(30));
-            assertThrows(CrmAuthenticationException.class, () -> stack.workflow.open(newTicket(), new ScriptedProgress()));
+            assertThrows(
+                    CrmAuthenticationException.class, () -> stack.workflow.open(newTicket(), new ScriptedProgress()));
             assertEquals(2, crm.stats().minus(before).failedLogins(), "the next attempt only after the pause");
         } finally {
             stack.transport.close();
@@ -224,8 +238,13 @@ class CrmSessionIT {
 
     @Test
     void oauthClientCredentialsDeliverWithABearerToken() {
-        Map<String, String> oauthClient = Map.of("casegate.crm.auth", "oauth",
-                "casegate.crm.client-id", "casegate-sandbox", "casegate.crm.client-secret", "casegate-sandbox-secret");
+        Map<String, String> oauthClient = Map.of(
+                "casegate.crm.auth",
+                "oauth",
+                "casegate.crm.client-id",
+                "casegate-sandbox",
+                "casegate.crm.client-secret",
+                "casegate-sandbox-secret");
         CrmSettings oauth = CrmSettings.from(MapConfig.over(ConfigProvider.getConfig(), oauthClient));
         CrmStack stack = new CrmStack(oauth, Clock.systemUTC(), localServer, externalFiles);
         SandboxCrm.Stats before = crm.stats();
@@ -235,24 +254,38 @@ class CrmSessionIT {
             stack.workflow.open(newTicket(), new ScriptedProgress());
             assertEquals(1, crm.stats().minus(before).tokens(), "one token for both deliveries");
 
-            ScriptedProgress expiring = new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
+            ScriptedProgress expiring =
+                    new ScriptedProgress().after("case", () -> crm.faults("{\"expireAllSessionsNow\":true}"));
             OpenedCase afterExpiry = stack.workflow.open(newTicket(), expiring);
 
             SandboxCrm.Stats used = crm.stats().minus(before);
             assertEquals(2, used.tokens(), "a token rejected as expired is replaced once");
             assertEquals(0, used.logins());
-            assertEquals(1, crm.list("Activity", "Case/Id eq " + afterExpiry.caseId()).size());
+            assertEquals(
+                    1,
+                    crm.list("Activity", "Case/Id eq " + afterExpiry.caseId()).size());
             assertEquals(ticket.subject(), crm.get("Case", delivered.caseId()).getString("Subject"));
             assertEquals("oauth", stack.session.state().authentication());
         } finally {
             stack.transport.close();
         }
 
-        CrmStack wrongSecret = new CrmStack(CrmSettings.from(MapConfig.over(ConfigProvider.getConfig(),
-                        Map.of("casegate.crm.auth", "oauth", "casegate.crm.client-id", "casegate-sandbox", "casegate.crm.client-secret", "wrong"))),
-                Clock.systemUTC(), localServer, externalFiles);
+        CrmStack wrongSecret = new CrmStack(
+                CrmSettings.from(MapConfig.over(
+                        ConfigProvider.getConfig(),
+                        Map.of(
+                                "casegate.crm.auth",
+                                "oauth",
+                                "casegate.crm.client-id",
+                                "casegate-sandbox",
+                                "casegate.crm.client-secret",
+                                "wrong"))),
+                Clock.systemUTC(),
+                localServer,
+                externalFiles);
         try {
-            CrmAuthenticationException failure = assertThrows(CrmAuthenticationException.class,
+            CrmAuthenticationException failure = assertThrows(
+                    CrmAuthenticationException.class,
                     () -> wrongSecret.workflow.open(newTicket(), new ScriptedProgress()));
             assertTrue(failure.getMessage().contains("client credentials"), failure.getMessage());
         } finally {

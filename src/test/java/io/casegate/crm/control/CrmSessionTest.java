@@ -1,7 +1,5 @@
 package io.casegate.crm.control;
 
-import io.casegate.crm.entity.CrmCallObserver;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -24,12 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.ws.rs.client.Entity;
 
-import org.eclipse.microprofile.config.Config;
-import io.casegate.testing.MapConfig;
-import io.casegate.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import io.casegate.crm.entity.CrmAuthenticationException;
+import io.casegate.crm.entity.CrmCallObserver;
+import io.casegate.testing.MapConfig;
+import io.casegate.testing.MovableClock;
 
 class CrmSessionTest {
 
@@ -56,12 +54,24 @@ class CrmSessionTest {
                 Thread.currentThread().interrupt();
             }
             if (!acceptCredentials) {
-                return new Exchange(200, "application/json", Map.of(), "{\"Code\":1,\"Message\":\"Either invalid username or password specified, or your user account is inactive.\",\"Exception\":null}", 20);
+                return new Exchange(
+                        200,
+                        "application/json",
+                        Map.of(),
+                        "{\"Code\":1,\"Message\":\"Either invalid username or password specified, or your user account is inactive.\",\"Exception\":null}",
+                        20);
             }
-            return new Exchange(200, "application/json; charset=utf-8",
-                    Map.of("Set-Cookie", List.of(".ASPXAUTH=auth" + number + "; path=/; HttpOnly", "BPMCSRF=csrf" + number + "; path=/",
-                            "BPMLOADER=loader; path=/; HttpOnly")),
-                    "{\"Code\":0,\"Message\":\"\",\"Exception\":null,\"PasswordChangeUrl\":null,\"RedirectUrl\":null}", 20);
+            return new Exchange(
+                    200,
+                    "application/json; charset=utf-8",
+                    Map.of(
+                            "Set-Cookie",
+                            List.of(
+                                    ".ASPXAUTH=auth" + number + "; path=/; HttpOnly",
+                                    "BPMCSRF=csrf" + number + "; path=/",
+                                    "BPMLOADER=loader; path=/; HttpOnly")),
+                    "{\"Code\":0,\"Message\":\"\",\"Exception\":null,\"PasswordChangeUrl\":null,\"RedirectUrl\":null}",
+                    20);
         }
     }
 
@@ -77,7 +87,9 @@ class CrmSessionTest {
     void keepsCookiesAndCsrfTokenOfOneLogin() {
         SessionSnapshot snapshot = cut.current(CrmCallObserver.NONE);
         assertEquals("csrf1", snapshot.csrfToken());
-        assertEquals(Map.of("Cookie", ".ASPXAUTH=auth1; BPMCSRF=csrf1; BPMLOADER=loader", "BPMCSRF", "csrf1"), snapshot.headers());
+        assertEquals(
+                Map.of("Cookie", ".ASPXAUTH=auth1; BPMCSRF=csrf1; BPMLOADER=loader", "BPMCSRF", "csrf1"),
+                snapshot.headers());
         assertFalse(snapshot.toString().contains("csrf1"), "tokens never reach a log");
     }
 
@@ -120,7 +132,8 @@ class CrmSessionTest {
     @Test
     void rejectedCredentialsBackOffAndFailFastInBetween() {
         transport.acceptCredentials = false;
-        CrmAuthenticationException first = assertThrows(CrmAuthenticationException.class, () -> cut.current(CrmCallObserver.NONE));
+        CrmAuthenticationException first =
+                assertThrows(CrmAuthenticationException.class, () -> cut.current(CrmCallObserver.NONE));
         assertTrue(first.getMessage().contains("Either invalid username or password"), first.getMessage());
         assertFalse(first.getMessage().contains("Supervisor"), "no credentials in messages");
 
@@ -158,17 +171,28 @@ class CrmSessionTest {
             @Override
             Exchange exchange(String method, URI uri, Map<String, String> headers, Entity<?> body) {
                 assertEquals("http://127.0.0.1:1/crm/connect/token", uri.toString());
-                return new Exchange(200, "application/json", Map.of(),
-                        "{\"access_token\":\"token" + tokens.incrementAndGet() + "\",\"expires_in\":120,\"token_type\":\"Bearer\"}", 5);
+                return new Exchange(
+                        200,
+                        "application/json",
+                        Map.of(),
+                        "{\"access_token\":\"token" + tokens.incrementAndGet()
+                                + "\",\"expires_in\":120,\"token_type\":\"Bearer\"}",
+                        5);
             }
         };
         CrmSession oauth = new CrmSession(settings, identityService, clock);
 
-        assertEquals(Map.of("Authorization", "Bearer token1"), oauth.current(CrmCallObserver.NONE).headers());
+        assertEquals(
+                Map.of("Authorization", "Bearer token1"),
+                oauth.current(CrmCallObserver.NONE).headers());
         clock.advance(Duration.ofSeconds(89));
-        assertEquals(Map.of("Authorization", "Bearer token1"), oauth.current(CrmCallObserver.NONE).headers());
+        assertEquals(
+                Map.of("Authorization", "Bearer token1"),
+                oauth.current(CrmCallObserver.NONE).headers());
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(Map.of("Authorization", "Bearer token2"), oauth.current(CrmCallObserver.NONE).headers());
+        assertEquals(
+                Map.of("Authorization", "Bearer token2"),
+                oauth.current(CrmCallObserver.NONE).headers());
         assertEquals("oauth", oauth.state().authentication());
     }
 }

@@ -1,7 +1,5 @@
 package io.casegate.crm.control;
 
-import io.casegate.testing.MapConfig;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,12 +11,16 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.casegate.testing.MapConfig;
+
 class CrmSettingsTest {
 
     @Test
     void withoutACrmUrlCasegateUsesItsSandboxAndItsDemoCredentials() {
         CrmSettings settings = CrmSettings.from(MapConfig.of(Map.of()));
-        assertEquals(URI.create("http://127.0.0.1:8080/casegate/sandbox"), settings.crmUrl(URI.create("http://127.0.0.1:8080/casegate")));
+        assertEquals(
+                URI.create("http://127.0.0.1:8080/casegate/sandbox"),
+                settings.crmUrl(URI.create("http://127.0.0.1:8080/casegate")));
         assertEquals("Supervisor", settings.username());
         assertEquals(Duration.ofMinutes(50), settings.sessionLifetime());
         assertEquals(CrmSettings.MessageTarget.ACTIVITY, settings.messageTarget());

@@ -88,8 +88,11 @@ abstract class DeliveryResilienceScenarios {
             assertNull(answer.text("caseNumber"), answer.body());
         });
         // Several attempts fail against the outage before the CRM comes back.
-        await().atMost(Duration.ofSeconds(60)).until(() -> crm().stats().getJsonNumber("requests").longValue() - callsBefore > OUTAGE_SUBMISSIONS);
-        accepted.values().forEach(answer -> assertNull(api().status(answer.text("reference")).text("caseNumber")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> crm().stats().getJsonNumber("requests").longValue() - callsBefore > OUTAGE_SUBMISSIONS);
+        accepted.values()
+                .forEach(answer ->
+                        assertNull(api().status(answer.text("reference")).text("caseNumber")));
         crm().faults("{\"outage\":false}");
 
         Map<String, String> caseNumbers = awaitAllDelivered(accepted, Duration.ofMinutes(4));
@@ -103,12 +106,15 @@ abstract class DeliveryResilienceScenarios {
         crm().faults("{\"latencyMs\":700}");
         Map<String, Answer> accepted = submit(api(), tag, 0, CRASH_SUBMISSIONS);
         accepted.values().forEach(answer -> assertEquals(202, answer.status(), answer.body()));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> !casesTagged(tag).isEmpty());
         int deliveredBeforeCrash = casesTagged(tag).size();
 
         casegate.kill();
-        assertTrue(deliveredBeforeCrash < CRASH_SUBMISSIONS, "the crash should interrupt deliveries, but all " + deliveredBeforeCrash + " were done");
+        assertTrue(
+                deliveredBeforeCrash < CRASH_SUBMISSIONS,
+                "the crash should interrupt deliveries, but all " + deliveredBeforeCrash + " were done");
         crm().faults("{\"latencyMs\":0}");
         casegate.startAgain("index.xhtml");
 
@@ -121,8 +127,11 @@ abstract class DeliveryResilienceScenarios {
         Map<String, Answer> accepted = new LinkedHashMap<>();
         for (int i = from; i < from + count; i++) {
             String visitor = tag + "-" + i;
-            Answer answer = api.submit(ApiClient.distinctVisitor(visitor),
-                    Map.of("report-" + i + ".txt", ("report " + i).getBytes()), "key-" + visitor, null);
+            Answer answer = api.submit(
+                    ApiClient.distinctVisitor(visitor),
+                    Map.of("report-" + i + ".txt", ("report " + i).getBytes()),
+                    "key-" + visitor,
+                    null);
             accepted.put(visitor, answer);
         }
         return accepted;
@@ -152,15 +161,19 @@ abstract class DeliveryResilienceScenarios {
         assertEquals(accepted.size(), new HashSet<>(caseNumbers.values()).size(), "distinct case numbers");
         Map<String, String> caseNumberBySubject = cases.stream()
                 .collect(Collectors.toMap(row -> row.getString("Subject"), row -> row.getString("Number")));
-        accepted.forEach((visitor, answer) -> assertEquals(caseNumbers.get(answer.text("reference")),
-                caseNumberBySubject.get("Не работает вход " + visitor), visitor));
+        accepted.forEach((visitor, answer) -> assertEquals(
+                caseNumbers.get(answer.text("reference")),
+                caseNumberBySubject.get("Не работает вход " + visitor),
+                visitor));
 
         List<String> contactEmails = crm().rows("Contact", "Id,Email", "contains(Email,'" + tag + "')").stream()
-                .map(row -> row.getString("Email")).toList();
+                .map(row -> row.getString("Email"))
+                .toList();
         assertEquals(accepted.size(), contactEmails.size(), "contacts");
         assertEquals(accepted.size(), new HashSet<>(contactEmails).size(), "distinct contacts");
         List<String> accountNames = crm().rows("Account", "Id,Name", "contains(Name,'" + tag + "')").stream()
-                .map(row -> row.getString("Name")).toList();
+                .map(row -> row.getString("Name"))
+                .toList();
         assertEquals(accepted.size(), accountNames.size(), "accounts");
         assertEquals(accepted.size(), new HashSet<>(accountNames).size(), "distinct accounts");
     }
@@ -176,5 +189,4 @@ abstract class DeliveryResilienceScenarios {
     static CrmInspector crm() {
         return new CrmInspector(sandbox.url("sandbox/"));
     }
-
 }

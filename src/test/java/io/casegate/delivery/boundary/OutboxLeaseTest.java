@@ -30,10 +30,15 @@ class OutboxLeaseTest {
     void migratedDatabase() throws SQLException {
         database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         try (Connection connection = database.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_entry"
-                        + " (id, kind, subject_id, state, attempts, next_attempt_at, created_at) VALUES (?, 'DELIVER_CASE', ?, 'PENDING', 0, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO outbox_entry"
+                                + " (id, kind, subject_id, state, attempts, next_attempt_at, created_at) VALUES (?, 'DELIVER_CASE', ?, 'PENDING', 0, ?, ?)")) {
             insert.setString(1, entry);
             insert.setString(2, UUID.randomUUID().toString());
             insert.setTimestamp(3, Timestamp.from(now));
@@ -85,7 +90,8 @@ class OutboxLeaseTest {
     }
 
     private void update(String sql, Instant value) throws SQLException {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setTimestamp(1, Timestamp.from(value));
             statement.setString(2, entry);
             statement.executeUpdate();

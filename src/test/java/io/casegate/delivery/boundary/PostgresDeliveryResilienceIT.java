@@ -49,15 +49,18 @@ class PostgresDeliveryResilienceIT extends DeliveryResilienceScenarios {
     void twoNodesOnOneDatabaseDeliverEachSubmissionOnce() throws IOException {
         String tag = "nodes-" + UUID.randomUUID();
         crm().faults("{\"outage\":true}");
-        try (CasegateProcess second = CasegateProcess.start("postgres-casegate-second-node", "casegate", casegateSettings, "index.xhtml")) {
+        try (CasegateProcess second =
+                CasegateProcess.start("postgres-casegate-second-node", "casegate", casegateSettings, "index.xhtml")) {
             Map<String, Answer> accepted = submit(api(), tag, 0, 10);
             accepted.putAll(submit(new ApiClient(second.url("api/"), API_KEY), tag, 10, 10));
             crm().faults("{\"outage\":false}");
 
             Map<String, String> caseNumbers = awaitAllDelivered(accepted, Duration.ofMinutes(4));
             assertExactlyOneCaseEach(tag, accepted, caseNumbers);
-            System.out.println("Cases delivered by the second node: " + Files.readAllLines(second.log()).stream()
-                    .filter(line -> line.contains(" is case ")).count());
+            System.out.println("Cases delivered by the second node: "
+                    + Files.readAllLines(second.log()).stream()
+                            .filter(line -> line.contains(" is case "))
+                            .count());
         }
     }
 }

@@ -33,7 +33,9 @@ class RetryPolicyTest {
             long ceiling = cut.ceilingMillis(attempt);
             for (int draw = 0; draw < 50; draw++) {
                 long delay = cut.delayAfter(attempt).toMillis();
-                assertTrue(delay >= ceiling / 2 && delay <= ceiling, attempt + ": " + delay + " outside [" + ceiling / 2 + ", " + ceiling + "]");
+                assertTrue(
+                        delay >= ceiling / 2 && delay <= ceiling,
+                        attempt + ": " + delay + " outside [" + ceiling / 2 + ", " + ceiling + "]");
             }
         }
     }
@@ -44,7 +46,9 @@ class RetryPolicyTest {
         for (int i = 0; i < 50; i++) {
             delays.add(cut.delayAfter(3));
         }
-        assertTrue(delays.size() > 40, "50 retries after the same failure should not be synchronised: " + delays.size() + " distinct");
+        assertTrue(
+                delays.size() > 40,
+                "50 retries after the same failure should not be synchronised: " + delays.size() + " distinct");
     }
 
     @Test
@@ -55,9 +59,15 @@ class RetryPolicyTest {
 
     @Test
     void refusesNonsensicalSettings() {
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(Duration.ZERO, Duration.ofMinutes(1), 3, new Random()));
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(Duration.ofMinutes(2), Duration.ofMinutes(1), 3, new Random()));
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), 0, new Random()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RetryPolicy(Duration.ZERO, Duration.ofMinutes(1), 3, new Random()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RetryPolicy(Duration.ofMinutes(2), Duration.ofMinutes(1), 3, new Random()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), 0, new Random()));
     }
 
     @Test

@@ -116,7 +116,11 @@ class SubmissionsApiIT {
             assertEquals(401, refused.json().getInt("status"));
             assertFalse(refused.text("title").isBlank());
         }
-        assertEquals(401, new ApiClient(URI.create(base.toString()).resolve("api/"), "wrong-key").status("WEB-2026-000001").status());
+        assertEquals(
+                401,
+                new ApiClient(URI.create(base.toString()).resolve("api/"), "wrong-key")
+                        .status("WEB-2026-000001")
+                        .status());
         assertEquals(0, casesTagged(tag).size());
     }
 
@@ -170,30 +174,40 @@ class SubmissionsApiIT {
 
     /** Fills in and submits the status form like a browser without JavaScript: the answer page. */
     private String checkStatus(String reference, String email) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         URI page = URI.create(base.toString()).resolve("status.xhtml");
-        String form = browser.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        String form = browser.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                .matcher(form);
         assertTrue(viewState.find(), form);
-        Matcher action = Pattern.compile("<form id=\"status\"[^>]*action=\"([^\"]+)\"").matcher(form);
+        Matcher action =
+                Pattern.compile("<form id=\"status\"[^>]*action=\"([^\"]+)\"").matcher(form);
         assertTrue(action.find(), form);
         String body = "status=status&status%3Areference=" + encode(reference) + "&status%3Aemail=" + encode(email)
-                + "&status%3Acheck=x&jakarta.faces.ViewState=" + encode(viewState.group(1).replace("&#58;", ":"));
-        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(page.resolve(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                + "&status%3Acheck=x&jakarta.faces.ViewState="
+                + encode(viewState.group(1).replace("&#58;", ":"));
+        HttpResponse<String> answer = browser.send(
+                HttpRequest.newBuilder(page.resolve(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
         return answer.body();
     }
 
     private static String answerOf(String page) {
-        Matcher answer = Pattern.compile("(?s)<div id=\"status:answer\".*?</div>").matcher(page);
+        Matcher answer =
+                Pattern.compile("(?s)<div id=\"status:answer\".*?</div>").matcher(page);
         assertTrue(answer.find(), page);
         return answer.group();
     }
 
     private String awaitCaseNumber(String reference) {
-        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        return await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> api().status(reference).text("caseNumber"), number -> number != null);
     }
 
@@ -204,8 +218,12 @@ class SubmissionsApiIT {
     private static Map<String, String> fieldProblems(Answer answer) {
         Map<String, String> problems = new HashMap<>();
         assertNotNull(answer.json().getJsonArray("errors"), answer.body());
-        answer.json().getJsonArray("errors").forEach(error -> problems.merge(error.asJsonObject().getString("field"),
-                error.asJsonObject().getString("message"), (first, second) -> first));
+        answer.json()
+                .getJsonArray("errors")
+                .forEach(error -> problems.merge(
+                        error.asJsonObject().getString("field"),
+                        error.asJsonObject().getString("message"),
+                        (first, second) -> first));
         return problems;
     }
 

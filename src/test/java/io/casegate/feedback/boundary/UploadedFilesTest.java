@@ -45,7 +45,9 @@ class UploadedFilesTest {
     }
 
     private static Part part(String submittedFileName, String contentType, byte[] content) {
-        return (Part) Proxy.newProxyInstance(Part.class.getClassLoader(), new Class<?>[] {Part.class},
+        return (Part) Proxy.newProxyInstance(
+                Part.class.getClassLoader(),
+                new Class<?>[] {Part.class},
                 (proxy, method, arguments) -> switch (method.getName()) {
                     case "getSubmittedFileName" -> submittedFileName;
                     case "getContentType" -> contentType;

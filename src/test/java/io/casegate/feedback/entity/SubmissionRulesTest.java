@@ -14,11 +14,12 @@ class SubmissionRulesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "'8 (912) 345-67-89', +79123456789",
-            "'+7 912 345 67 89', +79123456789",
-            "9123456789, +79123456789",
-            "'7-912-345-67-89', +79123456789",
-            "'+7(495)1234567', +74951234567"})
+        "'8 (912) 345-67-89', +79123456789",
+        "'+7 912 345 67 89', +79123456789",
+        "9123456789, +79123456789",
+        "'7-912-345-67-89', +79123456789",
+        "'+7(495)1234567', +74951234567"
+    })
     void typedPhonesBecomeOneForm(String typed, String expected) {
         assertEquals(Optional.of(expected), PhoneNumbers.normalise(typed));
     }

@@ -39,8 +39,16 @@ class DeliveryReadinessTest {
     }
 
     private static CrmSessionState state(Instant loggedInSince, long logins, Instant rejectedAt) {
-        return new CrmSessionState("forms", URI.create("http://127.0.0.1:1/"), loggedInSince,
-                loggedInSince == null ? null : Duration.ofMinutes(1), null, logins, rejectedAt == null ? 0 : 1,
-                rejectedAt == null ? null : "rejected", rejectedAt, null);
+        return new CrmSessionState(
+                "forms",
+                URI.create("http://127.0.0.1:1/"),
+                loggedInSince,
+                loggedInSince == null ? null : Duration.ofMinutes(1),
+                null,
+                logins,
+                rejectedAt == null ? 0 : 1,
+                rejectedAt == null ? null : "rejected",
+                rejectedAt,
+                null);
     }
 }

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.casegate.testing.ApiClient;
 import io.casegate.testing.ApiClient.Answer;
 import io.casegate.testing.CasegateProcess;
-import io.casegate.testing.ThrowawayDatabase;
 import io.casegate.testing.MetricsScrape;
 import io.casegate.testing.PlainBrowser;
+import io.casegate.testing.ThrowawayDatabase;
 
 /**
  * What a load balancer, Prometheus and an operator see of one Casegate node on PostgreSQL (with
@@ -47,7 +47,8 @@ class HealthAndMetricsIT {
     static final String API_KEY = "health-it-key";
 
     static CasegateProcess casegate;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws SQLException {
@@ -91,20 +92,28 @@ class HealthAndMetricsIT {
         double received = MetricsScrape.value(metrics, "casegate_submissions_received_total{channel=\"api\"}");
         double delivered = MetricsScrape.value(metrics, "casegate_submissions_delivered_total");
         double timed = MetricsScrape.value(metrics, "casegate_submission_to_case_seconds_count");
-        double casesCreated = MetricsScrape.value(metrics, "casegate_crm_call_duration_seconds_count{operation=\"create case\"}");
+        double casesCreated =
+                MetricsScrape.value(metrics, "casegate_crm_call_duration_seconds_count{operation=\"create case\"}");
 
-        Answer accepted = new ApiClient(casegate.url("api/"), API_KEY).submit(ApiClient.distinctVisitor("metrics-" + UUID.randomUUID()));
+        Answer accepted = new ApiClient(casegate.url("api/"), API_KEY)
+                .submit(ApiClient.distinctVisitor("metrics-" + UUID.randomUUID()));
         assertEquals(202, accepted.status(), accepted.body());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> MetricsScrape.value(metrics, "casegate_submissions_delivered_total") > delivered);
 
-        assertEquals(received + 1, MetricsScrape.value(metrics, "casegate_submissions_received_total{channel=\"api\"}"));
+        assertEquals(
+                received + 1, MetricsScrape.value(metrics, "casegate_submissions_received_total{channel=\"api\"}"));
         assertEquals(delivered + 1, MetricsScrape.value(metrics, "casegate_submissions_delivered_total"));
         assertEquals(timed + 1, MetricsScrape.value(metrics, "casegate_submission_to_case_seconds_count"));
-        assertEquals(casesCreated + 1, MetricsScrape.value(metrics, "casegate_crm_call_duration_seconds_count{operation=\"create case\"}"));
+        assertEquals(
+                casesCreated + 1,
+                MetricsScrape.value(metrics, "casegate_crm_call_duration_seconds_count{operation=\"create case\"}"));
         String text = MetricsScrape.text(metrics);
         assertTrue(text.contains("# TYPE casegate_crm_call_duration_seconds histogram"), text);
-        assertTrue(text.contains("casegate_crm_call_duration_seconds_bucket{operation=\"create case\",le=\"+Inf\"}"), text);
+        assertTrue(
+                text.contains("casegate_crm_call_duration_seconds_bucket{operation=\"create case\",le=\"+Inf\"}"),
+                text);
     }
 
     @Test
@@ -119,8 +128,11 @@ class HealthAndMetricsIT {
         assertTrue(login.text().contains("PasswordHashes.java"), login.text());
         assertTrue(login.formAction("admin-login").isEmpty(), "no login form while closed: " + closed);
         // Even a hand-made login post finds nobody: there is no default user.
-        PlainBrowser.Page refused = browser.post(casegate.url("j_security_check"), Map.of("j_username", "admin", "j_password", "admin"));
-        assertTrue(refused.location() != null && refused.location().contains("failed=true"), refused.status() + " " + refused.location());
+        PlainBrowser.Page refused =
+                browser.post(casegate.url("j_security_check"), Map.of("j_username", "admin", "j_password", "admin"));
+        assertTrue(
+                refused.location() != null && refused.location().contains("failed=true"),
+                refused.status() + " " + refused.location());
     }
 
     @Test
@@ -128,18 +140,22 @@ class HealthAndMetricsIT {
     void readinessTurnsDownWhenTheDatabaseIsGone() throws SQLException {
         assertEquals(200, health("health/ready").status());
         try {
-            database.onServer("ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS false",
+            database.onServer(
+                    "ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS false",
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database.name() + "'");
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> health("health/ready").status() == 503);
             Health down = health("health/ready");
             assertEquals("DOWN", down.json().getString("status"));
             assertEquals("DOWN", check(down, "database").getString("status"), down.body());
-            assertEquals(200, health("health/live").status(), "still alive: a restart would not bring the database back");
+            assertEquals(
+                    200, health("health/live").status(), "still alive: a restart would not bring the database back");
         } finally {
             database.onServer("ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS true");
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> health("health/ready").status() == 200);
     }
 
@@ -151,7 +167,11 @@ class HealthAndMetricsIT {
 
     private Health health(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(casegate.serverUrl(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(casegate.serverUrl(path))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Health(response.statusCode(), response.body());
         } catch (IOException e) {
@@ -163,8 +183,10 @@ class HealthAndMetricsIT {
     }
 
     private static JsonObject check(Health health, String name) {
-        return health.json().getJsonArray("checks").stream().map(value -> value.asJsonObject())
+        return health.json().getJsonArray("checks").stream()
+                .map(value -> value.asJsonObject())
                 .filter(check -> name.equals(check.getString("name")))
-                .findFirst().orElseThrow(() -> new AssertionError("no check " + name + " in " + health.body()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health.body()));
     }
 }

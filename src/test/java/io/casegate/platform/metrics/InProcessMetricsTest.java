@@ -37,13 +37,21 @@ class InProcessMetricsTest {
         cut.observe(Meter.CRM_CALL_DURATION, Duration.ofMillis(300), "create case");
         cut.observe(Meter.CRM_CALL_DURATION, Duration.ofDays(2), "create case");
         List<String> lines = Arrays.asList(cut.prometheusText().split("\n"));
-        assertTrue(lines.contains("casegate_crm_call_duration_seconds_bucket{operation=\"create case\",le=\"0.01\"} 0"), lines.toString());
-        assertTrue(lines.contains("casegate_crm_call_duration_seconds_bucket{operation=\"create case\",le=\"0.025\"} 1"));
+        assertTrue(
+                lines.contains("casegate_crm_call_duration_seconds_bucket{operation=\"create case\",le=\"0.01\"} 0"),
+                lines.toString());
+        assertTrue(
+                lines.contains("casegate_crm_call_duration_seconds_bucket{operation=\"create case\",le=\"0.025\"} 1"));
         assertTrue(lines.contains("casegate_crm_call_duration_seconds_bucket{operation=\"create case\",le=\"0.5\"} 2"));
-        assertTrue(lines.contains("casegate_crm_call_duration_seconds_bucket{operation=\"create case\",le=\"86400\"} 2"));
-        assertTrue(lines.contains("casegate_crm_call_duration_seconds_bucket{operation=\"create case\",le=\"+Inf\"} 3"));
+        assertTrue(
+                lines.contains("casegate_crm_call_duration_seconds_bucket{operation=\"create case\",le=\"86400\"} 2"));
+        assertTrue(
+                lines.contains("casegate_crm_call_duration_seconds_bucket{operation=\"create case\",le=\"+Inf\"} 3"));
         assertTrue(lines.contains("casegate_crm_call_duration_seconds_count{operation=\"create case\"} 3"));
-        String sum = lines.stream().filter(line -> line.startsWith("casegate_crm_call_duration_seconds_sum")).findFirst().orElseThrow();
+        String sum = lines.stream()
+                .filter(line -> line.startsWith("casegate_crm_call_duration_seconds_sum"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(2 * 86400 + 0.32, Double.parseDouble(sum.substring(sum.lastIndexOf(' ') + 1)), 1e-6);
     }
 

@@ -24,13 +24,20 @@ class FilterParserTest {
     private static final UUID CONTACT = UUID.fromString("ae5f2f10-f46b-1410-fd9a-0050ba5d6c38");
 
     private final Map<String, Object> record = new HashMap<>(Map.of(
-            "Name", "Patrick O'Brien",
-            "Surname", "Щукин",
-            "Contact/Id", CONTACT,
-            "Account/Name", "ООО «Ромашка»",
-            "CreatedOn", Instant.parse("2026-03-01T10:00:00Z"),
-            "Size", 1500L,
-            "Confirmed", true));
+            "Name",
+            "Patrick O'Brien",
+            "Surname",
+            "Щукин",
+            "Contact/Id",
+            CONTACT,
+            "Account/Name",
+            "ООО «Ромашка»",
+            "CreatedOn",
+            Instant.parse("2026-03-01T10:00:00Z"),
+            "Size",
+            1500L,
+            "Confirmed",
+            true));
 
     private boolean matches(String filter) {
         return FilterEvaluator.matches(FilterParser.parse(filter), path -> record.get(String.join("/", path)));
@@ -56,7 +63,8 @@ class FilterParserTest {
 
     @Test
     void bareGuidsAndNavigationPaths() {
-        assertEquals(new Comparison("eq", new Property(List.of("Contact", "Id")), new Literal(CONTACT)),
+        assertEquals(
+                new Comparison("eq", new Property(List.of("Contact", "Id")), new Literal(CONTACT)),
                 FilterParser.parse("Contact/Id eq ae5f2f10-f46b-1410-fd9a-0050ba5d6c38"));
         assertTrue(matches("Contact/Id eq AE5F2F10-F46B-1410-FD9A-0050BA5D6C38"));
         assertTrue(matches("Contact/Id eq guid'ae5f2f10-f46b-1410-fd9a-0050ba5d6c38'"));
@@ -65,7 +73,8 @@ class FilterParserTest {
 
     @Test
     void unquotedDateTimeLiteralsCompareAsInstants() {
-        assertEquals(new Literal(Instant.parse("2026-01-01T00:00:00Z")),
+        assertEquals(
+                new Literal(Instant.parse("2026-01-01T00:00:00Z")),
                 ((Comparison) FilterParser.parse("CreatedOn gt 2026-01-01T00:00:00Z")).right());
         assertTrue(matches("CreatedOn gt 2026-01-01T00:00:00Z and CreatedOn lt 2026-03-01T13:00:01+03:00"));
         assertTrue(matches("CreatedOn ge 2026-03-01T10:00:00.0000000Z and CreatedOn le 2026-03-02"));
@@ -93,8 +102,18 @@ class FilterParserTest {
 
     @Test
     void malformedFiltersAreBadRequests() {
-        for (String bad : new String[] {"Name eq", "Name eq 'unterminated", "(Name eq 'a'", "Name eq 'a')",
-                "Name eqq 'a'", "frobnicate(Name)", "contains(Name)", "", "Name eq 'a' and", "CreatedOn gt 2026-13-45T00:00:00Z"}) {
+        for (String bad : new String[] {
+            "Name eq",
+            "Name eq 'unterminated",
+            "(Name eq 'a'",
+            "Name eq 'a')",
+            "Name eqq 'a'",
+            "frobnicate(Name)",
+            "contains(Name)",
+            "",
+            "Name eq 'a' and",
+            "CreatedOn gt 2026-13-45T00:00:00Z"
+        }) {
             SandboxException error = assertThrows(SandboxException.class, () -> FilterParser.parse(bad), bad);
             assertEquals(400, error.status(), bad);
         }

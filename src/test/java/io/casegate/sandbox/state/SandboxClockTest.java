@@ -17,8 +17,8 @@ class SandboxClockTest {
 
     private static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
 
-    private final Faults faults = new Faults(new SandboxSettings("Supervisor", "Supervisor", 3600, false,
-            10_485_760, 16_777_216, "id", "secret", 3600, 0, 0.0, false));
+    private final Faults faults = new Faults(new SandboxSettings(
+            "Supervisor", "Supervisor", 3600, false, 10_485_760, 16_777_216, "id", "secret", 3600, 0, 0.0, false));
     private final SandboxClock clock = new SandboxClock(Clock.fixed(START, ZoneOffset.UTC), faults);
 
     @Test
@@ -40,8 +40,14 @@ class SandboxClockTest {
 
     @Test
     void theOffsetIsNeverNegativeNorBeyondAYear() {
-        assertEquals(400, assertThrows(SandboxException.class, () -> faults.clockOffsetSeconds(-1)).status());
-        assertEquals(400, assertThrows(SandboxException.class, () -> faults.clockOffsetSeconds(366L * 24 * 3600 + 1)).status());
+        assertEquals(
+                400,
+                assertThrows(SandboxException.class, () -> faults.clockOffsetSeconds(-1))
+                        .status());
+        assertEquals(
+                400,
+                assertThrows(SandboxException.class, () -> faults.clockOffsetSeconds(366L * 24 * 3600 + 1))
+                        .status());
         faults.clockOffsetSeconds(366L * 24 * 3600);
         assertEquals(START.plusSeconds(366L * 24 * 3600), clock.instant());
     }
