@@ -36,7 +36,7 @@ public class Submissions {
     public static final String DELIVER_CASE = "DELIVER_CASE";
 
     /** One new submission, as the intake hands it over. */
-    public record NewSubmission(
+    record NewSubmission(
             SubmissionFields fields,
             String channel,
             String idempotencyKey,
@@ -69,7 +69,7 @@ public class Submissions {
      * either all are stored and the visitor's reference is valid, or none is.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public Submission record(NewSubmission incoming, List<StoredAttachment> files) {
+    Submission record(NewSubmission incoming, List<StoredAttachment> files) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         Submission submission = new Submission(
@@ -94,7 +94,7 @@ public class Submissions {
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public Optional<Submission> byIdempotencyKey(String key) {
+    Optional<Submission> byIdempotencyKey(String key) {
         return em.createNamedQuery(Submission.BY_IDEMPOTENCY_KEY, Submission.class)
                 .setParameter("key", key)
                 .getResultStream()
@@ -102,7 +102,7 @@ public class Submissions {
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public Optional<Submission> byReference(String reference) {
+    Optional<Submission> byReference(String reference) {
         return em.createNamedQuery(Submission.BY_REFERENCE, Submission.class)
                 .setParameter("reference", reference)
                 .getResultStream()
@@ -111,7 +111,7 @@ public class Submissions {
 
     /** Usually one; several when Casegate was pointed at another CRM (a sandbox restarts its numbering). */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<Submission> byCaseNumber(String caseNumber) {
+    List<Submission> byCaseNumber(String caseNumber) {
         return em.createNamedQuery(Submission.BY_CASE_NUMBER, Submission.class)
                 .setParameter("caseNumber", caseNumber)
                 .getResultList();
