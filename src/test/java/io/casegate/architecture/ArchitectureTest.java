@@ -1,11 +1,15 @@
 package io.casegate.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import jakarta.inject.Inject;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -20,8 +24,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 /**
  * The layout that docs/architecture.md describes, checked on the compiled product: each component
  * uses only the components it is allowed to, and only through their public face (their
- * {@code boundary} and {@code entity} packages), and no package takes part in a cycle. The sandbox
- * CRM imitates a third-party system: the product reaches it only over HTTP and it never leans on
+ * {@code boundary} and {@code entity} packages); no package takes part in a cycle; injection and
+ * logging have one style each (fields, java.util.logging). The sandbox CRM imitates a third-party system: the product reaches it only over HTTP and it never leans on
  * the product, or a rehearsal against it would prove less than it claims.
  */
 @AnalyzeClasses(packages = "io.casegate", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -49,6 +53,24 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule componentsUseOnlyWhatTheyMayThroughItsPublicFace =
             classes().that().resideInAPackage(ROOT + "..").should(useOnlyAllowedComponentsThroughTheirPublicFace());
+
+    @ArchTest
+    static final ArchRule oneInjectionStyleFields = constructors()
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAPackage(ROOT + "..")
+            .should()
+            .notBeAnnotatedWith(Inject.class)
+            .because("Casegate injects fields; a constructor that tests wire by hand carries no @Inject");
+
+    @ArchTest
+    static final ArchRule oneLogger = noClasses()
+            .that()
+            .resideInAPackage(ROOT + "..")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(System.Logger.class)
+            .because("Casegate logs through java.util.logging");
 
     @ArchTest
     static final ArchRule noCycleBetweenComponents =
