@@ -25,8 +25,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * The layout that docs/architecture.md describes, checked on the compiled product: each component
  * uses only the components it is allowed to, and only through their public face (their
  * {@code boundary} and {@code entity} packages); no package takes part in a cycle; injection and
- * logging have one style each (fields, java.util.logging). The sandbox CRM imitates a third-party system: the product reaches it only over HTTP and it never leans on
- * the product, or a rehearsal against it would prove less than it claims.
+ * logging have one style each (fields, java.util.logging). The sandbox CRM imitates a third-party
+ * system: the product reaches it only over HTTP and it never leans on the product, or a rehearsal
+ * against it would prove less than it claims.
  */
 @AnalyzeClasses(packages = "io.casegate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
