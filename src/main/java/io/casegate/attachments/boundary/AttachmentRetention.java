@@ -69,13 +69,9 @@ class AttachmentRetention {
 
     /** With a retention of zero, a delivered submission's files go at once. */
     public void afterDelivery(UUID submissionId) {
-        if (retention().isZero()) {
+        if (retention.isZero()) {
             removeExpiredSafely();
         }
-    }
-
-    Duration retention() {
-        return retention;
     }
 
     private void housekeeping() {
@@ -114,6 +110,6 @@ class AttachmentRetention {
     }
 
     public int removeExpired() {
-        return attachments.removeDeliveredBefore(clock.instant().minus(retention()), store::delete);
+        return attachments.removeDeliveredBefore(clock.instant().minus(retention), store::delete);
     }
 }

@@ -66,6 +66,7 @@ final class SubmissionParts implements AutoCloseable {
                     read.fields.put(part.getName(), read.text(part));
                 }
             }
+            read.submission = read.formFields();
             return read;
         } catch (RuntimeException failed) {
             read.close();
@@ -75,23 +76,20 @@ final class SubmissionParts implements AutoCloseable {
 
     /** The form's fields, as the form's bean would hold them. */
     SubmissionFields submission() {
-        if (submission == null) {
-            submission = fieldsOf(this);
-        }
         return submission;
     }
 
-    private static SubmissionFields fieldsOf(SubmissionParts parts) {
+    private SubmissionFields formFields() {
         SubmissionFields submission = new SubmissionFields();
-        submission.setName(parts.field("name"));
-        submission.setEmail(parts.field("email"));
-        submission.setPhone(parts.field("phone"));
-        submission.setOrganisation(parts.field("organisation"));
-        submission.setInn(parts.field("inn"));
-        submission.setService(parts.field("service"));
-        submission.setSubject(parts.field("subject"));
-        submission.setDescription(parts.field("description"));
-        String consent = parts.fields.get("consent");
+        submission.setName(field("name"));
+        submission.setEmail(field("email"));
+        submission.setPhone(field("phone"));
+        submission.setOrganisation(field("organisation"));
+        submission.setInn(field("inn"));
+        submission.setService(field("service"));
+        submission.setSubject(field("subject"));
+        submission.setDescription(field("description"));
+        String consent = fields.get("consent");
         submission.setConsent(consent != null
                 && (consent.strip().equalsIgnoreCase("true") || consent.strip().equals("on")));
         return submission;
