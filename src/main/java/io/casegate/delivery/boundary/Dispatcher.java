@@ -30,6 +30,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.casegate.delivery.control.RetryPolicy;
+import io.casegate.delivery.entity.DeliveryDeferred;
 import io.casegate.delivery.entity.OutboxEntry;
 import io.casegate.platform.metrics.Meter;
 import io.casegate.platform.metrics.Metrics;
@@ -191,8 +192,14 @@ class Dispatcher {
                 outbox.done(entry.id());
                 return;
             }
-            metrics.increment(Meter.DELIVERY_ATTEMPTS_FAILED, entry.kind());
             Throwable cause = unwrap(failure);
+            if (cause instanceof DeliveryDeferred deferred) {
+                LOG.fine(() -> entry.kind() + " " + entry.subjectId() + " deferred by " + deferred.after() + ": "
+                        + deferred.getMessage());
+                outbox.defer(entry.id(), clock.instant().plus(deferred.after()), deferred.getMessage());
+                return;
+            }
+            metrics.increment(Meter.DELIVERY_ATTEMPTS_FAILED, entry.kind());
             boolean timedOut = cause instanceof TimeoutException;
             String message = timedOut ? "No answer within " + attemptTimeout : describe(cause);
             if (!timedOut && !handler.isRetryable(cause)) {

@@ -107,6 +107,14 @@ public class Outbox {
     }
 
     @Transactional(TxType.REQUIRES_NEW)
+    void defer(String entryId, Instant next, String reason) {
+        OutboxEntry entry = em.find(OutboxEntry.class, entryId);
+        if (entry != null && entry.state() == OutboxEntry.State.PENDING) {
+            entry.defer(next, reason);
+        }
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
     void dead(String entryId, String error) {
         OutboxEntry entry = em.find(OutboxEntry.class, entryId);
         if (entry != null && entry.state() == OutboxEntry.State.PENDING) {

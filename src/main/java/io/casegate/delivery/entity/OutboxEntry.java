@@ -104,6 +104,12 @@ public class OutboxEntry {
         }
     }
 
+    /** Tried again at {@code next}; the attempt that was deferred does not count. */
+    public void defer(Instant next, String reason) {
+        attempts = Math.max(0, attempts - 1);
+        retryAt(next, reason, false);
+    }
+
     public void dead(String error, Instant at) {
         state = State.DEAD;
         lastError = clip(error);

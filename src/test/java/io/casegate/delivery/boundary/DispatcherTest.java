@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.casegate.delivery.control.RetryPolicy;
+import io.casegate.delivery.entity.DeliveryDeferred;
 import io.casegate.delivery.entity.OutboxEntry;
 import io.casegate.platform.metrics.InProcessMetrics;
 
@@ -81,6 +82,11 @@ class DispatcherTest {
             }
 
             @Override
+            void defer(String entryId, Instant next, String reason) {
+                recorded.add("deferred to " + next + ": " + reason);
+            }
+
+            @Override
             void dead(String entryId, String error) {
                 recorded.add("dead: " + error);
             }
@@ -122,6 +128,22 @@ class DispatcherTest {
     void exhaustedRetriesAreDeadLettered() {
         cut.finish(entry(3), handler, new IllegalStateException("connection refused"));
         assertEquals(List.of("dead: Gave up after 3 attempts: connection refused"), recorded);
+    }
+
+    @Test
+    void aDeferredAttemptIsTriedAgainLaterEvenWhenTheRetriesAreUsedUp() {
+        cut.finish(
+                entry(3),
+                handler,
+                new CompletionException(new DeliveryDeferred("the CRM mapping is invalid", Duration.ofMinutes(1))));
+        assertEquals(List.of("deferred to " + NOW.plusSeconds(60) + ": the CRM mapping is invalid"), recorded);
+    }
+
+    @Test
+    void aDeferredAttemptDoesNotCountAgainstTheRetryBudget() {
+        OutboxEntry entry = entry(3);
+        entry.defer(NOW.plusSeconds(1), "busy");
+        assertEquals(2, entry.attempts());
     }
 
     private static OutboxEntry entry(int attempts) {
