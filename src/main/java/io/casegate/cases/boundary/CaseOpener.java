@@ -1,5 +1,6 @@
 package io.casegate.cases.boundary;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 
@@ -9,6 +10,8 @@ import jakarta.inject.Inject;
 import io.casegate.attachments.boundary.Attachments;
 import io.casegate.cases.control.CaseSteps;
 import io.casegate.cases.control.CaseWorkflow;
+import io.casegate.cases.control.VisitorLocks;
+import io.casegate.cases.control.VisitorTurn;
 import io.casegate.cases.entity.OpenedCase;
 import io.casegate.crm.entity.CrmException;
 import io.casegate.delivery.boundary.OutboxHandler;
@@ -34,6 +37,9 @@ class CaseOpener implements OutboxHandler {
     CaseSteps steps;
 
     @Inject
+    VisitorLocks visitors;
+
+    @Inject
     Submissions submissions;
 
     @Inject
@@ -51,7 +57,19 @@ class CaseOpener implements OutboxHandler {
     public CompletionStage<?> handle(OutboxEntry entry) {
         CaseSteps.Resumed resumed = steps.resume(entry.subjectId())
                 .orElseThrow(() -> new IllegalStateException("No submission " + entry.subjectId()));
-        return workflow.openAsync(resumed.request(), resumed.progress())
+        // One visitor, one contact: deliveries of one visitor take turns at the contact (docs/delivery.md).
+        VisitorTurn turn = visitors.turn(resumed.request(), resumed.progress()).orElse(null);
+        if (turn == null) {
+            return CompletableFuture.failedFuture(visitors.notYourTurn());
+        }
+        CompletionStage<OpenedCase> opening;
+        try {
+            opening = workflow.openAsync(resumed.request(), turn.progress());
+        } catch (RuntimeException notStarted) {
+            turn.ended();
+            throw notStarted;
+        }
+        return opening.whenComplete((opened, failure) -> turn.ended())
                 .thenAccept(opened -> recordOpened(resumed.request().reference(), opened, entry));
     }
 

@@ -197,6 +197,7 @@ class Dispatcher {
                 LOG.fine(() -> entry.kind() + " " + entry.subjectId() + " deferred by " + deferred.after() + ": "
                         + deferred.getMessage());
                 outbox.defer(entry.id(), clock.instant().plus(deferred.after()), deferred.getMessage());
+                redispatchAfter(entry.id(), deferred.after());
                 return;
             }
             metrics.increment(Meter.DELIVERY_ATTEMPTS_FAILED, entry.kind());
@@ -221,6 +222,30 @@ class Dispatcher {
         } catch (RuntimeException e) {
             // The outcome could not be recorded: the lease expires and the entry is tried again.
             LOG.log(Level.WARNING, "Could not record the outcome of outbox entry " + entry.id(), e);
+        }
+    }
+
+    /**
+     * A deferral shorter than the poll interval is taken up when it ends, not at the next poll: a
+     * delivery waiting for its visitor's turn is due again within a fraction of a second. Should no
+     * slot be free then, the next attempt to end or the next poll takes it.
+     */
+    private void redispatchAfter(String entryId, Duration after) {
+        if (scheduler == null || stopped || pollInterval == null || after.compareTo(pollInterval) >= 0) {
+            return;
+        }
+        try {
+            // A few milliseconds late, so that the entry is due by the clock that the claim compares with.
+            scheduler.schedule(
+                    () -> {
+                        if (!stopped) {
+                            dispatch(entryId);
+                        }
+                    },
+                    after.toMillis() + 5,
+                    TimeUnit.MILLISECONDS);
+        } catch (RuntimeException rejected) {
+            LOG.log(Level.FINE, "Early dispatch refused; the next poll takes the entry", rejected);
         }
     }
 
