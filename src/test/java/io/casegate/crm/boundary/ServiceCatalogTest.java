@@ -1,16 +1,22 @@
 package io.casegate.crm.boundary;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.casegate.crm.control.CrmSettings;
+import io.casegate.crm.control.StoredServiceList;
 import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.entity.CrmUnavailableException;
 import io.casegate.crm.entity.ServiceOption;
@@ -24,14 +30,20 @@ class ServiceCatalogTest {
             "casegate.crm.fallback-services", "11111111-1111-1111-1111-111111111111=АТОЛ Онлайн; Оборудование",
             "casegate.crm.services-cache-time", "5m")));
 
-    /** A CRM that lists one service, or cannot be reached. */
+    /** A CRM that lists one service, or cannot be reached, or answers only after {@code latency}. */
     static final class FakeCases extends CrmCases {
         final AtomicInteger calls = new AtomicInteger();
         volatile boolean reachable = true;
+        volatile Duration latency = Duration.ZERO;
 
         @Override
         public List<ServiceOption> services(CrmCallObserver observer) {
             calls.incrementAndGet();
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (!reachable) {
                 throw new CrmUnavailableException("connection refused", null);
             }
@@ -66,6 +78,90 @@ class ServiceCatalogTest {
         crm.reachable = true;
         clock.advance(Duration.ofSeconds(30));
         assertEquals("Кассовое ПО", cut.services().get(0).name());
+    }
+
+    static final ServiceOption CRM_SERVICE = new ServiceOption("22222222-2222-2222-2222-222222222222", "Кассовое ПО");
+    static final ServiceOption STORED_SERVICE = new ServiceOption("33333333-3333-3333-3333-333333333333", "Маркировка");
+
+    final ExecutorService background = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopBackground() {
+        background.shutdownNow();
+    }
+
+    ServiceCatalog node(StoredServiceList store) {
+        return new ServiceCatalog(settings, crm, clock, store, background, Duration.ofMillis(200));
+    }
+
+    @Test
+    void aNodeStartedWhileTheCrmIsDownOffersTheListStoredBeforeNotTheFallback() {
+        StoredServiceList database = StoredServiceList.inMemory();
+        assertEquals(List.of(CRM_SERVICE), node(database).services());
+
+        crm.reachable = false;
+        ServiceCatalog startedDuringTheOutage = node(database);
+        assertEquals(List.of(CRM_SERVICE), startedDuringTheOutage.services());
+        assertEquals(
+                true,
+                startedDuringTheOutage
+                        .find(CRM_SERVICE.id(), CrmCallObserver.NONE)
+                        .isPresent());
+    }
+
+    @Test
+    void theConfiguredFallbackIsTheLastResortWhenNoListWasEverStored() {
+        crm.reachable = false;
+        assertEquals(
+                settings.fallbackServices(), node(StoredServiceList.inMemory()).services());
+    }
+
+    @Test
+    void aPageViewWaitsForASlowCrmOnlyItsBudgetAndShowsTheStoredListMeanwhile() {
+        StoredServiceList database = StoredServiceList.inMemory();
+        database.save(List.of(STORED_SERVICE));
+        crm.latency = Duration.ofSeconds(3);
+        ServiceCatalog cut = node(database);
+
+        long started = System.nanoTime();
+        assertEquals(List.of(STORED_SERVICE), cut.services());
+        assertEquals(List.of(STORED_SERVICE), cut.services());
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(waitedMillis < 1000, "two page views waited " + waitedMillis + " ms");
+
+        // The read went on in the background; once it has ended, the CRM's list is offered and stored.
+        await().atMost(Duration.ofSeconds(10)).until(() -> cut.services().equals(List.of(CRM_SERVICE)));
+        assertEquals(List.of(CRM_SERVICE), database.load());
+        assertEquals(1, crm.calls.get(), "one read, however many page views waited for it");
+    }
+
+    @Test
+    void aDeliveryWaitsForTheCrmsList() {
+        crm.latency = Duration.ofMillis(600);
+        assertEquals(
+                CRM_SERVICE,
+                node(StoredServiceList.inMemory())
+                        .find("Кассовое ПО", CrmCallObserver.NONE)
+                        .orElseThrow());
+    }
+
+    @Test
+    void aCrmThatListsNoServicesLeavesTheLastListOffered() {
+        StoredServiceList database = StoredServiceList.inMemory();
+        database.save(List.of(STORED_SERVICE));
+        ServiceCatalog cut = new ServiceCatalog(
+                settings,
+                new CrmCases() {
+                    @Override
+                    public List<ServiceOption> services(CrmCallObserver observer) {
+                        return List.of();
+                    }
+                },
+                clock,
+                database,
+                background,
+                Duration.ofMillis(200));
+        assertEquals(List.of(STORED_SERVICE), cut.services());
     }
 
     @Test
