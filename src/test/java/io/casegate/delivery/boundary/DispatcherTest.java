@@ -3,6 +3,7 @@ package io.casegate.delivery.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +148,36 @@ class DispatcherTest {
         OutboxEntry entry = entry(3);
         entry.defer(NOW.plusSeconds(1), "busy");
         assertEquals(2, entry.attempts());
+    }
+
+    @Test
+    void aShortDeferralIsDispatchedAgainWhenItEndsNotAtTheNextPoll() {
+        List<Long> scheduledMillis = new ArrayList<>();
+        cut.pollInterval = Duration.ofSeconds(5);
+        cut.scheduler = scheduler(scheduledMillis);
+        cut.finish(
+                entry(1),
+                handler,
+                new CompletionException(new DeliveryDeferred("the visitor is busy", Duration.ofMillis(300))));
+        assertEquals(List.of(305L), scheduledMillis);
+
+        scheduledMillis.clear();
+        cut.finish(entry(1), handler, new CompletionException(new DeliveryDeferred("mapping", Duration.ofMinutes(1))));
+        assertEquals(List.of(), scheduledMillis, "a long deferral is left to the poll");
+    }
+
+    /** A scheduler that records the delays it is given and runs nothing. */
+    private static ManagedScheduledExecutorService scheduler(List<Long> delaysMillis) {
+        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(
+                DispatcherTest.class.getClassLoader(),
+                new Class<?>[] {ManagedScheduledExecutorService.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("schedule") && arguments[2] instanceof TimeUnit unit) {
+                        delaysMillis.add(unit.toMillis((Long) arguments[1]));
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static OutboxEntry entry(int attempts) {
