@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -71,7 +72,7 @@ public class ServiceCatalog {
     ManagedScheduledExecutorService scheduler;
 
     private Executor handWiredExecutor;
-    private volatile Listing listing;
+    private final AtomicReference<Listing> listing = new AtomicReference<>();
     /** The read under way, if any; guarded by {@code this}. */
     private CompletableFuture<List<ServiceOption>> reading;
     /** A page view has already waited in vain for {@link #reading}: the next ones do not wait for it again. */
@@ -125,9 +126,19 @@ public class ServiceCatalog {
     }
 
     private List<ServiceOption> services(CrmCallObserver observer, Duration wait) {
-        Listing current = listing;
+        Listing current = listing.get();
         if (current != null && clock.instant().isBefore(current.validUntil())) {
             return current.services();
+        }
+        if (current == null) {
+            List<ServiceOption> known = bestKnown(List.of());
+            if (!known.isEmpty()) {
+                // Known, not read: offered while the CRM is asked (and should a read end first, its list stays).
+                listing.compareAndSet(null, new Listing(known, clock.instant()));
+            } else {
+                // Nothing stored, nothing configured: the CRM's answer is the only form that can be sent.
+                wait = null;
+            }
         }
         startRefreshingAhead();
         CompletableFuture<List<ServiceOption>> read = read(observer);
@@ -139,20 +150,14 @@ public class ServiceCatalog {
             }
         } catch (TimeoutException slow) {
             readingIsSlow = true;
-            LOG.fine(() -> "The CRM did not list the services within " + wait + "; showing the list known before");
+            LOG.fine("The CRM did not list the services within the wait; showing the list known before");
         } catch (ExecutionException failed) {
             // Logged, and remembered with the list to show, where the read ended.
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        current = listing;
-        if (current != null) {
-            return current.services();
-        }
-        // The first read is still under way: the stored list until it ends.
-        List<ServiceOption> known = bestKnown(List.of());
-        listing = new Listing(known, clock.instant());
-        return known;
+        current = listing.get();
+        return current == null ? settings.fallbackServices() : current.services();
     }
 
     /** The read under way, or a new one. */
@@ -168,7 +173,7 @@ public class ServiceCatalog {
 
     private void remember(List<ServiceOption> services, Throwable failure) {
         readingIsSlow = false;
-        Listing before = listing;
+        Listing before = listing.get();
         List<ServiceOption> offeredBefore = before == null ? List.of() : before.services();
         if (failure != null) {
             LOG.log(
@@ -177,13 +182,13 @@ public class ServiceCatalog {
                     failure.getCause() == null
                             ? failure.getMessage()
                             : failure.getCause().getMessage());
-            listing = new Listing(bestKnown(offeredBefore), clock.instant().plus(RETRY_AFTER_FAILURE));
+            listing.set(new Listing(bestKnown(offeredBefore), clock.instant().plus(RETRY_AFTER_FAILURE)));
             return;
         }
         if (services.isEmpty()) {
             // A form without a service to choose cannot be sent; any list known is better.
             LOG.warning("The CRM lists no services; offering the last list known");
-            listing = new Listing(bestKnown(offeredBefore), clock.instant().plus(settings.servicesCacheTime()));
+            listing.set(new Listing(bestKnown(offeredBefore), clock.instant().plus(settings.servicesCacheTime())));
             return;
         }
         try {
@@ -193,7 +198,7 @@ public class ServiceCatalog {
         } catch (RuntimeException notStored) {
             LOG.log(Level.WARNING, "The service list could not be stored; it is offered all the same", notStored);
         }
-        listing = new Listing(services, clock.instant().plus(settings.servicesCacheTime()));
+        listing.set(new Listing(services, clock.instant().plus(settings.servicesCacheTime())));
     }
 
     /** {@code offered} if it has services, else the stored list, else the configured fallback. */
@@ -224,7 +229,7 @@ public class ServiceCatalog {
         try {
             refreshAhead = scheduler.scheduleWithFixedDelay(
                     () -> {
-                        Listing current = listing;
+                        Listing current = listing.get();
                         if (current == null
                                 || !clock.instant().plusMillis(period).isBefore(current.validUntil())) {
                             read(CrmCallObserver.NONE);

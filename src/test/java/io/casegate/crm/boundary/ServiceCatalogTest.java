@@ -136,6 +136,19 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void withNothingStoredAndNoFallbackThePageWaitsForTheFirstList() {
+        crm.latency = Duration.ofMillis(600);
+        ServiceCatalog firstStart = new ServiceCatalog(
+                CrmSettings.from(MapConfig.of(Map.of())),
+                crm,
+                clock,
+                StoredServiceList.inMemory(),
+                background,
+                Duration.ofMillis(200));
+        assertEquals(List.of(CRM_SERVICE), firstStart.services(), "a form without services could not be sent");
+    }
+
+    @Test
     void aDeliveryWaitsForTheCrmsList() {
         crm.latency = Duration.ofMillis(600);
         assertEquals(
