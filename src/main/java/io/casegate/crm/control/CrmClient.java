@@ -159,11 +159,7 @@ public class CrmClient {
         if (status >= 200 && status < 300) {
             return answer;
         }
-        String message = operation + " failed with HTTP " + status + ": " + reason(answer);
-        if (status >= 500 || status == 408 || status == 429) {
-            throw new CrmUnavailableException(message, null);
-        }
-        throw new CrmRejectedException(status, message);
+        throw CrmErrors.classify(operation, status, reason(answer));
     }
 
     private static JsonObject json(String operation, CrmTransport.Exchange answer) {
