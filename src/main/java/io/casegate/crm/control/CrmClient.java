@@ -138,6 +138,9 @@ public class CrmClient {
         try {
             CrmTransport.Exchange answer = transport.exchange(method, transport.uri(path, query), all, body.get());
             observer.call(operation, answer.status(), answer.millis());
+            if (answer.status() >= 200 && answer.status() < 300) {
+                session.absorbCookies(snapshot, answer);
+            }
             return answer;
         } catch (CrmException unavailable) {
             observer.call(operation, 0, (System.nanoTime() - started) / 1_000_000);

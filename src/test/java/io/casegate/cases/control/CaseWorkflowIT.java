@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Handler;
@@ -44,6 +45,7 @@ import io.casegate.cases.entity.CaseRequest;
 import io.casegate.cases.entity.OpenedCase;
 import io.casegate.crm.boundary.ServiceCatalog;
 import io.casegate.crm.control.CrmSettings;
+import io.casegate.crm.entity.CrmUnavailableException;
 import io.casegate.crm.entity.ServiceOption;
 import io.casegate.platform.LocalServer;
 import io.casegate.testing.CrmStack;
@@ -314,6 +316,26 @@ class CaseWorkflowIT {
                         content(attachment), crm.download("CaseFile", UUID.fromString(row.getString("Id"))), at);
             }
         }
+    }
+
+    @Test
+    void aCaseReadBackWithoutANumberIsNeverShownAndIsReadAgainLater() {
+        CaseRequest request = ticket(Visitor.fresh(), service(), List.of());
+        // started, account, contact, case: the run dies after the CRM created the case, before it was recorded
+        ScriptedProgress progress = new ScriptedProgress().stopAtCompletion(4);
+        assertThrows(ScriptedProgress.Stopped.class, () -> workflow.open(request, progress));
+        UUID caseId = progress.openedCases().get(0).id();
+        crm.patch("Case", caseId, "{\"Number\":\"\"}");
+        progress.stopAtCompletion(0);
+
+        assertThrows(CrmUnavailableException.class, () -> workflow.open(request, progress));
+        assertEquals(1, progress.openedCases().size(), "no case number announced while the CRM shows none");
+        assertEquals(Optional.empty(), Optional.ofNullable(progress.results().get("case")));
+
+        crm.patch("Case", caseId, "{\"Number\":\"SR-RENUMBERED\"}");
+        OpenedCase delivered = workflow.open(request, progress);
+        assertEquals("SR-RENUMBERED", delivered.caseNumber());
+        assertEquals("SR-RENUMBERED", progress.openedCases().get(1).number());
     }
 
     @Test
