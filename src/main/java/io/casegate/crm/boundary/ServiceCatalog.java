@@ -36,8 +36,9 @@ import io.casegate.crm.entity.ServiceOption;
  * gives is also stored in the database ({@link StoredServiceList}), so that every node, and a node
  * started while the CRM is down, can offer it. A page view waits for the CRM at most
  * {@code casegate.crm.services-wait}; then it shows the best list known: the last one read, else the
- * stored one, else the configured {@code casegate.crm.fallback-services}. After a failed read the
- * CRM is asked again after a short pause rather than on every page view.
+ * stored one, else the configured {@code casegate.crm.fallback-services}; only when none of these
+ * has a service does it wait for the read, since a form without services cannot be sent. After a
+ * failed read the CRM is asked again after a short pause rather than on every page view.
  */
 @ApplicationScoped
 public class ServiceCatalog {
