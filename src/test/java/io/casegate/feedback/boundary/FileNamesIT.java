@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,17 +125,57 @@ class FileNamesIT {
         assertEquals("\uFFFD\uFFFD\uFFFD.pdf", files.get(0).getString("Name"));
     }
 
+    /**
+     * The form reads names with the same code: posted as a browser without JavaScript posts it, with
+     * the file parts' headers written byte for byte.
+     */
+    @Test
+    void theFormReadsEveryEncodingAsTheApiDoes() {
+        assertNamesArriveThroughTheForm("form-raw", name -> "filename=\"" + name.replace("\"", "%22") + "\"");
+        assertNamesArriveThroughTheForm("form-star", name -> "filename*=UTF-8''" + rfc5987(name));
+    }
+
+    private void assertNamesArriveThroughTheForm(String style, Function<String, String> parameter) {
+        String tag = style + "-" + UUID.randomUUID();
+        HttpResponse<String> answer = postForm(tag, fileHeaders(NAMES, parameter), contents(NAMES));
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("id=\"sent-dialog\""), answer.body());
+        JsonObject sent = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> crm().rows("Case", "Id,Number,Symptoms", "contains(Subject,'" + tag + "')"),
+                        found -> found.size() == 1)
+                .get(0);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> files(sent).size() == NAMES.size());
+        assertNamesIn(
+                style,
+                NAMES,
+                crm().rows("Case", "Id,Number,Symptoms", "Id eq " + sent.getString("Id"))
+                        .get(0));
+    }
+
+    private static List<byte[]> fileHeaders(List<String> names, Function<String, String> parameter) {
+        return names.stream()
+                .map(name -> parameter.apply(name).getBytes(StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    private static List<byte[]> contents(List<String> names) {
+        return names.stream()
+                .map(name -> ("the file " + name).getBytes(StandardCharsets.UTF_8))
+                .toList();
+    }
+
     private void assertNamesArrive(String style, List<String> names, Function<String, String> parameter) {
         String tag = style + "-" + UUID.randomUUID();
-        List<byte[]> headers = new ArrayList<>();
-        List<byte[]> contents = new ArrayList<>();
-        for (String name : names) {
-            headers.add(parameter.apply(name).getBytes(StandardCharsets.UTF_8));
-            contents.add(("the file " + name).getBytes(StandardCharsets.UTF_8));
-        }
-        HttpResponse<String> answer = post(tag, headers, contents);
+        HttpResponse<String> answer = post(tag, fileHeaders(names, parameter), contents(names));
         assertEquals(202, answer.statusCode(), answer.body());
-        JsonObject delivered = awaitCase(reference(answer), names.size());
+        assertNamesIn(style, names, awaitCase(reference(answer), names.size()));
+    }
+
+    private void assertNamesIn(String style, List<String> names, JsonObject delivered) {
 
         List<JsonObject> files = files(delivered);
         String description = delivered.getString("Symptoms");
@@ -201,16 +240,14 @@ class FileNamesIT {
             body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
         try {
-            return HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(casegate.url("api/v1/submissions"))
-                                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                                    .header("X-Api-Key", API_KEY)
-                                    .timeout(Duration.ofSeconds(60))
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(
+                    request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
