@@ -125,6 +125,21 @@ class FileNamesIT {
         assertEquals("\uFFFD\uFFFD\uFFFD.pdf", files.get(0).getString("Name"));
     }
 
+    /** Longer than the 255 characters that are kept (this failed as 503 before): shortened before the extension. */
+    @Test
+    void aNameLongerThan255CharactersIsShortenedNotRefused() {
+        String tag = "long-" + UUID.randomUUID();
+        String name = "отчёт ".repeat(60) + "итог.pdf";
+        HttpResponse<String> answer = post(
+                tag,
+                List.of(("filename=\"" + name + "\"").getBytes(StandardCharsets.UTF_8)),
+                List.of("content".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(202, answer.statusCode(), answer.body());
+        String stored = files(awaitCase(reference(answer), 1)).get(0).getString("Name");
+        assertEquals(255, stored.length(), stored);
+        assertTrue(stored.endsWith(".pdf") && name.startsWith(stored.substring(0, 250)), stored);
+    }
+
     /**
      * The form reads names with the same code: posted as a browser without JavaScript posts it, with
      * the file parts' headers written byte for byte.
