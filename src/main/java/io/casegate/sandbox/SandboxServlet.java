@@ -29,6 +29,7 @@ import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.Database;
 import io.casegate.sandbox.odata.Lookups;
 import io.casegate.sandbox.odata.ODataService;
+import io.casegate.sandbox.odata.Schema;
 import io.casegate.sandbox.pages.SandboxPages;
 import io.casegate.sandbox.state.Faults;
 import io.casegate.sandbox.state.SandboxClock;
@@ -61,9 +62,10 @@ class SandboxServlet extends HttpServlet {
         this.faults = new Faults(settings);
         Clock clock = new SandboxClock(Clock.systemUTC(), faults);
         this.sessions = new Sessions(faults, clock);
-        this.database = new Database(clock);
+        this.database = new Database(clock, new Schema(settings.accountInnColumn()));
         this.auth = new AuthService(settings, sessions, faults, stats);
-        this.odata = new ODataService(database, settings.maxJsonBodyBytes(), settings.maxFileSizeBytes());
+        this.odata = new ODataService(
+                database, settings.maxJsonBodyBytes(), settings.maxFileSizeBytes(), settings.caseInsensitiveStrings());
         this.files = new FileApi(database, settings.maxFileSizeBytes());
         this.pages = new SandboxPages(database, files);
         this.faultsEndpoint = new FaultsEndpoint(faults, sessions);

@@ -199,7 +199,7 @@ class SandboxFilesIT {
     void casesPageShowsWhatASupportAgentNeedsNewestFirst() {
         SandboxClient client = new SandboxClient(base).loggedIn();
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        String account = client.create("Account", "{\"Name\":\"ООО «Ромашка» " + tag + "\",\"INN\":\"7707083893\"}")
+        String account = client.create("Account", "{\"Name\":\"ООО «Ромашка» " + tag + "\"}")
                 .getString("Id");
         String contact = client.create(
                         "Contact",
@@ -241,7 +241,6 @@ class SandboxFilesIT {
             "Петрова Мария",
             "maria@example.ru",
             "ООО «Ромашка» " + tag,
-            "7707083893",
             "Повторите, пожалуйста",
             "Клиент уточнил модель ККТ",
             "чек.png",
