@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,14 +25,15 @@ import jakarta.json.JsonObject;
 public final class SandboxCrm {
 
     /** The sandbox's counters; tests compare them before and after. */
-    public record Stats(long logins, long failedLogins, long requests, long tokens) {
+    public record Stats(long logins, long failedLogins, long requests, long tokens, long logouts) {
 
         public Stats minus(Stats before) {
             return new Stats(
                     logins - before.logins,
                     failedLogins - before.failedLogins,
                     requests - before.requests,
-                    tokens - before.tokens);
+                    tokens - before.tokens,
+                    logouts - before.logouts);
         }
     }
 
@@ -89,6 +91,27 @@ public final class SandboxCrm {
                 .body();
     }
 
+    /** Changes a record as a CRM user would (OData PATCH, with the session's CSRF token). */
+    public void patch(String entity, UUID id, String json) {
+        get(entity, id); // logs in first, so that the session's CSRF cookie is there
+        String csrf = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("BPMCSRF"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse("");
+        HttpResponse<String> answer = send(
+                HttpRequest.newBuilder(URI.create(root + "/0/odata/" + entity + "(" + id + ")"))
+                        .header("Content-Type", "application/json")
+                        .header("BPMCSRF", csrf)
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)),
+                HttpResponse.BodyHandlers.ofString(),
+                true);
+        if (answer.statusCode() != 204) {
+            throw new IllegalStateException(
+                    "PATCH " + entity + "(" + id + ") answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
     /** Sets sandbox faults, e.g. {@code {"expireAllSessionsNow":true}}. */
     public void faults(String json) {
         HttpResponse<String> answer = send(
@@ -116,7 +139,8 @@ public final class SandboxCrm {
                 stats.getJsonNumber("logins").longValue(),
                 stats.getJsonNumber("failedLogins").longValue(),
                 stats.getJsonNumber("requests").longValue(),
-                stats.getJsonNumber("tokens").longValue());
+                stats.getJsonNumber("tokens").longValue(),
+                stats.getJsonNumber("logouts").longValue());
     }
 
     /** How many rows an entity set holds (OData {@code $count}), e.g. the cases delivered so far. */
