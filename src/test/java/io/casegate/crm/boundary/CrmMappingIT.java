@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +24,9 @@ import io.casegate.testing.SandboxCrm;
 
 /**
  * The mapping as an operator sets it, from the environment, in a Casegate of its own: the word
- * {@code none} switches the INN column off even though the CRM has one (an empty variable could
- * not: MicroProfile Config would take it as missing). The INN then reaches the case's description
- * only, and the delivery goes through.
+ * {@code none} switches the INN column off even though the CRM has one, and the case category whose
+ * default is Incident (an empty variable could not: MicroProfile Config would take it as missing).
+ * The INN then reaches the case's description only, and the delivery goes through.
  */
 class CrmMappingIT {
 
@@ -49,7 +50,7 @@ class CrmMappingIT {
                         "UsrINN",
                         "casegate.delivery.poll-interval",
                         "PT1S"),
-                Map.of("CASEGATE_CRM_ACCOUNT_INN_COLUMN", "none"),
+                Map.of("CASEGATE_CRM_ACCOUNT_INN_COLUMN", "none", "CASEGATE_CRM_CASE_CATEGORY_ID", "none"),
                 "sandbox/_stats");
     }
 
@@ -64,7 +65,7 @@ class CrmMappingIT {
     void noneFromTheEnvironmentSwitchesTheInnColumnOffAndTheInnGoesIntoTheDescription() {
         ApiClient api = new ApiClient(casegate.url("api/"), API_KEY);
         Map<String, String> visitor = ApiClient.distinctVisitor("inn-" + UUID.randomUUID());
-        Answer accepted = api.submit(visitor, Map.of(), null, null);
+        Answer accepted = api.submit(visitor, Map.of("a.txt", "x".getBytes(StandardCharsets.UTF_8)), null, null);
         assertEquals(202, accepted.status(), accepted.body());
 
         Answer delivered = await().atMost(Duration.ofSeconds(120))
@@ -81,6 +82,10 @@ class CrmMappingIT {
         assertTrue(
                 opened.getString("Symptoms").contains(visitor.get("inn")),
                 () -> "the INN is in the description: " + opened.getString("Symptoms"));
+        assertEquals(
+                "00000000-0000-0000-0000-000000000000",
+                opened.getString("CategoryId"),
+                "no category sent: the CRM's own default (none in the sandbox), not Incident");
         JsonObject account = crm.get("Account", UUID.fromString(opened.getString("AccountId")));
         assertEquals(visitor.get("organisation"), account.getString("Name"));
         assertEquals("", account.getString("UsrINN"), "the CRM's INN column is left alone: " + account);
