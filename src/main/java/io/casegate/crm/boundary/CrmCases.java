@@ -45,8 +45,9 @@ import io.casegate.crm.entity.ServiceOption;
 
 /**
  * The CRM in Casegate's terms: contacts, organisations, cases, messages and files. Everything
- * Creatio-specific (entity sets, column names, OData envelopes, the file service) stays in here.
- * Records are created with the ids the caller chooses, so that a repeated run can find them.
+ * Creatio-specific (OData envelopes, the file service) stays in here; every entity set, column and
+ * lookup id it writes or searches comes from the {@link CrmMapping}. Records are created with the
+ * ids the caller chooses, so that a repeated run can find them.
  */
 @ApplicationScoped
 public class CrmCases {

@@ -490,6 +490,35 @@ class CaseWorkflowIT {
                 0, crm.list("Contact", "Email eq '" + byPhone.email() + "'").size(), "no second contact");
     }
 
+    /**
+     * The service lookup is configuration: its filter narrows the list the form offers, and with no
+     * case column ({@code none}) the case is opened without a service, its name in the description.
+     */
+    @Test
+    void theServiceLookupIsFilteredAndItsCaseColumnCanBeSwitchedOff() {
+        CrmSettings narrowed = CrmSettings.from(MapConfig.over(
+                ConfigProvider.getConfig(),
+                Map.of(
+                        "casegate.crm.service.filter",
+                        "Name eq 'Кассовое ПО'",
+                        "casegate.crm.service.case-column",
+                        "none")));
+        try (CrmStack stack = new CrmStack(narrowed, Clock.systemUTC(), localServer, externalFiles)) {
+            assertTrue(catalog.services().size() > 1, "the sandbox lists several services");
+            List<ServiceOption> offered = stack.catalog.services();
+            assertEquals(
+                    List.of("Кассовое ПО"),
+                    offered.stream().map(ServiceOption::name).toList());
+
+            OpenedCase delivered = stack.workflow.open(
+                    ticket(Visitor.fresh(), offered.get(0).id(), List.of()), new ScriptedProgress());
+
+            JsonObject opened = crm.get("Case", delivered.caseId());
+            assertEquals("00000000-0000-0000-0000-000000000000", opened.getString("ServiceItemId"));
+            assertTrue(opened.getString("Symptoms").contains("Кассовое ПО"), opened.getString("Symptoms"));
+        }
+    }
+
     /** A 7.x instance uploads through {@code FileApiService/Upload}; the bytes arrive all the same. */
     @Test
     void theFilesGoThroughThe7xUploadRouteWhenConfigured() {
