@@ -1,5 +1,6 @@
 package io.casegate.cases.boundary;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 
@@ -10,8 +11,11 @@ import io.casegate.attachments.boundary.Attachments;
 import io.casegate.cases.control.CaseSteps;
 import io.casegate.cases.control.CaseWorkflow;
 import io.casegate.cases.entity.OpenedCase;
+import io.casegate.crm.boundary.CrmStatus;
 import io.casegate.crm.entity.CrmException;
+import io.casegate.crm.entity.MappingCheck;
 import io.casegate.delivery.boundary.OutboxHandler;
+import io.casegate.delivery.entity.DeliveryDeferred;
 import io.casegate.delivery.entity.OutboxEntry;
 import io.casegate.feedback.boundary.Submissions;
 import io.casegate.platform.metrics.Meter;
@@ -42,6 +46,9 @@ class CaseOpener implements OutboxHandler {
     @Inject
     Metrics metrics;
 
+    @Inject
+    CrmStatus crm;
+
     @Override
     public String kind() {
         return Submissions.DELIVER_CASE;
@@ -49,6 +56,13 @@ class CaseOpener implements OutboxHandler {
 
     @Override
     public CompletionStage<?> handle(OutboxEntry entry) {
+        // While the CRM lacks what the mapping names, every attempt would end as a dead letter:
+        // the submission waits, stored, until a self-check finds the CRM fixed.
+        MappingCheck mapping = crm.mapping();
+        if (mapping.invalid()) {
+            return CompletableFuture.failedFuture(new DeliveryDeferred(
+                    "The CRM mapping is invalid, " + mapping.summary(), crm.mappingRecheckInterval()));
+        }
         CaseSteps.Resumed resumed = steps.resume(entry.subjectId())
                 .orElseThrow(() -> new IllegalStateException("No submission " + entry.subjectId()));
         return workflow.openAsync(resumed.request(), resumed.progress())
