@@ -1,6 +1,8 @@
 package io.casegate.health.boundary;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,23 +36,26 @@ class MappingReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return response(crm.mapping());
+        MappingCheck mapping = crm.mapping();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(!mapping.invalid());
+        data(mapping).forEach(response::withData);
+        return response.build();
     }
 
-    static HealthCheckResponse response(MappingCheck mapping) {
-        HealthCheckResponseBuilder response =
-                HealthCheckResponse.named(NAME).status(!mapping.invalid()).withData("state", state(mapping));
+    /** The response's data: the state, when it was checked, why not, and each missing thing with what to change. */
+    static Map<String, String> data(MappingCheck mapping) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("state", state(mapping));
         if (mapping.checkedAt() != null) {
-            response.withData("checkedAt", mapping.checkedAt().toString());
+            data.put("checkedAt", mapping.checkedAt().toString());
         }
         if (!mapping.problem().isEmpty()) {
-            response.withData("problem", mapping.problem());
+            data.put("problem", mapping.problem());
         }
         for (RequirementCheck missing : mapping.missing()) {
-            response.withData(
-                    missing.name(), Texts.text(Locale.ENGLISH, missing.messageKey(), missing.messageArguments()));
+            data.put(missing.name(), Texts.text(Locale.ENGLISH, missing.messageKey(), missing.messageArguments()));
         }
-        return response.build();
+        return data;
     }
 
     private static String state(MappingCheck mapping) {
