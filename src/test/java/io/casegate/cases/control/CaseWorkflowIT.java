@@ -139,11 +139,11 @@ class CaseWorkflowIT {
         assertEquals(delivered.accountId().toString(), createdCase.getString("AccountId"));
         assertEquals(request.receivedOn(), Instant.parse(createdCase.getString("RegisteredOn")));
         assertEquals(
-                settings.caseOriginId().isEmpty() ? DEFAULT_ORIGIN_OF_THE_SANDBOX : settings.caseOriginId(),
+                settings.mapping().caseOriginId().map(UUID::toString).orElse(DEFAULT_ORIGIN_OF_THE_SANDBOX),
                 createdCase.getString("OriginId"));
-        if (!settings.caseCategoryId().isEmpty()) {
-            assertEquals(settings.caseCategoryId(), createdCase.getString("CategoryId"));
-        }
+        settings.mapping()
+                .caseCategoryId()
+                .ifPresent(category -> assertEquals(category.toString(), createdCase.getString("CategoryId")));
         String symptoms = createdCase.getString("Symptoms");
         for (String field : List.of(
                 request.reference(),
