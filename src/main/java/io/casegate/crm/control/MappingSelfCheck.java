@@ -2,7 +2,6 @@ package io.casegate.crm.control;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -186,24 +185,7 @@ public class MappingSelfCheck {
         }
     }
 
-    // Until the mapping of io.casegate.crm.control.CrmMapping is merged: what CrmCases writes today.
     List<MappingRequirement> requirements() {
-        List<MappingRequirement> all = new ArrayList<>();
-        all.add(MappingRequirement.column("Contact", "Email", "casegate.crm.url"));
-        all.add(MappingRequirement.column("Account", "Name", "casegate.crm.url"));
-        if (!settings.accountInnColumn().isEmpty()) {
-            all.add(MappingRequirement.column(
-                    "Account", settings.accountInnColumn(), "casegate.crm.account-inn-column"));
-        }
-        all.add(MappingRequirement.column("Case", "ServiceItemId", "casegate.crm.url"));
-        if (!settings.caseOriginId().isEmpty()) {
-            all.add(MappingRequirement.record(
-                    "CaseOrigin", UUID.fromString(settings.caseOriginId()), "casegate.crm.case-origin-id"));
-        }
-        if (!settings.caseCategoryId().isEmpty()) {
-            all.add(MappingRequirement.record(
-                    "CaseCategory", UUID.fromString(settings.caseCategoryId()), "casegate.crm.case-category-id"));
-        }
-        return all;
+        return settings.mapping().requirements();
     }
 }
