@@ -17,6 +17,7 @@ import io.casegate.cases.boundary.CaseCalls;
 import io.casegate.cases.entity.CrmCall;
 import io.casegate.crm.boundary.CrmStatus;
 import io.casegate.crm.entity.CrmSessionState;
+import io.casegate.crm.entity.DeliveryPreview;
 import io.casegate.crm.entity.MappingCheck;
 import io.casegate.delivery.boundary.Outbox;
 import io.casegate.feedback.boundary.Submissions;
@@ -78,6 +79,10 @@ class AdminConsole {
 
     public Duration crmMappingRecheckInterval() {
         return crmSession.mappingRecheckInterval();
+    }
+
+    public DeliveryPreview deliveryPreview() {
+        return crmSession.deliveryPreview();
     }
 
     public Outbox.Backlog backlog() {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.casegate.crm.entity.DeliveryPreview;
 import io.casegate.crm.entity.MappingCheck;
 import io.casegate.crm.entity.RequirementCheck;
 
@@ -35,6 +36,10 @@ public class CrmCheckPage {
 
     public List<RequirementCheck> getRequirements() {
         return getMapping().requirements();
+    }
+
+    public List<DeliveryPreview.Record> getPreview() {
+        return console.deliveryPreview().records();
     }
 
     public Duration getRecheckInterval() {

@@ -6,8 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.casegate.crm.control.CrmSession;
+import io.casegate.crm.control.CrmSettings;
+import io.casegate.crm.control.DeliveryPreviews;
 import io.casegate.crm.control.MappingSelfCheck;
 import io.casegate.crm.entity.CrmSessionState;
+import io.casegate.crm.entity.DeliveryPreview;
 import io.casegate.crm.entity.MappingCheck;
 
 /**
@@ -22,6 +25,9 @@ public class CrmStatus {
 
     @Inject
     MappingSelfCheck selfCheck;
+
+    @Inject
+    CrmSettings settings;
 
     public CrmSessionState state() {
         return session.state();
@@ -40,5 +46,10 @@ public class CrmStatus {
     /** While the mapping is invalid it is checked again this often; delivery waits as long. */
     public Duration mappingRecheckInterval() {
         return selfCheck.interval();
+    }
+
+    /** What a delivery writes with the configured mapping, record by record, in the CRM's terms. */
+    public DeliveryPreview deliveryPreview() {
+        return DeliveryPreviews.of(settings.mapping());
     }
 }
