@@ -214,7 +214,7 @@ class CrmSelfCheckIT {
     private HttpResponse<String> readiness() {
         try {
             return http.send(
-                    HttpRequest.newBuilder(casegate.url("health/ready"))
+                    HttpRequest.newBuilder(casegate.serverUrl("health/ready"))
                             .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
