@@ -113,8 +113,8 @@ class CrmSelfCheckIT {
         String reference = accepted.text("reference");
         Thread.sleep(8_000); // several dispatcher polls (1 s) and deferrals (2 s)
         JsonObject delivery = readinessCheck("crm-delivery").getJsonObject("data");
-        assertEquals("0", delivery.get("deadLettered").toString(), "nothing dead-lettered: " + delivery);
-        assertEquals("1", delivery.get("undelivered").toString(), "the submission waits: " + delivery);
+        assertEquals("0", delivery.getString("deadLettered"), "nothing dead-lettered: " + delivery);
+        assertEquals("1", delivery.getString("undelivered"), "the submission waits: " + delivery);
         assertNull(api().status(reference).text("caseNumber"));
         assertTrue(crm.list("Case", "contains(Subject, '" + tag + "')").isEmpty(), "nothing reached the CRM");
 
@@ -142,12 +142,7 @@ class CrmSelfCheckIT {
         assertEquals(origin.toString(), cases.get(0).getString("OriginId"));
         assertEquals(
                 1, crm.list("Account", "UsrINN eq '" + fields.get("inn") + "'").size(), "the INN in its column");
-        assertEquals(
-                "0",
-                readinessCheck("crm-delivery")
-                        .getJsonObject("data")
-                        .get("deadLettered")
-                        .toString());
+        assertEquals("0", readinessCheck("crm-delivery").getJsonObject("data").getString("deadLettered"));
 
         // 5. "Check again" on the admin page checks at once and shows every requirement present.
         PlainBrowser admin = signedInAdmin();
