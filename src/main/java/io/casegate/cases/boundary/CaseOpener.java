@@ -1,5 +1,7 @@
 package io.casegate.cases.boundary;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
@@ -13,7 +15,6 @@ import io.casegate.cases.control.CaseWorkflow;
 import io.casegate.cases.entity.OpenedCase;
 import io.casegate.crm.boundary.CrmStatus;
 import io.casegate.crm.entity.CrmException;
-import io.casegate.crm.entity.MappingCheck;
 import io.casegate.delivery.boundary.OutboxHandler;
 import io.casegate.delivery.entity.DeliveryDeferred;
 import io.casegate.delivery.entity.OutboxEntry;
@@ -57,11 +58,12 @@ class CaseOpener implements OutboxHandler {
     @Override
     public CompletionStage<?> handle(OutboxEntry entry) {
         // While the CRM lacks what the mapping names, every attempt would end as a dead letter:
-        // the submission waits, stored, until a self-check finds the CRM fixed.
-        MappingCheck mapping = crm.mapping();
-        if (mapping.invalid()) {
+        // the submission waits, stored, until a self-check finds the CRM fixed (and, after a
+        // start, until the first check has ended).
+        Optional<Duration> wait = crm.mappingHoldsDelivery();
+        if (wait.isPresent()) {
             return CompletableFuture.failedFuture(new DeliveryDeferred(
-                    "The CRM mapping is invalid, " + mapping.summary(), crm.mappingRecheckInterval()));
+                    "Waiting for the CRM mapping: " + crm.mapping().summary(), wait.get()));
         }
         CaseSteps.Resumed resumed = steps.resume(entry.subjectId())
                 .orElseThrow(() -> new IllegalStateException("No submission " + entry.subjectId()));

@@ -1,6 +1,7 @@
 package io.casegate.crm.boundary;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,9 @@ import io.casegate.crm.entity.MappingCheck;
  */
 @ApplicationScoped
 public class CrmStatus {
+
+    /** How long a delivery waits for the first self-check since start, which takes a request or two. */
+    static final Duration FIRST_CHECK_WAIT = Duration.ofSeconds(2);
 
     @Inject
     CrmSession session;
@@ -43,9 +47,22 @@ public class CrmStatus {
         return selfCheck.checkNow();
     }
 
-    /** While the mapping is invalid it is checked again this often; delivery waits as long. */
+    /** While the mapping is invalid it is checked again this often. */
     public Duration mappingRecheckInterval() {
         return selfCheck.interval();
+    }
+
+    /**
+     * How long a delivery should wait before it is tried again because of the mapping: the check
+     * interval while the mapping is invalid, a moment while the first check since start is under
+     * way; empty when delivery may go ahead.
+     */
+    public Optional<Duration> mappingHoldsDelivery() {
+        MappingCheck mapping = mapping();
+        if (!mapping.holdsDelivery()) {
+            return Optional.empty();
+        }
+        return Optional.of(mapping.invalid() ? mappingRecheckInterval() : FIRST_CHECK_WAIT);
     }
 
     /** What a delivery writes with the configured mapping, record by record, in the CRM's terms. */

@@ -37,6 +37,15 @@ public record MappingCheck(State state, Instant checkedAt, List<RequirementCheck
         return state == State.INVALID;
     }
 
+    /**
+     * Whether delivery should wait: while something is missing, and until the first check since
+     * start has ended (a delivery in that moment would meet a mapping nobody has checked, and a
+     * refusal of the CRM would make it a dead letter). A check that could not be made does not.
+     */
+    public boolean holdsDelivery() {
+        return state == State.INVALID || state == State.NOT_CHECKED && checkedAt == null;
+    }
+
     public List<RequirementCheck> missing() {
         return requirements.stream().filter(RequirementCheck::missing).toList();
     }
