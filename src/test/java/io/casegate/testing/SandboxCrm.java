@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,20 +25,22 @@ import jakarta.json.JsonObject;
 public final class SandboxCrm {
 
     /** The sandbox's counters; tests compare them before and after. */
-    public record Stats(long logins, long failedLogins, long requests, long tokens) {
+    public record Stats(long logins, long failedLogins, long requests, long tokens, long logouts) {
 
         public Stats minus(Stats before) {
             return new Stats(
                     logins - before.logins,
                     failedLogins - before.failedLogins,
                     requests - before.requests,
-                    tokens - before.tokens);
+                    tokens - before.tokens,
+                    logouts - before.logouts);
         }
     }
 
     private final URI root;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private boolean loggedIn;
@@ -54,6 +57,26 @@ public final class SandboxCrm {
         return collection.getJsonArray("value").getValuesAs(JsonObject.class);
     }
 
+    /**
+     * Creates a record as a CRM user would (a contact typed in by an agent, a second e-mail on its
+     * communication detail), and answers it as the CRM stored it.
+     */
+    public JsonObject create(String entity, JsonObject record) {
+        HttpResponse<String> answer = send(
+                HttpRequest.newBuilder(URI.create(root + "/0/odata/" + entity))
+                        .header("Content-Type", "application/json; charset=utf-8")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(record.toString())),
+                HttpResponse.BodyHandlers.ofString(),
+                true,
+                true);
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "POST " + entity + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return Json.createReader(new StringReader(answer.body())).readObject();
+    }
+
     public JsonObject get(String entity, UUID id) {
         return getJson("/0/odata/" + entity + "(" + id + ")");
     }
@@ -66,6 +89,27 @@ public final class SandboxCrm {
                         HttpResponse.BodyHandlers.ofByteArray(),
                         true)
                 .body();
+    }
+
+    /** Changes a record as a CRM user would (OData PATCH, with the session's CSRF token). */
+    public void patch(String entity, UUID id, String json) {
+        get(entity, id); // logs in first, so that the session's CSRF cookie is there
+        String csrf = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("BPMCSRF"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse("");
+        HttpResponse<String> answer = send(
+                HttpRequest.newBuilder(URI.create(root + "/0/odata/" + entity + "(" + id + ")"))
+                        .header("Content-Type", "application/json")
+                        .header("BPMCSRF", csrf)
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)),
+                HttpResponse.BodyHandlers.ofString(),
+                true);
+        if (answer.statusCode() != 204) {
+            throw new IllegalStateException(
+                    "PATCH " + entity + "(" + id + ") answered " + answer.statusCode() + ": " + answer.body());
+        }
     }
 
     /** Sets sandbox faults, e.g. {@code {"expireAllSessionsNow":true}}. */
@@ -95,7 +139,8 @@ public final class SandboxCrm {
                 stats.getJsonNumber("logins").longValue(),
                 stats.getJsonNumber("failedLogins").longValue(),
                 stats.getJsonNumber("requests").longValue(),
-                stats.getJsonNumber("tokens").longValue());
+                stats.getJsonNumber("tokens").longValue(),
+                stats.getJsonNumber("logouts").longValue());
     }
 
     /** How many rows an entity set holds (OData {@code $count}), e.g. the cases delivered so far. */
@@ -132,15 +177,20 @@ public final class SandboxCrm {
 
     private <T> HttpResponse<T> send(
             HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, boolean authenticated) {
+        return send(request, body, authenticated, false);
+    }
+
+    private <T> HttpResponse<T> send(
+            HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, boolean authenticated, boolean csrf) {
         try {
             if (authenticated && !loggedIn) {
                 login();
             }
-            HttpResponse<T> answer =
-                    http.send(request.header("ForceUseSession", "true").build(), body);
+            request.header("ForceUseSession", "true");
+            HttpResponse<T> answer = http.send(withCsrf(request, csrf).build(), body);
             if (authenticated && (answer.statusCode() == 401 || answer.statusCode() == 302)) {
                 login();
-                answer = http.send(request.build(), body);
+                answer = http.send(withCsrf(request, csrf).build(), body);
             }
             return answer;
         } catch (IOException failure) {
@@ -149,6 +199,17 @@ public final class SandboxCrm {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
         }
+    }
+
+    /** A modifying request carries the session's BPMCSRF cookie as a header, as Creatio requires. */
+    private HttpRequest.Builder withCsrf(HttpRequest.Builder request, boolean csrf) {
+        if (csrf) {
+            cookies.getCookieStore().getCookies().stream()
+                    .filter(cookie -> cookie.getName().equals("BPMCSRF"))
+                    .reduce((first, last) -> last)
+                    .ifPresent(cookie -> request.setHeader("BPMCSRF", cookie.getValue()));
+        }
+        return request;
     }
 
     private void login() throws IOException, InterruptedException {

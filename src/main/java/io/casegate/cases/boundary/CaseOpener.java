@@ -66,13 +66,25 @@ class CaseOpener implements OutboxHandler {
                     "Waiting for the CRM mapping: " + crm.mapping().summary(), wait.get()));
         }
         CaseSteps.Resumed resumed = steps.resume(entry.subjectId())
-                .orElseThrow(() -> new IllegalStateException("No submission " + entry.subjectId()));
+                .orElseThrow(() -> new SubmissionGone("Submission " + entry.subjectId() + " no longer exists"));
         return workflow.openAsync(resumed.request(), resumed.progress())
                 .thenAccept(opened -> recordOpened(resumed.request().reference(), opened, entry));
     }
 
+    /** Nothing to deliver: no later attempt can find it either. */
+    static final class SubmissionGone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SubmissionGone(String message) {
+            super(message);
+        }
+    }
+
     @Override
     public boolean isRetryable(Throwable failure) {
+        if (failure instanceof SubmissionGone) {
+            return false;
+        }
         return !(failure instanceof CrmException crm) || crm.isRetryable();
     }
 

@@ -28,6 +28,7 @@ import io.casegate.crm.boundary.ServiceCatalog;
 import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.entity.CrmContact;
 import io.casegate.crm.entity.CrmFile;
+import io.casegate.crm.entity.CrmUnavailableException;
 import io.casegate.crm.entity.NewAccount;
 import io.casegate.crm.entity.NewCase;
 import io.casegate.crm.entity.NewContact;
@@ -227,7 +228,7 @@ public class CaseWorkflow {
             return once(
                     Step.CASE,
                     Optional::empty,
-                    id -> crm.caseNumber(id, calls).map(number -> new CaseRef(id, number)),
+                    id -> crm.caseNumber(id, calls).map(number -> numbered(new CaseRef(id, number))),
                     id -> {
                         Optional<ServiceOption> service = service();
                         String description = CaseDescription.of(
@@ -251,6 +252,19 @@ public class CaseWorkflow {
                     // The number before the step is recorded: the visitor is waiting for it. Should the
                     // run die in between, the next run finds the case by its id and reports it again.
                     opened -> progress.caseOpened(opened.id(), opened.number()));
+        }
+
+        /**
+         * The case as found by its id, once the CRM has given it a number. A case without one is not
+         * accepted for good (the visitor would see «№ » and nothing): the attempt fails as the CRM's
+         * momentary state, and a later attempt reads it again.
+         */
+        private CaseRef numbered(CaseRef found) {
+            if (!found.hasNumber()) {
+                throw new CrmUnavailableException(
+                        "The CRM holds case " + found.id() + " without a number yet; it is read again later", null);
+            }
+            return found;
         }
 
         /**

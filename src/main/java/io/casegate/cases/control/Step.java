@@ -3,6 +3,7 @@ package io.casegate.cases.control;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.casegate.crm.entity.CrmContact;
 
@@ -11,10 +12,20 @@ import io.casegate.crm.entity.CrmContact;
  * into the step log and read back. The texts are what the log has always held (a delivery may be
  * resumed by a newer version), so they change only together with a migration.
  */
-record Step<T>(String name, Function<T, String> writer, Function<String, T> reader) {
+record Step<T>(String name, Function<T, String> writer, Function<String, T> reader, Predicate<T> complete) {
+
+    Step(String name, Function<T, String> writer, Function<String, T> reader) {
+        this(name, writer, reader, result -> true);
+    }
 
     /** A case created in the CRM and the number the CRM gave it. */
-    record CaseRef(UUID id, String number) {}
+    record CaseRef(UUID id, String number) {
+
+        /** A case is opened for the visitor only once it has a number: "№ " with nothing after it is no answer. */
+        boolean hasNumber() {
+            return number != null && !number.isBlank();
+        }
+    }
 
     /** Some stores cannot keep an empty string, so "no organisation" is written as a word. */
     private static final String NONE = "none";
@@ -33,10 +44,15 @@ record Step<T>(String name, Function<T, String> writer, Function<String, T> read
                         parts.length < 2 ? null : noneOrId(parts[1]).orElse(null));
             });
 
-    static final Step<CaseRef> CASE = new Step<>("case", created -> created.id() + ";" + created.number(), text -> {
-        String[] parts = text.split(";", 2);
-        return new CaseRef(UUID.fromString(parts[0]), parts[1]);
-    });
+    /** A case recorded without a number (by a version that accepted one) is not complete: it is read again. */
+    static final Step<CaseRef> CASE = new Step<>(
+            "case",
+            created -> created.id() + ";" + created.number(),
+            text -> {
+                String[] parts = text.split(";", 2);
+                return new CaseRef(UUID.fromString(parts[0]), parts.length < 2 ? "" : parts[1]);
+            },
+            CaseRef::hasNumber);
 
     static final Step<UUID> MESSAGE = new Step<>("message", UUID::toString, UUID::fromString);
 

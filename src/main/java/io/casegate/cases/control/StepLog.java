@@ -32,8 +32,9 @@ final class StepLog {
         return firstRun;
     }
 
+    /** The step's recorded result, unless it is missing or incomplete (then the step runs again). */
     <T> Optional<T> recorded(Step<T> step) {
-        return Optional.ofNullable(results.get(step.name())).map(step.reader());
+        return Optional.ofNullable(results.get(step.name())).map(step.reader()).filter(step.complete());
     }
 
     <T> void record(Step<T> step, T result) {

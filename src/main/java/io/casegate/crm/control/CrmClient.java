@@ -146,6 +146,9 @@ public class CrmClient {
         try {
             CrmTransport.Exchange answer = transport.exchange(method, transport.uri(path, query), all, body.get());
             observer.call(operation, answer.status(), answer.millis());
+            if (answer.status() >= 200 && answer.status() < 300) {
+                session.absorbCookies(snapshot, answer);
+            }
             return answer;
         } catch (CrmException unavailable) {
             observer.call(operation, 0, (System.nanoTime() - started) / 1_000_000);
@@ -167,11 +170,7 @@ public class CrmClient {
         if (status >= 200 && status < 300) {
             return answer;
         }
-        String message = operation + " failed with HTTP " + status + ": " + reason(answer);
-        if (status >= 500 || status == 408 || status == 429) {
-            throw new CrmUnavailableException(message, null);
-        }
-        throw new CrmRejectedException(status, message);
+        throw CrmErrors.classify(operation, status, reason(answer));
     }
 
     private static JsonObject json(String operation, CrmTransport.Exchange answer) {

@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -41,6 +43,8 @@ public class CrmSession {
 
     private static final Logger LOG = Logger.getLogger(CrmSession.class.getName());
     private static final String LOGIN_PATH = "/ServiceModel/AuthService.svc/Login";
+    /** Not documented by the vendor for integrations; Creatio's own login page script uses it (creatio-api.md §1.7). */
+    private static final String LOGOUT_PATH = "/ServiceModel/AuthService.svc/Logout";
     /** An OAuth token is renewed this long before the CRM says it expires. */
     private static final Duration TOKEN_MARGIN = Duration.ofSeconds(30);
 
@@ -57,6 +61,7 @@ public class CrmSession {
     private volatile SessionSnapshot current;
     private volatile long logins;
     private volatile long failedLogins;
+    private volatile long logouts;
     private volatile int consecutiveRejections;
     private volatile String lastLoginError;
     private volatile Instant lastLoginErrorAt;
@@ -71,24 +76,34 @@ public class CrmSession {
         this.clock = clock;
     }
 
-    /** A usable session, logging in first when there is none or it is due for renewal. */
+    /**
+     * A usable session, logging in first when there is none or it is due for renewal. A session
+     * replaced because it was due is still alive in the CRM: it is logged out, so that it does not
+     * hold a licence seat until the CRM's idle timeout ends it.
+     */
     SessionSnapshot current(CrmCallObserver observer) {
         SessionSnapshot snapshot = current;
         if (snapshot != null && snapshot.isUsableAt(clock.instant())) {
             return snapshot;
         }
-        return renew(snapshot, observer);
+        return renew(snapshot, observer, true);
     }
 
     /**
      * A session other than {@code rejected}: logs in unless another caller already replaced it.
-     * Pass what {@link #current} returned for the request that the CRM refused.
+     * Pass what {@link #current} returned for the request that the CRM refused. The CRM has already
+     * ended a session it refuses, so it is not logged out.
      */
     SessionSnapshot renew(SessionSnapshot rejected, CrmCallObserver observer) {
+        return renew(rejected, observer, false);
+    }
+
+    private SessionSnapshot renew(SessionSnapshot replaced, CrmCallObserver observer, boolean replacedIsAlive) {
+        SessionSnapshot fresh;
         renewal.lock();
         try {
             SessionSnapshot snapshot = current;
-            if (snapshot != null && snapshot != rejected && snapshot.isUsableAt(clock.instant())) {
+            if (snapshot != null && snapshot != replaced && snapshot.isUsableAt(clock.instant())) {
                 return snapshot;
             }
             Instant notBefore = nextLoginAttempt;
@@ -97,12 +112,78 @@ public class CrmSession {
                         lastLoginError + " (no new login attempt before " + notBefore + ")");
             }
             current = null;
-            SessionSnapshot fresh = login(observer);
+            fresh = login(observer);
             current = fresh;
-            return fresh;
         } finally {
             renewal.unlock();
         }
+        if (replacedIsAlive && replaced != null) {
+            logOut(replaced);
+        }
+        return fresh;
+    }
+
+    /**
+     * Keeps what a later answer of the CRM set: a session cookie issued on the first authenticated
+     * request ({@code BPMSESSIONID} on some builds), a renewed {@code BPMCSRF}, a cookie it cleared.
+     * Only the session that {@code used} names is updated; a renewal in between wins.
+     */
+    void absorbCookies(SessionSnapshot used, CrmTransport.Exchange answer) {
+        List<String> setCookies = answer.header("Set-Cookie");
+        if (setCookies.isEmpty() || used.bearerToken() != null) {
+            return;
+        }
+        renewal.lock();
+        try {
+            if (current == used) {
+                SessionSnapshot updated = used.withCookies(setCookies, clock.instant());
+                if (!updated.cookies().equals(used.cookies())) {
+                    current = updated;
+                }
+            }
+        } finally {
+            renewal.unlock();
+        }
+    }
+
+    /** Ends the current forms session when the application stops (a redeploy would otherwise leave it open). */
+    @PreDestroy
+    void close() {
+        SessionSnapshot snapshot = current;
+        current = null;
+        if (snapshot != null) {
+            logOut(snapshot);
+        }
+    }
+
+    /**
+     * Best effort: a session that cannot be logged out ends by the CRM's idle timeout anyway. Not a
+     * call of any submission, so not observed as one.
+     */
+    private void logOut(SessionSnapshot snapshot) {
+        if (snapshot.bearerToken() != null) {
+            return;
+        }
+        try {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Accept", MediaType.APPLICATION_JSON);
+            headers.put("ForceUseSession", "true");
+            headers.putAll(snapshot.headers());
+            CrmTransport.Exchange answer = transport.exchange(
+                    "POST",
+                    transport.uri(LOGOUT_PATH, Map.of()),
+                    headers,
+                    Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE));
+            logouts++;
+            LOG.fine(() -> "Logged out of the replaced CRM session: HTTP " + answer.status());
+        } catch (RuntimeException failed) {
+            LOG.fine(() -> "Could not log out of a replaced CRM session: " + failed.getMessage());
+        }
+    }
+
+    /** How many replaced sessions Casegate has logged out since it started. */
+    public long logouts() {
+        return logouts;
     }
 
     public CrmSessionState state() {
@@ -201,21 +282,9 @@ public class CrmSession {
         return message.isBlank() ? "code " + result.get("Code") : message;
     }
 
-    /** Name and value of every Set-Cookie; attributes (path, expiry) do not matter for one client. */
+    /** Name and value of every cookie the login set. */
     static Map<String, String> cookies(CrmTransport.Exchange answer) {
-        Map<String, String> cookies = new LinkedHashMap<>();
-        for (String setCookie : answer.header("Set-Cookie")) {
-            String pair = setCookie.split(";", 2)[0];
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                String value = pair.substring(equals + 1).strip();
-                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                    value = value.substring(1, value.length() - 1);
-                }
-                cookies.put(pair.substring(0, equals).strip(), value);
-            }
-        }
-        return cookies;
+        return SessionSnapshot.merge(Map.of(), answer.header("Set-Cookie"), Instant.EPOCH);
     }
 
     private SessionSnapshot requestToken() {

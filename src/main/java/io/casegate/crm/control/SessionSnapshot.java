@@ -1,8 +1,13 @@
 package io.casegate.crm.control;
 
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -28,6 +33,66 @@ record SessionSnapshot(
 
     static SessionSnapshot bearer(String token, Instant issuedAt, Instant renewalDue) {
         return new SessionSnapshot(Map.of(), null, token, issuedAt, renewalDue);
+    }
+
+    /** The same session with what later answers' Set-Cookie headers set or cleared. */
+    SessionSnapshot withCookies(List<String> setCookies, Instant now) {
+        Map<String, String> merged = merge(cookies, setCookies, now);
+        return new SessionSnapshot(
+                merged, bearerToken == null ? merged.get(CSRF_COOKIE) : csrfToken, bearerToken, issuedAt, renewalDue);
+    }
+
+    /**
+     * {@code cookies} with each Set-Cookie applied: a value replaces the cookie of that name; an
+     * empty value, {@code Max-Age=0} or an {@code Expires} before {@code now} removes it. Path and
+     * domain do not matter: Casegate is the CRM's only client of this jar.
+     */
+    static Map<String, String> merge(Map<String, String> cookies, List<String> setCookies, Instant now) {
+        Map<String, String> merged = new LinkedHashMap<>(cookies);
+        for (String setCookie : setCookies) {
+            String[] parts = setCookie.split(";");
+            int equals = parts[0].indexOf('=');
+            if (equals <= 0) {
+                continue;
+            }
+            String name = parts[0].substring(0, equals).strip();
+            String value = parts[0].substring(equals + 1).strip();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (value.isEmpty() || expired(parts, now)) {
+                merged.remove(name);
+            } else {
+                merged.put(name, value);
+            }
+        }
+        return merged;
+    }
+
+    private static boolean expired(String[] attributes, Instant now) {
+        for (int i = 1; i < attributes.length; i++) {
+            String attribute = attributes[i].strip();
+            int equals = attribute.indexOf('=');
+            if (equals < 0) {
+                continue;
+            }
+            String name = attribute.substring(0, equals).strip().toLowerCase(Locale.ROOT);
+            String value = attribute.substring(equals + 1).strip();
+            try {
+                if (name.equals("max-age") && Long.parseLong(value) <= 0) {
+                    return true;
+                }
+                if (name.equals("expires")
+                        && ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant()
+                                .isBefore(now)) {
+                    return true;
+                }
+            } catch (NumberFormatException | DateTimeParseException unreadable) {
+                // An attribute Casegate cannot read does not end the cookie.
+            }
+        }
+        return false;
     }
 
     boolean isUsableAt(Instant now) {

@@ -137,6 +137,9 @@ public class Submission {
 
     /** The case exists and has its number; true the first time only. */
     public boolean caseOpened(String caseId, String caseNumber, Instant at) {
+        if (caseNumber == null || caseNumber.isBlank()) {
+            throw new IllegalArgumentException("A case is opened for the visitor only with its number");
+        }
         if (this.caseNumber != null) {
             return false;
         }

@@ -88,7 +88,7 @@ public final class AuthService {
 
     /** Both logout routes: 200, the session that the cookie names ends, its cookies are cleared. */
     public CrmResponse logout(CrmRequest request) {
-        request.cookie(".ASPXAUTH").ifPresent(sessions::close);
+        request.cookie(".ASPXAUTH").filter(sessions::close).ifPresent(closed -> stats.logout());
         String appPath = request.applicationPath();
         return CrmResponse.empty(200)
                 .header("Set-Cookie", expired(".ASPXAUTH", appPath))

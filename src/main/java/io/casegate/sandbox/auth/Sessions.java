@@ -53,8 +53,9 @@ public final class Sessions {
         return Optional.of(session);
     }
 
-    void close(String authTicket) {
-        sessions.remove(authTicket);
+    /** True when the ticket named a session that was still open. */
+    boolean close(String authTicket) {
+        return sessions.remove(authTicket) != null;
     }
 
     BearerToken issueToken(long lifetimeSeconds) {

@@ -39,28 +39,23 @@ public final class Schema {
     public static final String CASE_FILE = "CaseFile";
     public static final String ACTIVITY = "Activity";
     public static final String CASE_MESSAGE_HISTORY = "CaseMessageHistory";
-    public static final String CONTACT_COMMUNICATION = "ContactCommunication";
-    public static final String COMMUNICATION_TYPE = "CommunicationType";
-    public static final String ACTIVITY_TYPE = "ActivityType";
-    public static final String ACTIVITY_STATUS = "ActivityStatus";
-    public static final String ACTIVITY_CATEGORY = "ActivityCategory";
-    public static final String ACTIVITY_PRIORITY = "ActivityPriority";
+    static final String CONTACT_COMMUNICATION = "ContactCommunication";
+    static final String COMMUNICATION_TYPE = "CommunicationType";
+    static final String ACTIVITY_TYPE = "ActivityType";
+    static final String ACTIVITY_STATUS = "ActivityStatus";
+    static final String ACTIVITY_CATEGORY = "ActivityCategory";
+    static final String ACTIVITY_PRIORITY = "ActivityPriority";
     /** The lookup behind Activity.MessageType (incoming / outgoing): EmailTypeSchema.CrtBase.cs. */
-    public static final String EMAIL_TYPE = "EmailType";
+    static final String EMAIL_TYPE = "EmailType";
 
-    public static final String MESSAGE_NOTIFIER = "MessageNotifier";
+    static final String MESSAGE_NOTIFIER = "MessageNotifier";
     /** FileTypeSchema.CrtBase.cs: File, Link, Link to object (the TypeId of every file detail). */
-    public static final String FILE_TYPE = "FileType";
+    static final String FILE_TYPE = "FileType";
 
     private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
 
     private final Map<String, EntityType> types = new LinkedHashMap<>();
     private final Optional<String> accountInnColumn;
-
-    /** A base install: no custom columns. */
-    public static Schema base() {
-        return new Schema(Optional.empty());
-    }
 
     /** @param accountInnColumn a custom text column on Account for the tax id, e.g. {@code UsrINN}; empty for none */
     public Schema(Optional<String> accountInnColumn) {

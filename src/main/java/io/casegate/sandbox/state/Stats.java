@@ -16,10 +16,16 @@ public final class Stats {
     private final AtomicLong failedLogins = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong tokens = new AtomicLong();
+    private final AtomicLong logouts = new AtomicLong();
     private final ConcurrentMap<String, AtomicLong> routes = new ConcurrentSkipListMap<>();
 
     public void login(boolean succeeded) {
         (succeeded ? logins : failedLogins).incrementAndGet();
+    }
+
+    /** A logout that ended a session which was still open. */
+    public void logout() {
+        logouts.incrementAndGet();
     }
 
     public void request() {
@@ -44,6 +50,7 @@ public final class Stats {
                 .add("failedLogins", failedLogins.get())
                 .add("requests", requests.get())
                 .add("tokens", tokens.get())
+                .add("logouts", logouts.get())
                 .add("routes", byRoute)
                 .build();
     }

@@ -33,6 +33,11 @@ class CaseOpenerTest {
     }
 
     @Test
+    void aSubmissionThatNoLongerExistsIsNotTriedAgain() {
+        assertFalse(cut.isRetryable(new CaseOpener.SubmissionGone("Submission 1 no longer exists")));
+    }
+
+    @Test
     void failuresOfCasegatesOwnAreTriedAgain() {
         assertTrue(cut.isRetryable(new UncheckedIOException(new IOException("attachment store unreadable"))));
     }

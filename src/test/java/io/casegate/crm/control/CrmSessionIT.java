@@ -200,6 +200,28 @@ class CrmSessionIT {
     }
 
     @Test
+    void aSessionReplacedWhenItsLifetimeEndsIsLoggedOutOfTheCrm() {
+        CrmSettings settings = CrmSettings.from(ConfigProvider.getConfig());
+        MovableClock clock = new MovableClock(Instant.now());
+        try (CrmStack stack = new CrmStack(settings, clock, localServer, externalFiles)) {
+            stack.workflow.open(newTicket(), new ScriptedProgress());
+            SandboxCrm.Stats before = crm.stats();
+
+            clock.advance(settings.sessionLifetime());
+            OpenedCase delivered = stack.workflow.open(newTicket(), new ScriptedProgress());
+
+            SandboxCrm.Stats used = crm.stats().minus(before);
+            assertEquals(1, used.logins(), "the due renewal");
+            assertEquals(1, used.logouts(), "the replaced session ended in the CRM, not left to its idle timeout");
+            assertEquals(
+                    1, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size());
+
+            stack.session.close();
+            assertEquals(2, crm.stats().minus(before).logouts(), "and the last one when Casegate stops");
+        }
+    }
+
+    @Test
     void rejectedCredentialsFailClearlyWithoutABurstOfLogins() {
         CrmSettings wrong = CrmSettings.from(MapConfig.over(
                 ConfigProvider.getConfig(),

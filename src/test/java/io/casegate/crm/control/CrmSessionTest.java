@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,8 +46,15 @@ class CrmSessionTest {
             return URI.create("http://127.0.0.1:1/crm");
         }
 
+        /** The Cookie header of each logout request. */
+        final List<String> logouts = new CopyOnWriteArrayList<>();
+
         @Override
         Exchange exchange(String method, URI uri, Map<String, String> headers, Entity<?> body) {
+            if (uri.getPath().endsWith("/ServiceModel/AuthService.svc/Logout")) {
+                logouts.add(headers.get("Cookie"));
+                return new Exchange(200, "application/json", Map.of(), "{}", 1);
+            }
             int number = logins.incrementAndGet();
             try {
                 Thread.sleep(20);
@@ -106,6 +114,68 @@ class CrmSessionTest {
         assertEquals(2, transport.logins.get());
         assertEquals(Duration.ZERO, cut.state().tokenAge());
         assertEquals(clock.instant().plus(Duration.ofMinutes(50)), cut.state().renewalDue());
+    }
+
+    @Test
+    void aSessionReplacedBecauseItWasDueIsLoggedOutSoThatItFreesItsLicence() {
+        cut.current(CrmCallObserver.NONE);
+        clock.advance(Duration.ofMinutes(50));
+        cut.current(CrmCallObserver.NONE);
+
+        assertEquals(List.of(".ASPXAUTH=auth1; BPMCSRF=csrf1; BPMLOADER=loader"), transport.logouts);
+        assertEquals(1, cut.logouts());
+    }
+
+    @Test
+    void aSessionTheCrmRefusedIsNotLoggedOutAgain() {
+        SessionSnapshot refused = cut.current(CrmCallObserver.NONE);
+        cut.renew(refused, CrmCallObserver.NONE);
+
+        assertEquals(List.of(), transport.logouts);
+    }
+
+    @Test
+    void theSessionIsLoggedOutWhenTheApplicationStops() {
+        cut.current(CrmCallObserver.NONE);
+        cut.close();
+
+        assertEquals(1, transport.logouts.size());
+    }
+
+    @Test
+    void cookiesThatLaterAnswersSetAreKeptAndClearedOnesDropped() {
+        SessionSnapshot first = cut.current(CrmCallObserver.NONE);
+        cut.absorbCookies(
+                first,
+                new CrmTransport.Exchange(
+                        200,
+                        "application/json",
+                        Map.of(
+                                "Set-Cookie",
+                                List.of(
+                                        "BPMSESSIONID=s1; path=/; HttpOnly",
+                                        "BPMCSRF=csrf-rotated; path=/",
+                                        "BPMLOADER=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/")),
+                        "{}",
+                        1));
+
+        SessionSnapshot now = cut.current(CrmCallObserver.NONE);
+        assertEquals(
+                Map.of("Cookie", ".ASPXAUTH=auth1; BPMCSRF=csrf-rotated; BPMSESSIONID=s1", "BPMCSRF", "csrf-rotated"),
+                now.headers());
+        assertEquals(1, transport.logins.get(), "the same session, not a new login");
+    }
+
+    @Test
+    void cookiesOfAnAnswerToAReplacedSessionDoNotOverwriteTheNewOne() {
+        SessionSnapshot old = cut.current(CrmCallObserver.NONE);
+        SessionSnapshot fresh = cut.renew(old, CrmCallObserver.NONE);
+        cut.absorbCookies(
+                old,
+                new CrmTransport.Exchange(
+                        200, "application/json", Map.of("Set-Cookie", List.of("BPMSESSIONID=old; path=/")), "{}", 1));
+
+        assertSame(fresh, cut.current(CrmCallObserver.NONE));
     }
 
     @Test
