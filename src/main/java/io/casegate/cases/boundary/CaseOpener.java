@@ -68,6 +68,11 @@ class CaseOpener implements OutboxHandler {
         CaseSteps.Resumed resumed = steps.resume(entry.subjectId())
                 .orElseThrow(() -> new SubmissionGone("Submission " + entry.subjectId() + " no longer exists"));
         return workflow.openAsync(resumed.request(), resumed.progress())
+                .whenComplete((opened, failure) -> {
+                    if (failure != null) {
+                        crm.deliveryFailed(failure);
+                    }
+                })
                 .thenAccept(opened -> recordOpened(resumed.request().reference(), opened, entry));
     }
 

@@ -2,6 +2,7 @@ package io.casegate.crm.boundary;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import io.casegate.crm.control.CrmSession;
 import io.casegate.crm.control.CrmSettings;
 import io.casegate.crm.control.DeliveryPreviews;
 import io.casegate.crm.control.MappingSelfCheck;
+import io.casegate.crm.entity.CrmRejectedException;
 import io.casegate.crm.entity.CrmSessionState;
 import io.casegate.crm.entity.DeliveryPreview;
 import io.casegate.crm.entity.MappingCheck;
@@ -63,6 +65,23 @@ public class CrmStatus {
             return Optional.empty();
         }
         return Optional.of(mapping.invalid() ? mappingRecheckInterval() : FIRST_CHECK_WAIT);
+    }
+
+    /**
+     * Tells the self-check about a failed delivery: a refusal that names a missing column, entity
+     * set or lookup row (or a foreign key) means the CRM may have changed since the last check, so
+     * it checks again, and the deliveries after this one wait if something is gone.
+     */
+    public void deliveryFailed(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof CrmRejectedException refused
+                && (refused.problem() == CrmRejectedException.Problem.MAPPING
+                        || refused.problem() == CrmRejectedException.Problem.CONSTRAINT)) {
+            selfCheck.checkSoon();
+        }
     }
 
     /** What a delivery writes with the configured mapping, record by record, in the CRM's terms. */

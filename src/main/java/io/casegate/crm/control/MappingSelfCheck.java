@@ -43,6 +43,8 @@ public class MappingSelfCheck {
     /** How soon to look again while the built-in sandbox's port is not known yet. */
     static final Duration PORT_WAIT = Duration.ofSeconds(2);
 
+    static final Duration RECHECK_PAUSE = Duration.ofSeconds(10);
+
     static final String METADATA = "/0/odata/$metadata";
 
     @Inject
@@ -87,6 +89,19 @@ public class MappingSelfCheck {
 
     public Duration interval() {
         return interval;
+    }
+
+    /**
+     * Checks again soon, whatever the last check found: a delivery was refused in a way that a
+     * change of the CRM since then explains (a column or lookup row gone). Not more than once per
+     * {@link #RECHECK_PAUSE}, however many deliveries are refused at once.
+     */
+    public void checkSoon() {
+        MappingCheck known = last;
+        if (known.checkedAt() != null && known.checkedAt().plus(RECHECK_PAUSE).isAfter(clock.instant())) {
+            return;
+        }
+        schedule(Duration.ZERO);
     }
 
     /** Checks now (waiting for a check already under way rather than running two) and answers the result. */

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
 
+import io.casegate.crm.control.MappingSelfCheck;
+import io.casegate.crm.entity.CrmRejectedException;
+import io.casegate.crm.entity.CrmRejectedException.Problem;
+import io.casegate.crm.entity.CrmUnavailableException;
 import io.casegate.crm.entity.MappingCheck;
 
 /** When the mapping holds delivery back, and for how long. */
@@ -55,5 +61,27 @@ class CrmStatusTest {
                 Optional.empty(),
                 with(new MappingCheck(MappingCheck.State.VALID, AT, List.of(), ""))
                         .mappingHoldsDelivery());
+    }
+
+    @Test
+    void aDeliveryRefusedForAMissingColumnOrLookupMakesTheSelfCheckLookAgain() {
+        List<String> asked = new ArrayList<>();
+        CrmStatus status = new CrmStatus();
+        status.selfCheck = new MappingSelfCheck() {
+            @Override
+            public void checkSoon() {
+                asked.add("check");
+            }
+        };
+
+        status.deliveryFailed(new CompletionException(new CrmRejectedException(
+                400, "create case failed: Could not find a property named 'UsrINN'", Problem.MAPPING)));
+        assertEquals(1, asked.size(), "a missing column");
+        status.deliveryFailed(new CrmRejectedException(
+                500, "violates foreign key constraint \"FKCaseOriginId\"", Problem.CONSTRAINT));
+        assertEquals(2, asked.size(), "a lookup row gone");
+        status.deliveryFailed(new CrmRejectedException(400, "value too long", Problem.DATA));
+        status.deliveryFailed(new CrmUnavailableException("HTTP 503", null));
+        assertEquals(2, asked.size(), "not for this record's data, nor for a CRM that is down");
     }
 }

@@ -3,10 +3,16 @@ package io.casegate.crm.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +91,39 @@ class MappingSelfCheckTest {
         assertEquals(MappingCheck.State.NOT_CHECKED, check.state());
         assertEquals(0, crm.logins);
         assertTrue(crm.csrfSent.isEmpty(), "no request");
+    }
+
+    @Test
+    void aRecheckRightAfterACheckIsSkippedAndLaterScheduled() {
+        List<Long> scheduled = new ArrayList<>();
+        cut.scheduler = scheduler(scheduled);
+        cut.interval = Duration.ofMinutes(1);
+        crm.then(200, "application/xml", MappingVerifierTest.sample("metadata-base.xml"));
+        cut.checkNow();
+        scheduled.clear();
+
+        cut.checkSoon();
+        assertTrue(scheduled.isEmpty(), "checked a moment ago");
+
+        clock.advance(MappingSelfCheck.RECHECK_PAUSE);
+        cut.checkSoon();
+        assertEquals(List.of(0L), scheduled, "at once");
+    }
+
+    /** A scheduler that only notes the delays it is asked for. */
+    static ManagedScheduledExecutorService scheduler(List<Long> delays) {
+        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(
+                MappingSelfCheckTest.class.getClassLoader(),
+                new Class<?>[] {ManagedScheduledExecutorService.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("schedule")) {
+                        delays.add((Long) arguments[1]);
+                        return Proxy.newProxyInstance(
+                                MappingSelfCheckTest.class.getClassLoader(),
+                                new Class<?>[] {ScheduledFuture.class},
+                                (future, call, none) -> call.getReturnType() == boolean.class ? false : null);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 }
