@@ -5,7 +5,8 @@
  * <p>
  * Public face: {@code boundary.CrmCases} (the CRM-neutral operations the case workflow needs),
  * {@code boundary.ServiceCatalog} (the form's services), {@code boundary.CrmStatus} (the session's
- * state for the admin area and readiness) and the value types of {@code entity}. Owns no table.
+ * state, the mapping's self-check and what a delivery writes, for the admin area, readiness and
+ * delivery) and the value types of {@code entity}. Owns no table.
  * Uses {@code platform}.
  */
 package io.casegate.crm;

@@ -1,5 +1,8 @@
 package io.casegate.cases.boundary;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 
@@ -10,8 +13,10 @@ import io.casegate.attachments.boundary.Attachments;
 import io.casegate.cases.control.CaseSteps;
 import io.casegate.cases.control.CaseWorkflow;
 import io.casegate.cases.entity.OpenedCase;
+import io.casegate.crm.boundary.CrmStatus;
 import io.casegate.crm.entity.CrmException;
 import io.casegate.delivery.boundary.OutboxHandler;
+import io.casegate.delivery.entity.DeliveryDeferred;
 import io.casegate.delivery.entity.OutboxEntry;
 import io.casegate.feedback.boundary.Submissions;
 import io.casegate.platform.metrics.Meter;
@@ -42,6 +47,9 @@ class CaseOpener implements OutboxHandler {
     @Inject
     Metrics metrics;
 
+    @Inject
+    CrmStatus crm;
+
     @Override
     public String kind() {
         return Submissions.DELIVER_CASE;
@@ -49,9 +57,22 @@ class CaseOpener implements OutboxHandler {
 
     @Override
     public CompletionStage<?> handle(OutboxEntry entry) {
+        // While the CRM lacks what the mapping names, every attempt would end as a dead letter:
+        // the submission waits, stored, until a self-check finds the CRM fixed (and, after a
+        // start, until the first check has ended).
+        Optional<Duration> wait = crm.mappingHoldsDelivery();
+        if (wait.isPresent()) {
+            return CompletableFuture.failedFuture(new DeliveryDeferred(
+                    "Waiting for the CRM mapping: " + crm.mapping().summary(), wait.get()));
+        }
         CaseSteps.Resumed resumed = steps.resume(entry.subjectId())
                 .orElseThrow(() -> new SubmissionGone("Submission " + entry.subjectId() + " no longer exists"));
         return workflow.openAsync(resumed.request(), resumed.progress())
+                .whenComplete((opened, failure) -> {
+                    if (failure != null) {
+                        crm.deliveryFailed(failure);
+                    }
+                })
                 .thenAccept(opened -> recordOpened(resumed.request().reference(), opened, entry));
     }
 

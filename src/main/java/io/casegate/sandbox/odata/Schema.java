@@ -49,6 +49,8 @@ public final class Schema {
     static final String EMAIL_TYPE = "EmailType";
 
     static final String MESSAGE_NOTIFIER = "MessageNotifier";
+    /** FileTypeSchema.CrtBase.cs: File, Link, Link to object (the TypeId of every file detail). */
+    static final String FILE_TYPE = "FileType";
 
     private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
 
@@ -198,6 +200,7 @@ public final class Schema {
         define(ACTIVITY_CATEGORY, of("Name", TEXT), of("Description", TEXT), lookup("ActivityTypeId", ACTIVITY_TYPE));
         define(ACTIVITY_PRIORITY, of("Name", TEXT), of("Description", TEXT));
         define(EMAIL_TYPE, of("Name", TEXT), of("Description", TEXT), of("Code", TEXT));
+        define(FILE_TYPE, of("Name", TEXT), of("Description", TEXT));
         define(
                 MESSAGE_NOTIFIER,
                 of("Name", TEXT),

@@ -58,6 +58,9 @@ final class Seed {
         category(database, Lookups.ACTIVITY_CATEGORY_PAPERWORK, "Документооборот", Lookups.ACTIVITY_TYPE_TASK);
         insert(database, Schema.ACTIVITY_PRIORITY, Lookups.ACTIVITY_PRIORITY_MEDIUM, "Name", "Средний");
         insert(database, Schema.EMAIL_TYPE, Lookups.EMAIL_TYPE_INCOMING, "Name", "Входящее", "Code", "Incoming");
+        insert(database, Schema.FILE_TYPE, Lookups.FILE_TYPE_FILE, "Name", "Файл");
+        insert(database, Schema.FILE_TYPE, Lookups.FILE_TYPE_LINK, "Name", "Ссылка");
+        insert(database, Schema.FILE_TYPE, Lookups.FILE_TYPE_ENTITY_LINK, "Name", "Ссылка на объект");
         insert(database, Schema.EMAIL_TYPE, Lookups.EMAIL_TYPE_OUTGOING, "Name", "Исходящее", "Code", "Outgoing");
         insert(database, Schema.MESSAGE_NOTIFIER, Lookups.NOTIFIER_EMAIL, "Name", "Email");
         insert(database, Schema.MESSAGE_NOTIFIER, Lookups.NOTIFIER_PORTAL, "Name", "Портал");
