@@ -29,7 +29,6 @@ import jakarta.json.JsonValue;
 import io.casegate.crm.control.CrmClient;
 import io.casegate.crm.control.CrmMapping;
 import io.casegate.crm.control.CrmSettings;
-import io.casegate.crm.control.CrmTransport;
 import io.casegate.crm.control.ODataLiterals;
 import io.casegate.crm.control.PhoneDigits;
 import io.casegate.crm.entity.CrmCallObserver;
@@ -42,6 +41,7 @@ import io.casegate.crm.entity.NewCase;
 import io.casegate.crm.entity.NewContact;
 import io.casegate.crm.entity.NewMessage;
 import io.casegate.crm.entity.ServiceOption;
+import io.casegate.platform.ContentDisposition;
 
 /**
  * The CRM in Casegate's terms: contacts, organisations, cases, messages and files. Everything
@@ -387,8 +387,7 @@ public class CrmCases {
                     headers.put(
                             "Content-Range", "bytes " + offset + "-" + (offset + chunk.length - 1) + "/" + file.size());
                 }
-                headers.put(
-                        "Content-Disposition", "attachment; filename*=UTF-8''" + CrmTransport.encode(file.fileName()));
+                headers.put("Content-Disposition", ContentDisposition.attachment(file.fileName()));
                 JsonObject answer = client.postBytes(
                         "upload file", settings.mapping().uploadPath(), query, headers, chunk, observer);
                 if (answer.get("success") == JsonValue.FALSE) {

@@ -108,7 +108,7 @@ public class CrmTransport {
         return URI.create(crmUrl() + path + (encodedQuery.isEmpty() ? "" : "?" + encodedQuery));
     }
 
-    public static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
