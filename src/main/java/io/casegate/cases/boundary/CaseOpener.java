@@ -68,11 +68,12 @@ class CaseOpener implements OutboxHandler {
         CaseSteps.Resumed resumed = steps.resume(entry.subjectId())
                 .orElseThrow(() -> new SubmissionGone("Submission " + entry.subjectId() + " no longer exists"));
         return workflow.openAsync(resumed.request(), resumed.progress())
-                .whenComplete((opened, failure) -> {
-                    if (failure != null) {
-                        crm.deliveryFailed(failure);
-                    }
-                })
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(crm.waitAfterFailure(failure)
+                        .<Throwable>map(pause -> new DeliveryDeferred(
+                                "The CRM refused the delivery and lacks what the mapping names: "
+                                        + crm.mapping().summary(),
+                                pause))
+                        .orElse(failure)))
                 .thenAccept(opened -> recordOpened(resumed.request().reference(), opened, entry));
     }
 

@@ -68,20 +68,24 @@ public class CrmStatus {
     }
 
     /**
-     * Tells the self-check about a failed delivery: a refusal that names a missing column, entity
-     * set or lookup row (or a foreign key) means the CRM may have changed since the last check, so
-     * it checks again, and the deliveries after this one wait if something is gone.
+     * How long a failed delivery should wait instead of failing. A refusal that names a missing
+     * column, entity set or lookup row (or a foreign key) means the CRM may have changed since the
+     * last check: the mapping is checked again (at most once per pause, however many deliveries are
+     * refused at once), and if something is gone, this delivery waits like the ones after it
+     * rather than becoming a dead letter. Empty when the failure is the delivery's own.
      */
-    public void deliveryFailed(Throwable failure) {
+    public Optional<Duration> waitAfterFailure(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof CrmRejectedException refused
                 && (refused.problem() == CrmRejectedException.Problem.MAPPING
-                        || refused.problem() == CrmRejectedException.Problem.CONSTRAINT)) {
-            selfCheck.checkSoon();
+                        || refused.problem() == CrmRejectedException.Problem.CONSTRAINT)
+                && selfCheck.recheck().invalid()) {
+            return Optional.of(mappingRecheckInterval());
         }
+        return Optional.empty();
     }
 
     /** What a delivery writes with the configured mapping, record by record, in the CRM's terms. */

@@ -92,16 +92,16 @@ public class MappingSelfCheck {
     }
 
     /**
-     * Checks again soon, whatever the last check found: a delivery was refused in a way that a
-     * change of the CRM since then explains (a column or lookup row gone). Not more than once per
-     * {@link #RECHECK_PAUSE}, however many deliveries are refused at once.
+     * The mapping as it stands after a delivery was refused in a way that a change of the CRM
+     * explains: checked now, unless a check ended less than {@link #RECHECK_PAUSE} ago (then that
+     * one answers), so that many refusals at once cause one check.
      */
-    public void checkSoon() {
+    public MappingCheck recheck() {
         MappingCheck known = last;
         if (known.checkedAt() != null && known.checkedAt().plus(RECHECK_PAUSE).isAfter(clock.instant())) {
-            return;
+            return known;
         }
-        schedule(Duration.ZERO);
+        return checkNow();
     }
 
     /** Checks now (waiting for a check already under way rather than running two) and answers the result. */

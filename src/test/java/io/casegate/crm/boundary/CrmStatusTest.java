@@ -64,24 +64,47 @@ class CrmStatusTest {
     }
 
     @Test
-    void aDeliveryRefusedForAMissingColumnOrLookupMakesTheSelfCheckLookAgain() {
+    void aDeliveryRefusedForAMissingColumnOrLookupWaitsWhenTheSelfCheckFindsItGone() {
         List<String> asked = new ArrayList<>();
-        CrmStatus status = new CrmStatus();
+        MappingCheck[] found = {new MappingCheck(MappingCheck.State.INVALID, AT, List.of(), "")};
+        CrmStatus status = new CrmStatus() {
+            @Override
+            public Duration mappingRecheckInterval() {
+                return Duration.ofMinutes(1);
+            }
+        };
         status.selfCheck = new MappingSelfCheck() {
             @Override
-            public void checkSoon() {
+            public MappingCheck recheck() {
                 asked.add("check");
+                return found[0];
             }
         };
 
-        status.deliveryFailed(new CompletionException(new CrmRejectedException(
-                400, "create case failed: Could not find a property named 'UsrINN'", Problem.MAPPING)));
-        assertEquals(1, asked.size(), "a missing column");
-        status.deliveryFailed(new CrmRejectedException(
-                500, "violates foreign key constraint \"FKCaseOriginId\"", Problem.CONSTRAINT));
-        assertEquals(2, asked.size(), "a lookup row gone");
-        status.deliveryFailed(new CrmRejectedException(400, "value too long", Problem.DATA));
-        status.deliveryFailed(new CrmUnavailableException("HTTP 503", null));
-        assertEquals(2, asked.size(), "not for this record's data, nor for a CRM that is down");
+        assertEquals(
+                Optional.of(Duration.ofMinutes(1)),
+                status.waitAfterFailure(new CompletionException(new CrmRejectedException(
+                        400, "create case failed: Could not find a property named 'UsrINN'", Problem.MAPPING))),
+                "a missing column");
+        assertEquals(
+                Optional.of(Duration.ofMinutes(1)),
+                status.waitAfterFailure(new CrmRejectedException(
+                        500, "violates foreign key constraint \"FKCaseOriginId\"", Problem.CONSTRAINT)),
+                "a lookup row gone");
+        assertEquals(2, asked.size());
+
+        assertEquals(
+                Optional.empty(),
+                status.waitAfterFailure(new CrmRejectedException(400, "value too long", Problem.DATA)),
+                "this record's own data");
+        assertEquals(Optional.empty(), status.waitAfterFailure(new CrmUnavailableException("HTTP 503", null)));
+        assertEquals(2, asked.size(), "not checked for this record's data, nor for a CRM that is down");
+
+        found[0] = new MappingCheck(MappingCheck.State.VALID, AT, List.of(), "");
+        assertEquals(
+                Optional.empty(),
+                status.waitAfterFailure(
+                        new CrmRejectedException(500, "violates foreign key constraint \"FKX\"", Problem.CONSTRAINT)),
+                "the mapping is whole: the refusal is this record's, a dead letter");
     }
 }

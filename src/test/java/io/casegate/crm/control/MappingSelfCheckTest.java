@@ -1,6 +1,8 @@
 package io.casegate.crm.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
@@ -94,20 +96,19 @@ class MappingSelfCheckTest {
     }
 
     @Test
-    void aRecheckRightAfterACheckIsSkippedAndLaterScheduled() {
-        List<Long> scheduled = new ArrayList<>();
-        cut.scheduler = scheduler(scheduled);
+    void aRecheckRightAfterACheckAnswersThatCheckAndALaterOneAsksTheCrm() {
+        cut.scheduler = scheduler(new ArrayList<>());
         cut.interval = Duration.ofMinutes(1);
         crm.then(200, "application/xml", MappingVerifierTest.sample("metadata-base.xml"));
-        cut.checkNow();
-        scheduled.clear();
+        MappingCheck first = cut.checkNow();
 
-        cut.checkSoon();
-        assertTrue(scheduled.isEmpty(), "checked a moment ago");
+        assertSame(first, cut.recheck(), "checked a moment ago: many refusals at once cause one check");
 
         clock.advance(MappingSelfCheck.RECHECK_PAUSE);
-        cut.checkSoon();
-        assertEquals(List.of(0L), scheduled, "at once");
+        crm.then(200, "application/xml", MappingVerifierTest.sample("metadata-base.xml"));
+        MappingCheck second = cut.recheck();
+        assertNotSame(first, second);
+        assertEquals(clock.instant(), second.checkedAt());
     }
 
     /** A scheduler that only notes the delays it is asked for. */
