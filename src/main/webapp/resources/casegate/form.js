@@ -70,7 +70,8 @@ casegate.form = (function () {
         window.location.replace(ok ? ok.href : window.location.href);
     }
 
-    /* A modal with one action: focus stays on «Хорошо», Escape acts like it. */
+    /* A modal: focus starts on «Хорошо» and stays inside (Tab moves between «Хорошо» and the
+       status link, when there is one), Escape acts like «Хорошо». */
     function openDialog() {
         var dialog = byId('sent-dialog');
         if (!dialog) {
@@ -83,7 +84,10 @@ casegate.form = (function () {
                 reloadToEmptyForm();
             } else if (event.key === 'Tab') {
                 event.preventDefault();
-                ok.focus();
+                var stops = Array.prototype.slice.call(dialog.querySelectorAll('a[href]'));
+                var at = stops.indexOf(document.activeElement);
+                var next = at < 0 ? 0 : (at + (event.shiftKey ? stops.length - 1 : 1)) % stops.length;
+                stops[next].focus();
             }
         });
         ok.addEventListener('click', function (event) {

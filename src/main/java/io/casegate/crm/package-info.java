@@ -5,8 +5,9 @@
  * <p>
  * Public face: {@code boundary.CrmCases} (the CRM-neutral operations the case workflow needs),
  * {@code boundary.ServiceCatalog} (the form's services), {@code boundary.CrmStatus} (the session's
- * state for the admin area and readiness) and the value types of {@code entity}. Owns the table
- * {@code crm_service} (the last service list the CRM gave).
+ * state, the mapping's self-check and what a delivery writes, for the admin area, readiness and
+ * delivery) and the value types of {@code entity}. Owns the table {@code crm_service} (the last
+ * service list the CRM gave).
  * Uses {@code platform}.
  */
 package io.casegate.crm;

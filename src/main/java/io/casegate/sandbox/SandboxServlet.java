@@ -11,6 +11,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +30,7 @@ import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.odata.Database;
 import io.casegate.sandbox.odata.Lookups;
 import io.casegate.sandbox.odata.ODataService;
+import io.casegate.sandbox.odata.Schema;
 import io.casegate.sandbox.pages.SandboxPages;
 import io.casegate.sandbox.state.Faults;
 import io.casegate.sandbox.state.SandboxClock;
@@ -44,6 +46,15 @@ class SandboxServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SandboxServlet.class.getName());
+    private static final Set<String> KNOWN_ROUTES = Set.of(
+            "/ServiceModel/AuthService.svc/Login",
+            "/ServiceModel/AuthService.svc/Logout",
+            "/0/rest/MainMenuService/Logout",
+            "/connect/token",
+            "/0/connect/token",
+            "/0/rest/FileApiService/UploadFile",
+            "/0/rest/FileApiService/Upload",
+            "/0/ServiceModel/UserInfoService.svc/GetCurrentUserInfo");
 
     private final transient SandboxSettings settings;
     private final transient Faults faults;
@@ -61,9 +72,10 @@ class SandboxServlet extends HttpServlet {
         this.faults = new Faults(settings);
         Clock clock = new SandboxClock(Clock.systemUTC(), faults);
         this.sessions = new Sessions(faults, clock);
-        this.database = new Database(clock);
+        this.database = new Database(clock, new Schema(settings.accountInnColumn()));
         this.auth = new AuthService(settings, sessions, faults, stats);
-        this.odata = new ODataService(database, settings.maxJsonBodyBytes(), settings.maxFileSizeBytes());
+        this.odata = new ODataService(
+                database, settings.maxJsonBodyBytes(), settings.maxFileSizeBytes(), settings.caseInsensitiveStrings());
         this.files = new FileApi(database, settings.maxFileSizeBytes());
         this.pages = new SandboxPages(database, files);
         this.faultsEndpoint = new FaultsEndpoint(faults, sessions);
@@ -99,7 +111,7 @@ class SandboxServlet extends HttpServlet {
         if (own.isPresent()) {
             return own.get();
         }
-        stats.request();
+        stats.request(route(path));
         faults.delay();
         if (faults.outage()) {
             return CrmResponse.error(503, "The service is unavailable (sandbox outage fault).");
@@ -128,7 +140,8 @@ class SandboxServlet extends HttpServlet {
                 return odata.handle(request, root, path.substring(Math.min(path.length(), root.length() + 1)));
             }
         }
-        if (path.equals("/0/rest/FileApiService/UploadFile")) {
+        // 8.x clients call UploadFile, 7.x-era clients Upload, with the same query parameters.
+        if (path.equals("/0/rest/FileApiService/UploadFile") || path.equals("/0/rest/FileApiService/Upload")) {
             return post(request, () -> files.upload(request));
         }
         if (path.startsWith(FileApi.DOWNLOAD_PREFIX)) {
@@ -144,6 +157,20 @@ class SandboxServlet extends HttpServlet {
                             .build());
         }
         return CrmResponse.error(404, "No CRM service at " + path + ".");
+    }
+
+    /** The route of a CRM call as {@code _stats} counts it: OData calls by root, others by path. */
+    private static String route(String path) {
+        for (String root : new String[] {"/0/odata", "/odata"}) {
+            if (path.equals(root) || path.startsWith(root + "/")) {
+                return root;
+            }
+        }
+        if (path.startsWith(FileApi.DOWNLOAD_PREFIX)) {
+            return FileApi.DOWNLOAD_PREFIX + "*";
+        }
+        // Unknown paths are counted together, so that a client cannot grow the map without bound.
+        return KNOWN_ROUTES.contains(path) ? path : "other";
     }
 
     private Optional<CrmResponse> sandboxOwn(CrmRequest request, String path) {

@@ -156,6 +156,11 @@ public class FeedbackPage {
         return driver.findElement(By.id("sent-followup")).getText().strip();
     }
 
+    /** The dialog's link to the status page; absent while the case number is known. */
+    public List<WebElement> statusLinks() {
+        return driver.findElements(By.id("feedback:sent-status"));
+    }
+
     public WebElement okButton() {
         return driver.findElement(By.id("sent-ok"));
     }

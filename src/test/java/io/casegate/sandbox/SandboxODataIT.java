@@ -77,11 +77,13 @@ class SandboxODataIT {
                 "CasePriority",
                 "CaseFile",
                 "Activity",
-                "CaseMessageHistory")) {
+                "CaseMessageHistory",
+                "ContactCommunication",
+                "CommunicationType")) {
             assertTrue(metadata.body().contains("<EntitySet Name=\"" + set + "\""), set);
             assertTrue(names.contains(set), set);
         }
-        assertTrue(metadata.body().contains("<Property Name=\"INN\" Type=\"Edm.String\""));
+        assertFalse(metadata.body().contains("<Property Name=\"INN\""), "a base install has no INN column");
         assertTrue(metadata.body().contains("<NavigationProperty Name=\"Contact\""));
         assertTrue(metadata.body().contains("<Property Name=\"CreatedOn\" Type=\"Edm.DateTimeOffset\""));
     }
@@ -134,14 +136,49 @@ class SandboxODataIT {
     }
 
     @Test
+    void aBaseInstallOverHttpKeepsCommunicationsAndRefusesWhatCreatioWouldNot() {
+        SandboxClient client = client();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String id = client.create(
+                        "Contact",
+                        "{\"Name\":\"Анна " + tag + "\",\"Email\":\"Anna." + tag
+                                + "@Example.ru\",\"MobilePhone\":\"+7 916 555-44-33\"}")
+                .getString("Id");
+        JsonArray rows = json(client.get("/0/odata/ContactCommunication" + filter("Contact/Id eq " + id)))
+                .getJsonArray("value");
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals(
+                Set.of("anna." + tag + "@example.ru", "33445556197"),
+                rows.stream()
+                        .map(row -> row.asJsonObject().getString("SearchNumber"))
+                        .collect(Collectors.toSet()));
+
+        HttpResponse<String> tolower =
+                client.get("/0/odata/Contact" + filter("tolower(Email) eq 'anna." + tag + "@example.ru'"));
+        assertEquals(400, tolower.statusCode());
+        assertTrue(reason(tolower).contains("Function 'tolower' is not allowed."), tolower.body());
+
+        HttpResponse<String> inn =
+                client.post("/0/odata/Account", "{\"Name\":\"ООО " + tag + "\",\"INN\":\"7707083893\"}");
+        assertEquals(400, inn.statusCode());
+        assertTrue(
+                reason(inn).startsWith("The property 'INN' does not exist on type 'Terrasoft.Configuration.Account'."));
+
+        HttpResponse<String> badType =
+                client.post("/0/odata/Activity", "{\"Title\":\"x\",\"TypeId\":\"" + UUID.randomUUID() + "\"}");
+        assertEquals(500, badType.statusCode());
+        assertTrue(reason(badType).contains("violates foreign key constraint"), badType.body());
+    }
+
+    @Test
     void readUpdateDeleteAndReadAfterDelete() {
         SandboxClient client = client();
-        String id = client.create("Account", "{\"Name\":\"ООО Тест\",\"INN\":\"7707083893\"}")
+        String id = client.create("Account", "{\"Name\":\"ООО Тест\",\"Code\":\"7707083893\"}")
                 .getString("Id");
         String path = "/0/odata/Account(" + id + ")";
 
         JsonObject read = json(client.get(path));
-        assertEquals("7707083893", read.getString("INN"));
+        assertEquals("7707083893", read.getString("Code"));
         assertEquals(
                 "0001-01-01T00:00:00Z",
                 client.create("Case", "{\"Subject\":\"dates\"}").getString("RegisteredOn"));
@@ -192,9 +229,8 @@ class SandboxODataIT {
         assertEquals(
                 Set.of("Щукин Пётр " + suffix),
                 names(client.get("/0/odata/Contact"
-                        + filter(
-                                "startswith(tolower(Name),'щукин пётр') and Email eq 'p@example.ru' and endswith(Name,'"
-                                        + suffix + "')"))));
+                        + filter("startswith(Name,'Щукин Пётр') and Email eq 'p@example.ru' and endswith(Name,'"
+                                + suffix + "')"))));
         assertEquals(
                 2,
                 names(client.get("/0/odata/Contact"

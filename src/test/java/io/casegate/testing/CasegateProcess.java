@@ -51,6 +51,7 @@ public final class CasegateProcess implements AutoCloseable {
     private final int port;
     private final String war;
     private final List<String> jvmOptions;
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private Process process;
     private Path log;
     private int starts;
@@ -80,6 +81,24 @@ public final class CasegateProcess implements AutoCloseable {
     public static CasegateProcess start(
             String name, String contextRoot, Map<String, String> properties, String readyPath, String war) {
         CasegateProcess server = new CasegateProcess(name, contextRoot, properties, war);
+        server.startAgain(readyPath);
+        return server;
+    }
+
+    /**
+     * The same with environment variables too, as an operator sets them (e.g.
+     * {@code CASEGATE_CRM_ACCOUNT_INN_COLUMN=none}): MicroProfile Config reads them with other rules
+     * than system properties (an empty value is missing; names are mapped to keys).
+     */
+    public static CasegateProcess startWithEnvironment(
+            String name,
+            String contextRoot,
+            Map<String, String> properties,
+            Map<String, String> environment,
+            String readyPath) {
+        CasegateProcess server = new CasegateProcess(
+                name, contextRoot, properties, System.getProperty("casegate.war", "target/casegate.war"));
+        server.environment.putAll(environment);
         server.startAgain(readyPath);
         return server;
     }
@@ -197,8 +216,9 @@ public final class CasegateProcess implements AutoCloseable {
                     war,
                     "--contextroot",
                     contextRoot));
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder.redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
             RUNNING.add(process);

@@ -57,6 +57,26 @@ public final class SandboxCrm {
         return collection.getJsonArray("value").getValuesAs(JsonObject.class);
     }
 
+    /**
+     * Creates a record as a CRM user would (a contact typed in by an agent, a second e-mail on its
+     * communication detail), and answers it as the CRM stored it.
+     */
+    public JsonObject create(String entity, JsonObject record) {
+        HttpResponse<String> answer = send(
+                HttpRequest.newBuilder(URI.create(root + "/0/odata/" + entity))
+                        .header("Content-Type", "application/json; charset=utf-8")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(record.toString())),
+                HttpResponse.BodyHandlers.ofString(),
+                true,
+                true);
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "POST " + entity + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return Json.createReader(new StringReader(answer.body())).readObject();
+    }
+
     public JsonObject get(String entity, UUID id) {
         return getJson("/0/odata/" + entity + "(" + id + ")");
     }
@@ -157,15 +177,20 @@ public final class SandboxCrm {
 
     private <T> HttpResponse<T> send(
             HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, boolean authenticated) {
+        return send(request, body, authenticated, false);
+    }
+
+    private <T> HttpResponse<T> send(
+            HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, boolean authenticated, boolean csrf) {
         try {
             if (authenticated && !loggedIn) {
                 login();
             }
-            HttpResponse<T> answer =
-                    http.send(request.header("ForceUseSession", "true").build(), body);
+            request.header("ForceUseSession", "true");
+            HttpResponse<T> answer = http.send(withCsrf(request, csrf).build(), body);
             if (authenticated && (answer.statusCode() == 401 || answer.statusCode() == 302)) {
                 login();
-                answer = http.send(request.build(), body);
+                answer = http.send(withCsrf(request, csrf).build(), body);
             }
             return answer;
         } catch (IOException failure) {
@@ -174,6 +199,17 @@ public final class SandboxCrm {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
         }
+    }
+
+    /** A modifying request carries the session's BPMCSRF cookie as a header, as Creatio requires. */
+    private HttpRequest.Builder withCsrf(HttpRequest.Builder request, boolean csrf) {
+        if (csrf) {
+            cookies.getCookieStore().getCookies().stream()
+                    .filter(cookie -> cookie.getName().equals("BPMCSRF"))
+                    .reduce((first, last) -> last)
+                    .ifPresent(cookie -> request.setHeader("BPMCSRF", cookie.getValue()));
+        }
+        return request;
     }
 
     private void login() throws IOException, InterruptedException {

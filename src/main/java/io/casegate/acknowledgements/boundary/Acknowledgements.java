@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.casegate.delivery.boundary.Outbox;
 import io.casegate.delivery.boundary.OutboxHandler;
 import io.casegate.delivery.entity.OutboxEntry;
+import io.casegate.feedback.boundary.CaseNumberMail;
 import io.casegate.feedback.boundary.Submissions;
 import io.casegate.feedback.entity.Submission;
 import io.casegate.feedback.entity.SubmissionDelivered;
@@ -42,7 +43,7 @@ import io.casegate.platform.Texts;
  * mail server) gives up instead of risking a second e-mail.
  */
 @ApplicationScoped
-class Acknowledgements implements OutboxHandler {
+class Acknowledgements implements OutboxHandler, CaseNumberMail {
 
     private static final Logger LOG = Logger.getLogger(Acknowledgements.class.getName());
 
@@ -94,6 +95,12 @@ class Acknowledgements implements OutboxHandler {
 
     boolean enabled() {
         return host.filter(value -> !value.isBlank()).isPresent();
+    }
+
+    /** The form's dialog promises the e-mail only while this is true. */
+    @Override
+    public boolean isSent() {
+        return enabled();
     }
 
     /** Enqueued in the transaction that records the delivery, so it is never lost and never doubled. */

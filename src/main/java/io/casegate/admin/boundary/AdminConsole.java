@@ -1,5 +1,6 @@
 package io.casegate.admin.boundary;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import io.casegate.cases.boundary.CaseCalls;
 import io.casegate.cases.entity.CrmCall;
 import io.casegate.crm.boundary.CrmStatus;
 import io.casegate.crm.entity.CrmSessionState;
+import io.casegate.crm.entity.DeliveryPreview;
+import io.casegate.crm.entity.MappingCheck;
 import io.casegate.delivery.boundary.Outbox;
 import io.casegate.feedback.boundary.Submissions;
 import io.casegate.platform.metrics.Meter;
@@ -59,6 +62,27 @@ class AdminConsole {
 
     public CrmSessionState crmSession() {
         return crmSession.state();
+    }
+
+    public MappingCheck crmMapping() {
+        return crmSession.mapping();
+    }
+
+    public MappingCheck checkCrmMappingNow() {
+        MappingCheck result = crmSession.checkMappingNow();
+        String admin = security.getCallerPrincipal() == null
+                ? "?"
+                : security.getCallerPrincipal().getName();
+        LOG.info(() -> admin + " checked the CRM mapping: " + result.summary());
+        return result;
+    }
+
+    public Duration crmMappingRecheckInterval() {
+        return crmSession.mappingRecheckInterval();
+    }
+
+    public DeliveryPreview deliveryPreview() {
+        return crmSession.deliveryPreview();
     }
 
     public Outbox.Backlog backlog() {

@@ -1,8 +1,6 @@
 package io.casegate.attachments.boundary;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import jakarta.inject.Inject;
@@ -10,6 +8,8 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.casegate.platform.ContentDisposition;
 
 /** Serves files that went to Casegate's own external storage, by their unguessable token, until they expire. */
 @WebServlet(LocalExternalFileStore.PATH + "*")
@@ -32,11 +32,7 @@ public class PublishedFileServlet extends HttpServlet {
         var published = file.get();
         response.setContentType(published.mediaType());
         response.setContentLengthLong(published.size());
-        response.setHeader(
-                "Content-Disposition",
-                "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(published.fileName(), StandardCharsets.UTF_8)
-                                .replace("+", "%20"));
+        response.setHeader("Content-Disposition", ContentDisposition.attachment(published.fileName()));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "private, no-store");
         Files.copy(published.path(), response.getOutputStream());

@@ -1,5 +1,7 @@
 package io.casegate.cases.boundary;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
@@ -13,8 +15,10 @@ import io.casegate.cases.control.CaseWorkflow;
 import io.casegate.cases.control.VisitorLocks;
 import io.casegate.cases.control.VisitorTurn;
 import io.casegate.cases.entity.OpenedCase;
+import io.casegate.crm.boundary.CrmStatus;
 import io.casegate.crm.entity.CrmException;
 import io.casegate.delivery.boundary.OutboxHandler;
+import io.casegate.delivery.entity.DeliveryDeferred;
 import io.casegate.delivery.entity.OutboxEntry;
 import io.casegate.feedback.boundary.Submissions;
 import io.casegate.platform.metrics.Meter;
@@ -48,6 +52,9 @@ class CaseOpener implements OutboxHandler {
     @Inject
     Metrics metrics;
 
+    @Inject
+    CrmStatus crm;
+
     @Override
     public String kind() {
         return Submissions.DELIVER_CASE;
@@ -55,6 +62,14 @@ class CaseOpener implements OutboxHandler {
 
     @Override
     public CompletionStage<?> handle(OutboxEntry entry) {
+        // While the CRM lacks what the mapping names, every attempt would end as a dead letter:
+        // the submission waits, stored, until a self-check finds the CRM fixed (and, after a
+        // start, until the first check has ended).
+        Optional<Duration> wait = crm.mappingHoldsDelivery();
+        if (wait.isPresent()) {
+            return CompletableFuture.failedFuture(new DeliveryDeferred(
+                    "Waiting for the CRM mapping: " + crm.mapping().summary(), wait.get()));
+        }
         CaseSteps.Resumed resumed = steps.resume(entry.subjectId())
                 .orElseThrow(() -> new SubmissionGone("Submission " + entry.subjectId() + " no longer exists"));
         // One visitor, one contact: deliveries of one visitor take turns at the contact (docs/delivery.md).
@@ -70,6 +85,12 @@ class CaseOpener implements OutboxHandler {
             throw notStarted;
         }
         return opening.whenComplete((opened, failure) -> turn.ended())
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(crm.waitAfterFailure(failure)
+                        .<Throwable>map(pause -> new DeliveryDeferred(
+                                "The CRM refused the delivery and lacks what the mapping names: "
+                                        + crm.mapping().summary(),
+                                pause))
+                        .orElse(failure)))
                 .thenAccept(opened -> recordOpened(resumed.request().reference(), opened, entry));
     }
 

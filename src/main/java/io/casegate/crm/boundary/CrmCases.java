@@ -7,12 +7,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,9 +27,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import io.casegate.crm.control.CrmClient;
+import io.casegate.crm.control.CrmMapping;
 import io.casegate.crm.control.CrmSettings;
-import io.casegate.crm.control.CrmTransport;
 import io.casegate.crm.control.ODataLiterals;
+import io.casegate.crm.control.PhoneDigits;
 import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.entity.CrmContact;
 import io.casegate.crm.entity.CrmFile;
@@ -36,22 +41,26 @@ import io.casegate.crm.entity.NewCase;
 import io.casegate.crm.entity.NewContact;
 import io.casegate.crm.entity.NewMessage;
 import io.casegate.crm.entity.ServiceOption;
+import io.casegate.platform.ContentDisposition;
 
 /**
  * The CRM in Casegate's terms: contacts, organisations, cases, messages and files. Everything
- * Creatio-specific (entity sets, column names, OData envelopes, the file service) stays in here.
- * Records are created with the ids the caller chooses, so that a repeated run can find them.
+ * Creatio-specific (OData envelopes, the file service) stays in here; every entity set, column and
+ * lookup id it writes or searches comes from the {@link CrmMapping}. Records are created with the
+ * ids the caller chooses, so that a repeated run can find them.
  */
 @ApplicationScoped
 public class CrmCases {
 
-    /** Creatio's FileType lookup: a stored file, or a link whose URL is the row's Name. */
-    static final String FILE_TYPE_FILE = "529bc2f8-0ee0-df11-971b-001d60e938c6";
-
-    static final String FILE_TYPE_LINK = "539bc2f8-0ee0-df11-971b-001d60e938c6";
     private static final String ODATA = "/0/odata/";
-    private static final String UPLOAD = "/0/rest/FileApiService/UploadFile";
     private static final int MAX_CONTACT_MATCHES = 20;
+
+    /** Creatio's names of the base entity sets; the mapping may rename them. */
+    private static final String CONTACT = "Contact";
+
+    private static final String COMMUNICATION = "ContactCommunication";
+    private static final String ACCOUNT = "Account";
+    private static final String CASE = "Case";
 
     @Inject
     CrmSettings settings;
@@ -68,44 +77,88 @@ public class CrmCases {
     }
 
     /**
-     * The contact with this e-mail (compared case-insensitively), else with this phone as mobile or
-     * work phone; the oldest when several match. One request for both criteria.
+     * The contact with this e-mail, else with this phone, among every e-mail and phone a contact has
+     * (the CRM's communication rows, not only the contact's primary columns); the oldest contact
+     * when several match. One request for both criteria, the contact's organisation included.
+     * <p>
+     * Only {@code $filter} functions that Creatio documents: e-mails by {@code Number eq} as typed and
+     * lower-cased, and by {@code SearchNumber} (Creatio keeps e-mails lower-cased there); phones by
+     * {@code startswith(SearchNumber, …)}, the number's last ten digits reversed (Creatio keeps a
+     * phone's digits reversed there), then compared by their digits here, so {@code +7 916 555-44-33},
+     * {@code 8 (916) 5554433} and {@code 79165554433} are one number.
      */
     public Optional<CrmContact> findContact(String email, String phone, CrmCallObserver observer) {
+        CrmMapping mapping = settings.mapping();
+        String type = mapping.navigation(COMMUNICATION, "CommunicationTypeId") + "/Id";
+        String number = mapping.column(COMMUNICATION, "Number");
+        String searchNumber = mapping.column(COMMUNICATION, "SearchNumber");
         List<String> criteria = new ArrayList<>();
-        String wantedEmail =
-                email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+        String typedEmail = email == null || email.isBlank() ? null : email.strip();
+        String wantedEmail = typedEmail == null ? null : typedEmail.toLowerCase(Locale.ROOT);
         if (wantedEmail != null) {
-            criteria.add("tolower(Email) eq " + ODataLiterals.string(wantedEmail));
+            Set<String> values = new LinkedHashSet<>(List.of(typedEmail, wantedEmail));
+            List<String> any = new ArrayList<>();
+            values.forEach(value -> any.add(number + " eq " + ODataLiterals.string(value)));
+            any.add(searchNumber + " eq " + ODataLiterals.string(wantedEmail));
+            criteria.add("(" + type + " eq " + ODataLiterals.guid(mapping.emailCommunicationType()) + " and ("
+                    + String.join(" or ", any) + "))");
         }
-        if (phone != null && !phone.isBlank()) {
-            criteria.add("MobilePhone eq " + ODataLiterals.string(phone));
-            criteria.add("Phone eq " + ODataLiterals.string(phone));
+        String wantedPhone = PhoneDigits.national(phone);
+        if (wantedPhone.length() >= PhoneDigits.MIN_DIGITS
+                && !mapping.phoneCommunicationTypes().isEmpty()) {
+            String types = mapping.phoneCommunicationTypes().stream()
+                    .map(id -> type + " eq " + ODataLiterals.guid(id))
+                    .collect(Collectors.joining(" or "));
+            criteria.add("((" + types + ") and startswith(" + searchNumber + ", "
+                    + ODataLiterals.string(PhoneDigits.reversed(wantedPhone)) + "))");
         }
         if (criteria.isEmpty()) {
             return Optional.empty();
         }
+        String contactNavigation = mapping.navigation(COMMUNICATION, "ContactId");
+        String contactId = mapping.column(COMMUNICATION, "ContactId");
+        String typeId = mapping.column(COMMUNICATION, "CommunicationTypeId");
+        String created = mapping.column(CONTACT, "CreatedOn");
+        String accountId = mapping.column(CONTACT, "AccountId");
         JsonObject found = client.get(
                 "find contact",
-                ODATA + "Contact",
+                ODATA + mapping.communicationEntity(),
                 query(
                         "$filter",
                         String.join(" or ", criteria),
                         "$select",
-                        "Id,AccountId,Email,CreatedOn",
+                        String.join(",", "Id", contactId, typeId, number),
+                        "$expand",
+                        contactNavigation + "($select=Id," + accountId + "," + created + ")",
                         "$orderby",
-                        "CreatedOn asc",
+                        mapping.column(COMMUNICATION, "CreatedOn") + " asc",
                         "$top",
                         String.valueOf(MAX_CONTACT_MATCHES)),
                 observer);
-        List<JsonObject> rows = rows(found);
-        Optional<JsonObject> byEmail = rows.stream()
-                .filter(row -> wantedEmail != null
-                        && wantedEmail.equals(text(row, "Email").toLowerCase(Locale.ROOT)))
-                .findFirst();
-        return byEmail.or(() -> rows.stream().findFirst())
-                .map(row -> new CrmContact(
-                        ODataLiterals.lookup(text(row, "Id")), ODataLiterals.lookup(text(row, "AccountId"))));
+        List<JsonObject> contacts = new ArrayList<>();
+        List<JsonObject> byEmail = new ArrayList<>();
+        List<JsonObject> byPhone = new ArrayList<>();
+        for (JsonObject row : rows(found)) {
+            if (!(row.get(contactNavigation) instanceof JsonObject contact)) {
+                continue;
+            }
+            UUID rowType = ODataLiterals.lookup(text(row, typeId));
+            String value = text(row, number);
+            if (wantedEmail != null
+                    && mapping.emailCommunicationType().equals(rowType)
+                    && wantedEmail.equals(value.strip().toLowerCase(Locale.ROOT))) {
+                byEmail.add(contact);
+            } else if (mapping.phoneCommunicationTypes().contains(rowType)
+                    && wantedPhone.length() >= PhoneDigits.MIN_DIGITS
+                    && wantedPhone.equals(PhoneDigits.national(value))) {
+                byPhone.add(contact);
+            }
+        }
+        contacts.addAll(byEmail.isEmpty() ? byPhone : byEmail);
+        return contacts.stream()
+                .min(Comparator.comparing(contact -> text(contact, created)))
+                .map(contact -> new CrmContact(
+                        ODataLiterals.lookup(text(contact, "Id")), ODataLiterals.lookup(text(contact, accountId))));
     }
 
     /**
@@ -113,90 +166,99 @@ public class CrmCases {
      * ({@code casegate.crm.account-inn-column}), else the one with exactly this name.
      */
     public Optional<UUID> findAccount(String inn, String name, CrmCallObserver observer) {
+        CrmMapping mapping = settings.mapping();
+        Optional<String> innColumn = mapping.accountInnColumn();
         String filter;
-        if (inn != null && !inn.isBlank() && !settings.accountInnColumn().isEmpty()) {
-            filter = settings.accountInnColumn() + " eq " + ODataLiterals.string(inn.strip());
+        if (inn != null && !inn.isBlank() && innColumn.isPresent()) {
+            filter = innColumn.get() + " eq " + ODataLiterals.string(inn.strip());
         } else if (name != null && !name.isBlank()) {
-            filter = "Name eq " + ODataLiterals.string(name.strip());
+            filter = mapping.column(ACCOUNT, "Name") + " eq " + ODataLiterals.string(name.strip());
         } else {
             return Optional.empty();
         }
+        String created = mapping.column(ACCOUNT, "CreatedOn");
         JsonObject found = client.get(
                 "find account",
-                ODATA + "Account",
-                query("$filter", filter, "$select", "Id,CreatedOn", "$orderby", "CreatedOn asc", "$top", "1"),
+                ODATA + mapping.entity(ACCOUNT),
+                query("$filter", filter, "$select", "Id," + created, "$orderby", created + " asc", "$top", "1"),
                 observer);
         return rows(found).stream().findFirst().map(row -> ODataLiterals.lookup(text(row, "Id")));
     }
 
     public boolean accountExists(UUID id, CrmCallObserver observer) {
-        return exists("Account", id, observer);
+        return exists(ACCOUNT, id, observer);
     }
 
+    /** The organisation, with its INN only when the CRM has a column for it (else the INN is in the case's description). */
     public void createAccount(NewAccount account, CrmCallObserver observer) {
+        CrmMapping mapping = settings.mapping();
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("Id", ODataLiterals.guid(account.id()))
-                .add("Name", account.name());
-        if (account.inn() != null
-                && !account.inn().isBlank()
-                && !settings.accountInnColumn().isEmpty()) {
-            body.add(settings.accountInnColumn(), account.inn().strip());
+                .add(mapping.column(ACCOUNT, "Name"), account.name());
+        if (account.inn() != null && !account.inn().isBlank()) {
+            mapping.accountInnColumn()
+                    .ifPresent(column -> body.add(column, account.inn().strip()));
         }
-        client.post("create account", ODATA + "Account", body.build(), observer);
+        client.post("create account", ODATA + mapping.entity(ACCOUNT), body.build(), observer);
     }
 
     public boolean contactExists(UUID id, CrmCallObserver observer) {
-        return exists("Contact", id, observer);
+        return exists(CONTACT, id, observer);
     }
 
+    /** The contact, with its e-mail and mobile phone: the CRM makes them the contact's communication rows. */
     public void createContact(NewContact contact, CrmCallObserver observer) {
+        CrmMapping mapping = settings.mapping();
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("Id", ODataLiterals.guid(contact.id()))
-                .add("Name", contact.name())
-                .add("Email", contact.email() == null ? "" : contact.email().strip());
+                .add(mapping.column(CONTACT, "Name"), contact.name())
+                .add(
+                        mapping.column(CONTACT, "Email"),
+                        contact.email() == null ? "" : contact.email().strip());
         if (contact.phone() != null) {
-            body.add("MobilePhone", contact.phone());
+            body.add(mapping.column(CONTACT, "MobilePhone"), contact.phone());
         }
         if (contact.accountId() != null) {
-            body.add("AccountId", ODataLiterals.guid(contact.accountId()));
+            body.add(mapping.column(CONTACT, "AccountId"), ODataLiterals.guid(contact.accountId()));
         }
-        client.post("create contact", ODATA + "Contact", body.build(), observer);
+        client.post("create contact", ODATA + mapping.entity(CONTACT), body.build(), observer);
     }
 
     /** The number of the case with this id, if the case exists. */
     public Optional<String> caseNumber(UUID caseId, CrmCallObserver observer) {
+        CrmMapping mapping = settings.mapping();
+        String number = mapping.column(CASE, "Number");
         return client.find(
                         "read case",
-                        ODATA + "Case(" + ODataLiterals.guid(caseId) + ")",
-                        query("$select", "Id,Number"),
+                        ODATA + mapping.caseEntity() + "(" + ODataLiterals.guid(caseId) + ")",
+                        query("$select", "Id," + number),
                         observer)
-                .map(row -> text(row, "Number"));
+                .map(row -> text(row, number));
     }
 
     /** Creates the case and answers the number the CRM gave it. */
     public String createCase(NewCase newCase, CrmCallObserver observer) {
+        CrmMapping mapping = settings.mapping();
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("Id", ODataLiterals.guid(newCase.id()))
-                .add("Subject", newCase.subject())
-                .add("Symptoms", newCase.description())
-                .add("ContactId", ODataLiterals.guid(newCase.contactId()))
-                .add("RegisteredOn", ODataLiterals.dateTime(newCase.registeredOn()));
+                .add(mapping.column(CASE, "Subject"), newCase.subject())
+                .add(mapping.column(CASE, "Symptoms"), newCase.description())
+                .add(mapping.column(CASE, "ContactId"), ODataLiterals.guid(newCase.contactId()))
+                .add(mapping.column(CASE, "RegisteredOn"), ODataLiterals.dateTime(newCase.registeredOn()));
         if (newCase.accountId() != null) {
-            body.add("AccountId", ODataLiterals.guid(newCase.accountId()));
+            body.add(mapping.column(CASE, "AccountId"), ODataLiterals.guid(newCase.accountId()));
         }
-        if (newCase.serviceId() != null) {
-            body.add("ServiceItemId", ODataLiterals.guid(newCase.serviceId()));
-        } else if (!settings.defaultServiceId().isEmpty()) {
-            body.add("ServiceItemId", settings.defaultServiceId());
-        }
-        if (!settings.caseOriginId().isEmpty()) {
-            body.add("OriginId", settings.caseOriginId());
-        }
-        if (!settings.caseCategoryId().isEmpty()) {
-            body.add("CategoryId", settings.caseCategoryId());
-        }
-        JsonObject created = client.post("create case", ODATA + "Case", body.build(), observer);
-        String number = text(created, "Number");
+        mapping.serviceCaseColumn()
+                .ifPresent(column -> Optional.ofNullable(newCase.serviceId())
+                        .or(mapping::defaultServiceId)
+                        .ifPresent(service -> body.add(column, ODataLiterals.guid(service))));
+        // Each id left out ("none") takes the CRM's own default (CaseOriginDef, CasePriorityDef, CaseStatusDef).
+        mapping.caseOriginId().ifPresent(id -> body.add(mapping.column(CASE, "OriginId"), ODataLiterals.guid(id)));
+        mapping.caseCategoryId().ifPresent(id -> body.add(mapping.column(CASE, "CategoryId"), ODataLiterals.guid(id)));
+        mapping.casePriorityId().ifPresent(id -> body.add(mapping.column(CASE, "PriorityId"), ODataLiterals.guid(id)));
+        mapping.caseStatusId().ifPresent(id -> body.add(mapping.column(CASE, "StatusId"), ODataLiterals.guid(id)));
+        JsonObject created = client.post("create case", ODATA + mapping.caseEntity(), body.build(), observer);
+        String number = text(created, mapping.column(CASE, "Number"));
         if (!number.isBlank()) {
             return number;
         }
@@ -208,27 +270,55 @@ public class CrmCases {
     }
 
     public boolean messageExists(UUID id, CrmCallObserver observer) {
-        return exists(messageEntity(), id, observer);
+        CrmMapping mapping = settings.mapping();
+        return exists(
+                mapping.messageTarget() == CrmMapping.MessageTarget.CASE_MESSAGE_HISTORY
+                        ? "CaseMessageHistory"
+                        : "Activity",
+                id,
+                observer);
     }
 
+    /**
+     * The visitor's message on the case: by default an incoming e-mail Activity, completed, so that
+     * it shows on the case's processing tab as the e-mail it stands for rather than as an open task
+     * of the integration user (Creatio's defaults for an Activity without these columns); or a row of
+     * the case's message history with its notifier.
+     */
     public void createMessage(NewMessage message, CrmCallObserver observer) {
+        CrmMapping mapping = settings.mapping();
         JsonObjectBuilder body = JSON.createObjectBuilder().add("Id", ODataLiterals.guid(message.id()));
-        if (settings.messageTarget() == CrmSettings.MessageTarget.CASE_MESSAGE_HISTORY) {
-            body.add("CaseId", ODataLiterals.guid(message.caseId())).add("Message", message.text());
+        if (mapping.messageTarget() == CrmMapping.MessageTarget.CASE_MESSAGE_HISTORY) {
+            String history = "CaseMessageHistory";
+            body.add(mapping.column(history, "CaseId"), ODataLiterals.guid(message.caseId()))
+                    .add(mapping.column(history, "Message"), message.text());
+            mapping.messageNotifierId()
+                    .ifPresent(id -> body.add(mapping.column(history, "MessageNotifierId"), ODataLiterals.guid(id)));
         } else {
+            String activity = "Activity";
             String sentOn = ODataLiterals.dateTime(message.sentOn());
-            body.add("CaseId", ODataLiterals.guid(message.caseId()))
-                    .add("Title", message.subject())
-                    .add("Body", message.text())
-                    .add("Sender", message.senderEmail() == null ? "" : message.senderEmail())
-                    .add("ContactId", ODataLiterals.guid(message.contactId()))
-                    .add("StartDate", sentOn)
-                    .add("DueDate", sentOn);
+            body.add(mapping.column(activity, "CaseId"), ODataLiterals.guid(message.caseId()))
+                    .add(mapping.column(activity, "Title"), message.subject())
+                    .add(mapping.column(activity, "Body"), message.text())
+                    .add(mapping.column(activity, "Sender"), message.senderEmail() == null ? "" : message.senderEmail())
+                    .add(mapping.column(activity, "ContactId"), ODataLiterals.guid(message.contactId()))
+                    .add(mapping.column(activity, "StartDate"), sentOn)
+                    .add(mapping.column(activity, "DueDate"), sentOn);
             if (message.accountId() != null) {
-                body.add("AccountId", ODataLiterals.guid(message.accountId()));
+                body.add(mapping.column(activity, "AccountId"), ODataLiterals.guid(message.accountId()));
             }
+            mapping.activityTypeId()
+                    .ifPresent(id -> body.add(mapping.column(activity, "TypeId"), ODataLiterals.guid(id)));
+            mapping.activityMessageTypeId()
+                    .ifPresent(id -> body.add(mapping.column(activity, "MessageTypeId"), ODataLiterals.guid(id)));
+            mapping.activityStatusId()
+                    .ifPresent(id -> body.add(mapping.column(activity, "StatusId"), ODataLiterals.guid(id)));
+            mapping.activityCategoryId()
+                    .ifPresent(id -> body.add(mapping.column(activity, "ActivityCategoryId"), ODataLiterals.guid(id)));
+            mapping.activityOwnerId()
+                    .ifPresent(id -> body.add(mapping.column(activity, "OwnerId"), ODataLiterals.guid(id)));
         }
-        client.post("create message", ODATA + messageEntity(), body.build(), observer);
+        client.post("create message", ODATA + mapping.messageEntity(), body.build(), observer);
     }
 
     /** Whether the CRM accepts this file itself, or it must go to external storage as a link. */
@@ -239,20 +329,25 @@ public class CrmCases {
     /** The size the CRM holds for this file record, if it exists (0 for a link). */
     public Optional<Long> fileSize(CrmFile file, CrmCallObserver observer) {
         FileOwner owner = owner(file);
+        String column = settings.mapping().column(owner.files.logical(), "Size");
         return client.find(
                         "read file",
-                        ODATA + owner.entity + "(" + ODataLiterals.guid(file.id()) + ")",
-                        query("$select", "Id,Size"),
+                        ODATA + owner.files.entity() + "(" + ODataLiterals.guid(file.id()) + ")",
+                        query("$select", "Id," + column),
                         observer)
-                .map(row -> row.get("Size") instanceof JsonNumber size
+                .map(row -> row.get(column) instanceof JsonNumber size
                         ? size.longValue()
-                        : row.get("Size") instanceof JsonString size
+                        : row.get(column) instanceof JsonString size
                                         && !size.getString().isBlank()
                                 ? Long.parseLong(size.getString())
                                 : 0L);
     }
 
-    /** Uploads the file's bytes in chunks; the first chunk creates the file record with the given id. */
+    /**
+     * Uploads the file's bytes in chunks through the file service ({@code UploadFile} on 8.x, the
+     * 7.x {@code Upload} by configuration: same parameters); the first chunk creates the file record
+     * with the given id.
+     */
     public void uploadFile(CrmFile file, CrmCallObserver observer) {
         FileOwner owner = owner(file);
         Map<String, String> query = query(
@@ -265,11 +360,11 @@ public class CrmCases {
                 "fileName",
                 file.fileName(),
                 "columnName",
-                "Data",
+                settings.mapping().column(owner.files.logical(), "Data"),
                 "entitySchemaName",
-                owner.entity,
+                owner.files.entity(),
                 "parentColumnName",
-                owner.parentColumn,
+                settings.mapping().navigation(owner.files.logical(), owner.files.logicalParentColumn()),
                 "parentColumnValue",
                 owner.parentId.toString());
         int chunkSize = (int) Math.max(1, Math.min(settings.uploadChunkBytes(), file.size()));
@@ -292,9 +387,9 @@ public class CrmCases {
                     headers.put(
                             "Content-Range", "bytes " + offset + "-" + (offset + chunk.length - 1) + "/" + file.size());
                 }
-                headers.put(
-                        "Content-Disposition", "attachment; filename*=UTF-8''" + CrmTransport.encode(file.fileName()));
-                JsonObject answer = client.postBytes("upload file", UPLOAD, query, headers, chunk, observer);
+                headers.put("Content-Disposition", ContentDisposition.attachment(file.fileName()));
+                JsonObject answer = client.postBytes(
+                        "upload file", settings.mapping().uploadPath(), query, headers, chunk, observer);
                 if (answer.get("success") == JsonValue.FALSE) {
                     throw new CrmRejectedException(
                             200,
@@ -310,48 +405,55 @@ public class CrmCases {
 
     /** A link row: the URL is the row's name, the original file name its note. */
     public void attachLink(CrmFile file, String url, CrmCallObserver observer) {
+        CrmMapping mapping = settings.mapping();
         FileOwner owner = owner(file);
+        String files = owner.files.logical();
         JsonObject body = JSON.createObjectBuilder()
                 .add("Id", ODataLiterals.guid(file.id()))
-                .add(owner.parentColumn + "Id", ODataLiterals.guid(owner.parentId))
-                .add("Name", url)
-                .add("Notes", file.fileName())
-                .add("TypeId", FILE_TYPE_LINK)
+                .add(mapping.column(files, owner.files.logicalParentColumn()), ODataLiterals.guid(owner.parentId))
+                .add(mapping.column(files, "Name"), url)
+                .add(mapping.column(files, "Notes"), file.fileName())
+                .add(mapping.column(files, "TypeId"), ODataLiterals.guid(mapping.linkFileTypeId()))
                 .build();
-        client.post("attach link", ODATA + owner.entity, body, observer);
+        client.post("attach link", ODATA + owner.files.entity(), body, observer);
     }
 
-    /** The commercial services a visitor can choose, by name. */
+    /**
+     * The commercial services a visitor can choose, by name: the rows of the service lookup
+     * ({@code casegate.crm.service.entity-set}), filtered by {@code casegate.crm.service.filter} when
+     * one is set (say, active services only).
+     */
     public List<ServiceOption> services(CrmCallObserver observer) {
-        JsonObject found = client.get(
-                "list services", ODATA + "ServiceItem", query("$select", "Id,Name", "$orderby", "Name asc"), observer);
+        CrmMapping mapping = settings.mapping();
+        String entity = mapping.serviceEntitySet();
+        String name = mapping.column(entity, "Name");
+        Map<String, String> query = query("$select", "Id," + name, "$orderby", name + " asc");
+        mapping.serviceFilter().ifPresent(filter -> query.put("$filter", filter));
+        JsonObject found = client.get("list services", ODATA + entity, query, observer);
         return rows(found).stream()
-                .map(row -> new ServiceOption(text(row, "Id"), text(row, "Name")))
+                .map(row -> new ServiceOption(text(row, "Id"), text(row, name)))
                 .filter(option -> !option.name().isBlank())
                 .toList();
     }
 
-    private record FileOwner(String entity, String parentColumn, UUID parentId) {}
+    private record FileOwner(CrmMapping.FileOwnerSet files, UUID parentId) {}
 
     private FileOwner owner(CrmFile file) {
-        if (settings.attachmentTarget() == CrmSettings.AttachmentTarget.MESSAGE
-                && file.messageId() != null
-                && settings.messageTarget() == CrmSettings.MessageTarget.ACTIVITY) {
-            return new FileOwner("ActivityFile", "Activity", file.messageId());
-        }
-        return new FileOwner("CaseFile", "Case", file.caseId());
+        CrmMapping.FileOwnerSet files = settings.mapping().fileOwnerSet();
+        boolean onMessage = files.logicalOwner().equals("Activity") && file.messageId() != null;
+        return onMessage
+                ? new FileOwner(files, file.messageId())
+                : new FileOwner(
+                        new CrmMapping.FileOwnerSet(
+                                settings.mapping().entity("CaseFile"), "CaseFile", "Case", "CaseId"),
+                        file.caseId());
     }
 
-    private String messageEntity() {
-        return settings.messageTarget() == CrmSettings.MessageTarget.CASE_MESSAGE_HISTORY
-                ? "CaseMessageHistory"
-                : "Activity";
-    }
-
-    private boolean exists(String entity, UUID id, CrmCallObserver observer) {
+    /** Whether the record of this base entity set (Creatio's name) exists. */
+    private boolean exists(String logicalEntity, UUID id, CrmCallObserver observer) {
         return client.find(
-                        "read " + entity,
-                        ODATA + entity + "(" + ODataLiterals.guid(id) + ")",
+                        "read " + logicalEntity,
+                        ODATA + settings.mapping().entity(logicalEntity) + "(" + ODataLiterals.guid(id) + ")",
                         query("$select", "Id"),
                         observer)
                 .isPresent();

@@ -1,19 +1,95 @@
 package io.casegate.crm.boundary;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.casegate.crm.control.CrmSession;
+import io.casegate.crm.control.CrmSettings;
+import io.casegate.crm.control.DeliveryPreviews;
+import io.casegate.crm.control.MappingSelfCheck;
+import io.casegate.crm.entity.CrmRejectedException;
 import io.casegate.crm.entity.CrmSessionState;
+import io.casegate.crm.entity.DeliveryPreview;
+import io.casegate.crm.entity.MappingCheck;
 
-/** How Casegate's session with the CRM stands, for the admin area and the readiness check. */
+/**
+ * How Casegate stands with the CRM, for the admin area, the readiness checks and delivery: the
+ * session, and whether the CRM has everything the mapping names.
+ */
 @ApplicationScoped
 public class CrmStatus {
+
+    /** How long a delivery waits for the first self-check since start, which takes a request or two. */
+    static final Duration FIRST_CHECK_WAIT = Duration.ofSeconds(2);
 
     @Inject
     CrmSession session;
 
+    @Inject
+    MappingSelfCheck selfCheck;
+
+    @Inject
+    CrmSettings settings;
+
     public CrmSessionState state() {
         return session.state();
+    }
+
+    /** The last self-check of the mapping; "not checked yet" until one could be made. */
+    public MappingCheck mapping() {
+        return selfCheck.last();
+    }
+
+    /** Checks the mapping now, e.g. when an operator has fixed the CRM, and answers the result. */
+    public MappingCheck checkMappingNow() {
+        return selfCheck.checkNow();
+    }
+
+    /** While the mapping is invalid it is checked again this often. */
+    public Duration mappingRecheckInterval() {
+        return selfCheck.interval();
+    }
+
+    /**
+     * How long a delivery should wait before it is tried again because of the mapping: the check
+     * interval while the mapping is invalid, a moment while the first check since start is under
+     * way; empty when delivery may go ahead.
+     */
+    public Optional<Duration> mappingHoldsDelivery() {
+        MappingCheck mapping = mapping();
+        if (!mapping.holdsDelivery()) {
+            return Optional.empty();
+        }
+        return Optional.of(mapping.invalid() ? mappingRecheckInterval() : FIRST_CHECK_WAIT);
+    }
+
+    /**
+     * How long a failed delivery should wait instead of failing. A refusal that names a missing
+     * column, entity set or lookup row (or a foreign key) means the CRM may have changed since the
+     * last check: the mapping is checked again (at most once per pause, however many deliveries are
+     * refused at once), and if something is gone, this delivery waits like the ones after it
+     * rather than becoming a dead letter. Empty when the failure is the delivery's own.
+     */
+    public Optional<Duration> waitAfterFailure(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof CrmRejectedException refused
+                && (refused.problem() == CrmRejectedException.Problem.MAPPING
+                        || refused.problem() == CrmRejectedException.Problem.CONSTRAINT)
+                && selfCheck.recheck().invalid()) {
+            return Optional.of(mappingRecheckInterval());
+        }
+        return Optional.empty();
+    }
+
+    /** What a delivery writes with the configured mapping, record by record, in the CRM's terms. */
+    public DeliveryPreview deliveryPreview() {
+        return DeliveryPreviews.of(settings.mapping());
     }
 }

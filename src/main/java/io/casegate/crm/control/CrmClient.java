@@ -64,6 +64,14 @@ public class CrmClient {
                 operation, succeeded(operation, send(operation, "GET", path, query, Map.of(), () -> null, observer)));
     }
 
+    /** GET of a document that is not JSON, e.g. the CSDL of {@code $metadata}: its text. */
+    public String getDocument(String operation, String path, String accept, CrmCallObserver observer) {
+        return succeeded(
+                        operation,
+                        send(operation, "GET", path, Map.of(), Map.of("Accept", accept), () -> null, observer))
+                .body();
+    }
+
     /** POST of a JSON body; answers the response body, or an empty object when there is none. */
     public JsonObject post(String operation, String path, JsonObject body, CrmCallObserver observer) {
         String text = body.toString();

@@ -15,7 +15,7 @@ import io.casegate.platform.FileExtensions;
 
 /**
  * Everything configurable about the CRM, read once from MicroProfile Config. The keys and their
- * defaults are listed in docs/crm.md. When {@code casegate.crm.url} is not set Casegate delivers
+ * defaults are listed in docs/crm.md; what the workflow writes and searches is its {@link #mapping()}. When {@code casegate.crm.url} is not set Casegate delivers
  * into its built-in sandbox, whose demo credentials are then the defaults.
  */
 public record CrmSettings(
@@ -32,12 +32,7 @@ public record CrmSettings(
         Duration loginBackoff,
         Duration loginBackoffMax,
         int maxConcurrency,
-        String accountInnColumn,
-        String caseOriginId,
-        String caseCategoryId,
-        String defaultServiceId,
-        MessageTarget messageTarget,
-        AttachmentTarget attachmentTarget,
+        CrmMapping mapping,
         long maxFileSizeBytes,
         Set<String> externalFileTypes,
         int uploadChunkBytes,
@@ -48,21 +43,6 @@ public record CrmSettings(
         FORMS,
         OAUTH
     }
-
-    /** Where the visitor's message is written: an Activity linked by CaseId, or the case's message history. */
-    public enum MessageTarget {
-        ACTIVITY,
-        CASE_MESSAGE_HISTORY
-    }
-
-    /** Where files are attached: the case (CaseFile) or the message (ActivityFile). */
-    public enum AttachmentTarget {
-        CASE,
-        MESSAGE
-    }
-
-    /** Creatio's "Incident" case category: a support request about something that does not work. */
-    public static final String INCIDENT_CATEGORY = "1b0bc159-150a-e111-a31b-00155d04c01d";
 
     public static final String SANDBOX_USERNAME = "Supervisor";
     public static final String SANDBOX_PASSWORD = "Supervisor";
@@ -87,16 +67,7 @@ public record CrmSettings(
                 duration(config, "casegate.crm.login-backoff", Duration.ofSeconds(30)),
                 duration(config, "casegate.crm.login-backoff-max", Duration.ofMinutes(15)),
                 Integer.parseInt(text(config, "casegate.crm.max-concurrency").orElse("8")),
-                config.getOptionalValue("casegate.crm.account-inn-column", String.class)
-                        .orElse("INN")
-                        .strip(),
-                text(config, "casegate.crm.case-origin-id").orElse(""),
-                text(config, "casegate.crm.case-category-id").orElse(INCIDENT_CATEGORY),
-                text(config, "casegate.crm.default-service-id").orElse(""),
-                MessageTarget.valueOf(
-                        enumName(text(config, "casegate.crm.message-target").orElse("activity"))),
-                AttachmentTarget.valueOf(
-                        enumName(text(config, "casegate.crm.attachment-target").orElse("case"))),
+                CrmMapping.from(config),
                 Long.parseLong(text(config, "casegate.crm.max-file-size-bytes").orElse("10485760")),
                 FileExtensions.parse(
                         text(config, "casegate.crm.external-file-types").orElse("")),
@@ -123,8 +94,7 @@ public record CrmSettings(
     public String toString() {
         return "CrmSettings[url=" + url.map(URI::toString).orElse("(built-in sandbox)") + ", authentication="
                 + authentication
-                + ", sessionLifetime=" + sessionLifetime + ", messageTarget=" + messageTarget
-                + ", attachmentTarget=" + attachmentTarget + "]";
+                + ", sessionLifetime=" + sessionLifetime + ", mapping=" + mapping + "]";
     }
 
     private static Optional<String> text(Config config, String key) {
@@ -133,10 +103,6 @@ public record CrmSettings(
 
     private static Duration duration(Config config, String key, Duration fallback) {
         return config.getOptionalValue(key, Duration.class).orElse(fallback);
-    }
-
-    private static String enumName(String value) {
-        return value.strip().replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
     /** {@code id=Name;id=Name} (or just {@code Name;Name}, then the name stands for the id too). */

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
-/** Reads {@link CrmSettings} from MicroProfile Config for the CRM beans. */
+/** Reads {@link CrmSettings} (and with them the {@link CrmMapping}) from MicroProfile Config for the CRM beans. */
 @ApplicationScoped
 class CrmSettingsProducer {
 
@@ -16,5 +16,10 @@ class CrmSettingsProducer {
     @Produces
     CrmSettings settings() {
         return CrmSettings.from(config);
+    }
+
+    @Produces
+    CrmMapping mapping() {
+        return CrmMapping.from(config);
     }
 }

@@ -40,9 +40,13 @@ public class CrmTransport {
             return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
         }
 
+        /** A page for people where data was expected; an XML document (the CSDL of $metadata) is not one. */
         boolean isHtml() {
-            return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")
-                    || body != null && body.stripLeading().startsWith("<");
+            String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+            return type.contains("html")
+                    || !type.contains("xml")
+                            && body != null
+                            && body.stripLeading().startsWith("<");
         }
 
         List<String> header(String name) {
@@ -104,7 +108,7 @@ public class CrmTransport {
         return URI.create(crmUrl() + path + (encodedQuery.isEmpty() ? "" : "?" + encodedQuery));
     }
 
-    public static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

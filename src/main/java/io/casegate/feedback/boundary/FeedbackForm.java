@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -52,6 +53,9 @@ public class FeedbackForm implements Serializable {
 
     @Inject
     FormSettings settings;
+
+    @Inject
+    Instance<CaseNumberMail> caseNumberMail;
 
     private final String formToken = UUID.randomUUID().toString();
     private final SubmissionFields fields = new SubmissionFields();
@@ -139,14 +143,24 @@ public class FeedbackForm implements Serializable {
         return reference != null;
     }
 
-    /** The number shown to the visitor: the CRM's case number when known, Casegate's reference otherwise. */
-    public String getShownNumber() {
-        return caseNumber != null ? caseNumber : reference;
+    /** The CRM's case number; null until the CRM has created the case. */
+    public String getCaseNumber() {
+        return caseNumber;
     }
 
-    /** True when the visitor gets Casegate's reference and the case number follows by e-mail. */
+    /** Casegate's own reference, known as soon as the submission is accepted. */
+    public String getReference() {
+        return reference;
+    }
+
+    /** True when the visitor is shown Casegate's reference, because the CRM has not given the case number in time. */
     public boolean isCaseNumberPending() {
         return reference != null && caseNumber == null;
+    }
+
+    /** True when the case number will follow by e-mail: only then may the dialog say so. */
+    public boolean isCaseNumberByMail() {
+        return caseNumberMail.stream().anyMatch(CaseNumberMail::isSent);
     }
 
     public List<ServiceOption> getServices() {

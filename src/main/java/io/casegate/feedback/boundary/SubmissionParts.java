@@ -56,7 +56,7 @@ final class SubmissionParts implements AutoCloseable {
                         throw read.tooLarge();
                     }
                     read.files.add(new IncomingFile(
-                            IncomingFile.baseName(part.getFileName().orElse("")),
+                            fileName(part),
                             part.getMediaType() == null
                                     ? null
                                     : part.getMediaType().toString(),
@@ -72,6 +72,19 @@ final class SubmissionParts implements AutoCloseable {
             read.close();
             throw failed;
         }
+    }
+
+    /**
+     * From the raw header: Jersey's multipart reader (MIMEPull) hands over the header's bytes as
+     * ISO-8859-1 characters, and its own file name is therefore wrong for raw UTF-8 names.
+     */
+    private static String fileName(EntityPart part) {
+        String header = part.getHeaders().entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase("Content-Disposition"))
+                .flatMap(entry -> entry.getValue().stream())
+                .findFirst()
+                .orElse(null);
+        return SubmittedFileName.of(header, SubmittedFileName.HeaderText.OCTETS);
     }
 
     /** The form's fields, as the form's bean would hold them. */

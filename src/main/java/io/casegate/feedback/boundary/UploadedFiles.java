@@ -30,13 +30,17 @@ final class UploadedFiles {
         return parts.stream()
                 .filter(Part.class::isInstance)
                 .map(Part.class::cast)
-                .filter(part ->
-                        !IncomingFile.baseName(part.getSubmittedFileName()).isEmpty() || part.getSize() > 0)
+                .filter(part -> !fileName(part).isEmpty() || part.getSize() > 0)
                 .map(part -> new IncomingFile(
-                        IncomingFile.baseName(part.getSubmittedFileName()),
+                        fileName(part),
                         part.getContentType() == null ? "application/octet-stream" : part.getContentType(),
                         part.getSize(),
                         part::getInputStream))
                 .toList();
+    }
+
+    /** Read from the header, as the API reads it: the container's own reading knows no {@code filename*}. */
+    private static String fileName(Part part) {
+        return SubmittedFileName.of(part.getHeader("Content-Disposition"), SubmittedFileName.HeaderText.DECODED);
     }
 }

@@ -68,7 +68,7 @@ public final class FileApi {
             throw new UploadRefused(
                     "ArgumentException", "The sandbox stores files of CaseFile only, not " + entitySchemaName + ".");
         }
-        EntityType type = Schema.require(Schema.CASE_FILE);
+        EntityType type = database.schema().require(Schema.CASE_FILE);
         UUID fileId = guid(request.queryParameter("fileId").orElse(""), "fileId");
         long total = request.queryParameter("totalFileLength")
                 .map(this::length)
@@ -196,7 +196,7 @@ public final class FileApi {
 
     /** The file as a download, for the CRM route and the sandbox's own cases page alike. */
     public CrmResponse download(UUID fileId) {
-        EntityType type = Schema.require(Schema.CASE_FILE);
+        EntityType type = database.schema().require(Schema.CASE_FILE);
         Row row = database.find(type, fileId)
                 .orElseThrow(() -> SandboxException.notFound("No CaseFile record with Id " + fileId + "."));
         StoredFile file = database.content(fileId)

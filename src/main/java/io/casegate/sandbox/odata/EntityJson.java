@@ -72,7 +72,7 @@ final class EntityJson {
             if (name.contains("@")) {
                 continue;
             }
-            Column column = type.requireColumn(name);
+            Column column = type.requireBodyProperty(name);
             values.put(name, value(column, entry.getValue()));
         }
         return values;

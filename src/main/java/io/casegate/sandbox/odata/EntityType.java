@@ -41,6 +41,21 @@ public final class EntityType {
         return Optional.ofNullable(navigations.get(navigationName));
     }
 
+    /**
+     * A property of a request body. Creatio's types are not open, so an unknown name is refused with the
+     * message of Microsoft.OData.Core's reader (ValidationUtils), as a 400.
+     */
+    Column requireBodyProperty(String propertyName) {
+        Column column = columns.get(propertyName);
+        if (column == null) {
+            throw SandboxException.badRequest(
+                    "The property '" + propertyName
+                            + "' does not exist on type 'Terrasoft.Configuration." + name
+                            + "'. Make sure to only use property names that are defined by the type or mark the type as open type.");
+        }
+        return column;
+    }
+
     Column requireColumn(String columnName) {
         Column column = columns.get(columnName);
         if (column == null) {

@@ -17,8 +17,9 @@ import io.casegate.sandbox.odata.FilterExpression.Property;
 
 /**
  * Evaluates a parsed {@code $filter} against one record. Comparisons follow SQL: anything compared
- * with null (other than eq/ne) is false; strings compare ordinally and case-sensitively, as on
- * PostgreSQL (clients use tolower for case-insensitive matching).
+ * with null (other than eq/ne) is false. Strings compare ordinally and case-sensitively, as on a
+ * PostgreSQL-based Creatio, unless the sandbox plays an MS SQL install, whose default collation
+ * ignores case ({@code casegate.sandbox.case-insensitive-strings}).
  */
 final class FilterEvaluator {
 
@@ -26,10 +27,14 @@ final class FilterEvaluator {
 
     /** @param values the value of a property path of the record: String, UUID, Instant, Number, Boolean or null */
     static boolean matches(FilterExpression filter, Function<List<String>, Object> values) {
-        return Boolean.TRUE.equals(evaluate(filter, values));
+        return matches(filter, values, false);
     }
 
-    static Object evaluate(FilterExpression expression, Function<List<String>, Object> values) {
+    static boolean matches(FilterExpression filter, Function<List<String>, Object> values, boolean ignoreCase) {
+        return Boolean.TRUE.equals(evaluate(filter, values, ignoreCase));
+    }
+
+    static Object evaluate(FilterExpression expression, Function<List<String>, Object> values, boolean ignoreCase) {
         if (expression instanceof Literal literal) {
             return literal.value();
         }
@@ -37,23 +42,26 @@ final class FilterEvaluator {
             return values.apply(property.path());
         }
         if (expression instanceof Not not) {
-            return !truth(evaluate(not.operand(), values));
+            return !truth(evaluate(not.operand(), values, ignoreCase));
         }
         if (expression instanceof Logical logical) {
-            boolean left = truth(evaluate(logical.left(), values));
+            boolean left = truth(evaluate(logical.left(), values, ignoreCase));
             if (logical.operator().equals("and")) {
-                return left && truth(evaluate(logical.right(), values));
+                return left && truth(evaluate(logical.right(), values, ignoreCase));
             }
-            return left || truth(evaluate(logical.right(), values));
+            return left || truth(evaluate(logical.right(), values, ignoreCase));
         }
         if (expression instanceof Comparison comparison) {
             return compare(
-                    comparison.operator(), evaluate(comparison.left(), values), evaluate(comparison.right(), values));
+                    comparison.operator(),
+                    evaluate(comparison.left(), values, ignoreCase),
+                    evaluate(comparison.right(), values, ignoreCase),
+                    ignoreCase);
         }
         Call call = (Call) expression;
-        Object first = evaluate(call.arguments().get(0), values);
-        Object second = call.arguments().size() > 1 ? evaluate(call.arguments().get(1), values) : null;
-        return apply(call.function(), first, second);
+        Object first = evaluate(call.arguments().get(0), values, ignoreCase);
+        Object second = evaluate(call.arguments().get(1), values, ignoreCase);
+        return apply(call.function(), first, second, ignoreCase);
     }
 
     private static boolean truth(Object value) {
@@ -63,34 +71,22 @@ final class FilterEvaluator {
         throw FilterParser.invalid("A $filter condition must be boolean, got " + value + ".");
     }
 
-    private static Object apply(String function, Object first, Object second) {
-        switch (function) {
-            case "tolower":
-                return first == null ? null : text(function, first).toLowerCase(Locale.ROOT);
-            case "toupper":
-                return first == null ? null : text(function, first).toUpperCase(Locale.ROOT);
-            case "trim":
-                return first == null ? null : text(function, first).strip();
-            case "length":
-                return first == null
-                        ? null
-                        : BigDecimal.valueOf(text(function, first).length());
-            default:
-                break;
-        }
+    private static Object apply(String function, Object first, Object second, boolean ignoreCase) {
         if (first == null || second == null) {
-            return function.equals("indexof") ? BigDecimal.valueOf(-1) : false;
+            return false;
         }
-        String a = text(function, first);
-        String b = text(function, second);
+        String a = fold(text(function, first), ignoreCase);
+        String b = fold(text(function, second), ignoreCase);
         return switch (function) {
             case "contains" -> a.contains(b);
-            case "substringof" -> b.contains(a);
             case "startswith" -> a.startsWith(b);
             case "endswith" -> a.endsWith(b);
-            case "indexof" -> BigDecimal.valueOf(a.indexOf(b));
             default -> throw FilterParser.invalid("Unknown function " + function + ".");
         };
+    }
+
+    private static String fold(String text, boolean ignoreCase) {
+        return ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
     }
 
     private static String text(String function, Object value) {
@@ -103,7 +99,7 @@ final class FilterEvaluator {
         throw FilterParser.invalid("The function " + function + " needs a string argument, got " + value + ".");
     }
 
-    private static boolean compare(String operator, Object left, Object right) {
+    private static boolean compare(String operator, Object left, Object right, boolean ignoreCase) {
         if (left == null || right == null) {
             boolean same = left == null && right == null;
             return switch (operator) {
@@ -112,7 +108,7 @@ final class FilterEvaluator {
                 default -> false;
             };
         }
-        int order = order(left, right);
+        int order = order(left, right, ignoreCase);
         return switch (operator) {
             case "eq" -> order == 0;
             case "ne" -> order != 0;
@@ -123,7 +119,7 @@ final class FilterEvaluator {
         };
     }
 
-    private static int order(Object left, Object right) {
+    private static int order(Object left, Object right, boolean ignoreCase) {
         if (left instanceof UUID || right instanceof UUID) {
             return guid(left).compareTo(guid(right)) == 0 ? 0 : left.toString().compareToIgnoreCase(right.toString());
         }
@@ -134,7 +130,7 @@ final class FilterEvaluator {
             return a.compareTo(b);
         }
         if (left instanceof String a && right instanceof String b) {
-            return a.compareTo(b);
+            return ignoreCase ? a.compareToIgnoreCase(b) : a.compareTo(b);
         }
         if (left instanceof Boolean a && right instanceof Boolean b) {
             return a.compareTo(b);

@@ -31,13 +31,52 @@ import io.casegate.sandbox.odata.FilterExpression.Property;
  * compare := primary (("eq"|"ne"|"gt"|"ge"|"lt"|"le") primary)?
  * primary := "(" or ")" | literal | function "(" [or ("," or)*] ")" | path
  * </pre>
+ * Functions: contains, startswith, endswith; the other OData 4 functions are refused (see
+ * {@link #UNCONFIRMED_FUNCTIONS}), and so is OData 3's substringof, which OData 4 does not know.
  * Literals: 'strings' with '' for a quote, bare GUIDs, unquoted date-times with a zone (and dates),
  * numbers, true, false, null, and OData 3's guid'…' and datetime'…' for old clients.
  */
 final class FilterParser {
 
-    static final Set<String> FUNCTIONS = Set.of(
-            "contains", "startswith", "endswith", "tolower", "toupper", "trim", "length", "substringof", "indexof");
+    /** The functions that Creatio's documentation and public clients show working. */
+    static final Set<String> FUNCTIONS = Set.of("contains", "startswith", "endswith");
+    /**
+     * The rest of OData 4's built-in functions: Creatio's parser (Microsoft.OData.Core) knows them, but
+     * nothing shows that Creatio translates them into its queries, so the sandbox refuses them as an
+     * ASP.NET OData service refuses a function it does not allow.
+     */
+    static final Set<String> UNCONFIRMED_FUNCTIONS = Set.of(
+            "tolower",
+            "toupper",
+            "trim",
+            "length",
+            "indexof",
+            "substring",
+            "concat",
+            "matchespattern",
+            "year",
+            "month",
+            "day",
+            "hour",
+            "minute",
+            "second",
+            "fractionalseconds",
+            "totalseconds",
+            "date",
+            "time",
+            "totaloffsetminutes",
+            "now",
+            "mindatetime",
+            "maxdatetime",
+            "round",
+            "floor",
+            "ceiling",
+            "isof",
+            "cast",
+            "geo.distance",
+            "geo.intersects",
+            "geo.length");
+
     private static final Set<String> COMPARISONS = Set.of("eq", "ne", "gt", "ge", "lt", "le");
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z_])");
@@ -170,9 +209,17 @@ final class FilterParser {
     }
 
     private FilterExpression call(String name) {
-        String function = name.toLowerCase(Locale.ROOT);
+        // OData 4 function names are case-sensitive: ToLower is as unknown as frobnicate.
+        String function = name;
+        if (UNCONFIRMED_FUNCTIONS.contains(function)) {
+            throw invalid(
+                    "The query specified in the URI is not valid. Function '" + function
+                            + "' is not allowed. To allow it, set the 'AllowedFunctions' property on EnableQueryAttribute or QueryValidationSettings.");
+        }
         if (!FUNCTIONS.contains(function)) {
-            throw invalid("Unknown function '" + name + "' in $filter.");
+            throw invalid(
+                    "The query specified in the URI is not valid. An unknown function with name '" + name
+                            + "' was found. This may also be a function import or a key lookup on a navigation property, which is not allowed.");
         }
         expect('(');
         List<FilterExpression> arguments = new ArrayList<>();
@@ -186,10 +233,7 @@ final class FilterParser {
             } while (position < text.length() && text.charAt(position) == ',' && ++position > 0);
             expect(')');
         }
-        int expected = switch (function) {
-            case "tolower", "toupper", "trim", "length" -> 1;
-            default -> 2;
-        };
+        int expected = 2;
         if (arguments.size() != expected) {
             throw invalid(
                     "The function " + function + " takes " + expected + " argument(s), got " + arguments.size() + ".");

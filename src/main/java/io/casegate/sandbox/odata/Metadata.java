@@ -5,15 +5,9 @@ final class Metadata {
 
     static final String NAMESPACE = "Terrasoft.Configuration";
 
-    private static final String CSDL = build();
-
     private Metadata() {}
 
-    static String csdl() {
-        return CSDL;
-    }
-
-    private static String build() {
+    static String csdl(Schema schema) {
         StringBuilder xml = new StringBuilder();
         xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n")
@@ -21,7 +15,7 @@ final class Metadata {
                 .append("    <Schema Namespace=\"")
                 .append(NAMESPACE)
                 .append("\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">\n");
-        for (EntityType type : Schema.types()) {
+        for (EntityType type : schema.types()) {
             xml.append("      <EntityType Name=\"")
                     .append(type.name())
                     .append("\"")
@@ -54,7 +48,7 @@ final class Metadata {
             xml.append("      </EntityType>\n");
         }
         xml.append("      <EntityContainer Name=\"BPMonline\">\n");
-        for (EntityType type : Schema.types()) {
+        for (EntityType type : schema.types()) {
             xml.append("        <EntitySet Name=\"")
                     .append(type.name())
                     .append("\" EntityType=\"")

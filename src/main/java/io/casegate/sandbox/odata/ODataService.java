@@ -34,12 +34,17 @@ public final class ODataService {
     private final long maxJsonBodyBytes;
     private final long maxFileSizeBytes;
     private final BatchService batch;
+    private final String metadata;
+    private final boolean caseInsensitiveStrings;
 
-    public ODataService(Database database, long maxJsonBodyBytes, long maxFileSizeBytes) {
+    public ODataService(
+            Database database, long maxJsonBodyBytes, long maxFileSizeBytes, boolean caseInsensitiveStrings) {
         this.database = database;
+        this.caseInsensitiveStrings = caseInsensitiveStrings;
         this.maxJsonBodyBytes = maxJsonBodyBytes;
         this.maxFileSizeBytes = maxFileSizeBytes;
         this.batch = new BatchService(this, maxJsonBodyBytes);
+        this.metadata = Metadata.csdl(database.schema());
     }
 
     /**
@@ -54,7 +59,7 @@ public final class ODataService {
         }
         if (resource.equals("$metadata")) {
             requireMethod(request, "GET");
-            return CrmResponse.text(200, "application/xml; charset=utf-8", Metadata.csdl())
+            return CrmResponse.text(200, "application/xml; charset=utf-8", metadata)
                     .header("OData-Version", "4.0");
         }
         if (resource.equals("$batch")) {
@@ -64,22 +69,30 @@ public final class ODataService {
         Matcher keyed = KEYED.matcher(resource);
         if (keyed.matches()) {
             return record(
-                    request, serviceUrl, Schema.require(keyed.group(1)), parseKey(keyed.group(2)), keyed.group(3));
+                    request,
+                    serviceUrl,
+                    database.schema().require(keyed.group(1)),
+                    parseKey(keyed.group(2)),
+                    keyed.group(3));
         }
         Matcher slashKeyed = SLASH_KEYED.matcher(resource);
         if (slashKeyed.matches()) {
             return record(
-                    request, serviceUrl, Schema.require(slashKeyed.group(1)), parseKey(slashKeyed.group(2)), null);
+                    request,
+                    serviceUrl,
+                    database.schema().require(slashKeyed.group(1)),
+                    parseKey(slashKeyed.group(2)),
+                    null);
         }
         Matcher set = SET.matcher(resource);
         if (set.matches()) {
-            EntityType type = Schema.require(set.group(1));
+            EntityType type = database.schema().require(set.group(1));
             if (set.group(2) != null) {
                 requireMethod(request, "GET");
                 return CrmResponse.text(
                         200,
                         "text/plain; charset=utf-8",
-                        Integer.toString(query(type, new QueryOptions(type, request.query()))
+                        Integer.toString(query(type, new QueryOptions(database.schema(), type, request.query()))
                                 .size()));
             }
             return switch (request.method()) {
@@ -89,13 +102,13 @@ public final class ODataService {
             };
         }
         String setName = resource.split("[(/]", 2)[0];
-        Schema.require(setName);
+        database.schema().require(setName);
         throw SandboxException.badRequest("The OData path '" + resource + "' is not valid.");
     }
 
     private CrmResponse serviceDocument(String serviceUrl) {
         JsonArrayBuilder sets = JSON.createArrayBuilder();
-        for (EntityType type : Schema.types()) {
+        for (EntityType type : database.schema().types()) {
             sets.add(JSON.createObjectBuilder()
                     .add("name", type.name())
                     .add("kind", "EntitySet")
@@ -113,7 +126,8 @@ public final class ODataService {
         List<Row> rows = new ArrayList<>();
         for (Row row : database.list(type)) {
             if (options.filter == null
-                    || FilterEvaluator.matches(options.filter, path -> database.resolve(type, row, path))) {
+                    || FilterEvaluator.matches(
+                            options.filter, path -> database.resolve(type, row, path), caseInsensitiveStrings)) {
                 rows.add(row);
             }
         }
@@ -121,7 +135,7 @@ public final class ODataService {
     }
 
     private CrmResponse collection(CrmRequest request, String serviceUrl, EntityType type) {
-        QueryOptions options = new QueryOptions(type, request.query());
+        QueryOptions options = new QueryOptions(database.schema(), type, request.query());
         List<Row> rows = query(type, options);
         if (!options.orderBy.isEmpty()) {
             Comparator<Row> order = null;
@@ -155,7 +169,7 @@ public final class ODataService {
         JsonObjectBuilder json = EntityJson.render(type, row, options.select);
         for (String navigation : options.expand) {
             Column lookup = type.navigation(navigation).orElseThrow();
-            EntityType target = Schema.require(lookup.target());
+            EntityType target = database.schema().require(lookup.target());
             UUID id = (UUID) row.get(lookup.name());
             Row related = id == null ? null : database.find(target, id).orElse(null);
             json.add(
@@ -196,7 +210,7 @@ public final class ODataService {
                 if (row == null) {
                     return CrmResponse.empty(404);
                 }
-                QueryOptions options = new QueryOptions(type, request.query());
+                QueryOptions options = new QueryOptions(database.schema(), type, request.query());
                 return CrmResponse.odata(
                         200,
                         JSON.createObjectBuilder()

@@ -31,7 +31,10 @@ final class QueryOptions {
 
     record Order(List<String> path, boolean descending) {}
 
-    QueryOptions(EntityType type, Map<String, String> query) {
+    private final Schema schema;
+
+    QueryOptions(Schema schema, EntityType type, Map<String, String> query) {
+        this.schema = schema;
         for (String name : query.keySet()) {
             if (name.startsWith("$") && !SUPPORTED.contains(name)) {
                 throw SandboxException.badRequest("The query parameter '" + name + "' is not supported.");
@@ -54,9 +57,9 @@ final class QueryOptions {
         count = countText.equals("true");
     }
 
-    private static void check(EntityType type, FilterExpression expression) {
+    private void check(EntityType type, FilterExpression expression) {
         if (expression instanceof Property property) {
-            Database.typeOf(type, property.path());
+            Database.typeOf(schema, type, property.path());
         } else if (expression instanceof Comparison comparison) {
             check(type, comparison.left());
             check(type, comparison.right());
@@ -72,7 +75,7 @@ final class QueryOptions {
     }
 
     /** OData rejects comparing, say, a DateTimeOffset column with a quoted string; so does the sandbox. */
-    private static void checkOperandTypes(EntityType type, Comparison comparison) {
+    private void checkOperandTypes(EntityType type, Comparison comparison) {
         FilterExpression left = comparison.left();
         FilterExpression right = comparison.right();
         if (left instanceof Literal && right instanceof Property) {
@@ -83,7 +86,7 @@ final class QueryOptions {
         if (!(left instanceof Property property) || !(right instanceof Literal literal) || literal.value() == null) {
             return;
         }
-        ColumnType columnType = Database.typeOf(type, property.path());
+        ColumnType columnType = Database.typeOf(schema, type, property.path());
         Object value = literal.value();
         boolean compatible = switch (columnType) {
             case TEXT -> value instanceof String;
@@ -160,7 +163,7 @@ final class QueryOptions {
         return names;
     }
 
-    private static List<Order> parseOrderBy(EntityType type, String text) {
+    private List<Order> parseOrderBy(EntityType type, String text) {
         List<Order> orders = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return orders;
@@ -171,7 +174,7 @@ final class QueryOptions {
                 throw SandboxException.badRequest("Invalid $orderby clause '" + clause.trim() + "'.");
             }
             List<String> path = List.of(words[0].split("/"));
-            Database.typeOf(type, path);
+            Database.typeOf(schema, type, path);
             orders.add(new Order(path, words.length == 2 && words[1].equals("desc")));
         }
         return orders;

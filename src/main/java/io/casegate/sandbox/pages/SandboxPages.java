@@ -80,7 +80,7 @@ public final class SandboxPages {
     }
 
     private String casesPage(String base) {
-        EntityType caseType = Schema.require(Schema.CASE);
+        EntityType caseType = database.schema().require(Schema.CASE);
         List<Row> cases = new ArrayList<>(database.list(caseType));
         cases.sort(Comparator.comparing((Row row) -> (Instant) row.get("CreatedOn"))
                 .thenComparingLong(Row::sequence)
@@ -134,7 +134,12 @@ public final class SandboxPages {
                         ? ""
                         : join(
                                 account.text("Name"),
-                                account.text("INN").isEmpty() ? "" : "ИНН " + account.text("INN")));
+                                database.schema()
+                                        .accountInnColumn()
+                                        .map(account::text)
+                                        .filter(inn -> !inn.isEmpty())
+                                        .map(inn -> "ИНН " + inn)
+                                        .orElse("")));
         field(html, "Приоритет", name(Schema.CASE_PRIORITY, row.get("PriorityId")));
         field(html, "Источник", name(Schema.CASE_ORIGIN, row.get("OriginId")));
         html.append("</dl><h3>Описание</h3><div class=\"text\">")
@@ -223,14 +228,14 @@ public final class SandboxPages {
     }
 
     private List<Row> rowsOf(String set, UUID caseId) {
-        return database.list(Schema.require(set)).stream()
+        return database.list(database.schema().require(set)).stream()
                 .filter(row -> caseId.equals(row.get("CaseId")))
                 .toList();
     }
 
     private Row related(String set, Object id) {
         return id instanceof UUID uuid
-                ? database.find(Schema.require(set), uuid).orElse(null)
+                ? database.find(database.schema().require(set), uuid).orElse(null)
                 : null;
     }
 

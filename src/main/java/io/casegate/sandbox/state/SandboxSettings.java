@@ -1,5 +1,7 @@
 package io.casegate.sandbox.state;
 
+import java.util.Optional;
+
 import org.eclipse.microprofile.config.Config;
 
 /** The sandbox's start-time settings, all under {@code casegate.sandbox.}. */
@@ -15,7 +17,9 @@ public record SandboxSettings(
         long tokenLifetimeSeconds,
         long latencyMs,
         double errorRate,
-        boolean outage) {
+        boolean outage,
+        Optional<String> accountInnColumn,
+        boolean caseInsensitiveStrings) {
 
     private static final String PREFIX = "casegate.sandbox.";
 
@@ -39,7 +43,12 @@ public record SandboxSettings(
                         .orElse(0L),
                 config.getOptionalValue(PREFIX + "faults.error-rate", Double.class)
                         .orElse(0.0),
-                config.getOptionalValue(PREFIX + "faults.outage", Boolean.class).orElse(false));
+                config.getOptionalValue(PREFIX + "faults.outage", Boolean.class).orElse(false),
+                config.getOptionalValue(PREFIX + "account-inn-column", String.class)
+                        .map(String::strip)
+                        .filter(name -> !name.isEmpty() && !name.equalsIgnoreCase("none")),
+                config.getOptionalValue(PREFIX + "case-insensitive-strings", Boolean.class)
+                        .orElse(false));
     }
 
     /** Never prints the password or the client secret. */
@@ -48,6 +57,8 @@ public record SandboxSettings(
         return "SandboxSettings[username=" + username + ", sessionTimeoutSeconds=" + sessionTimeoutSeconds
                 + ", unauthenticatedRedirect=" + unauthenticatedRedirect + ", maxFileSizeBytes=" + maxFileSizeBytes
                 + ", clientId=" + clientId + ", tokenLifetimeSeconds=" + tokenLifetimeSeconds
-                + ", latencyMs=" + latencyMs + ", errorRate=" + errorRate + ", outage=" + outage + "]";
+                + ", latencyMs=" + latencyMs + ", errorRate=" + errorRate + ", outage=" + outage
+                + ", accountInnColumn=" + accountInnColumn.orElse("none") + ", caseInsensitiveStrings="
+                + caseInsensitiveStrings + "]";
     }
 }

@@ -2,9 +2,12 @@ package io.casegate.sandbox.state;
 
 import static io.casegate.sandbox.http.SandboxJson.JSON;
 
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 /** Counters of CRM calls, so tests can assert how often a client logged in or called at all. */
 public final class Stats {
@@ -14,6 +17,7 @@ public final class Stats {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicLong logouts = new AtomicLong();
+    private final ConcurrentMap<String, AtomicLong> routes = new ConcurrentSkipListMap<>();
 
     public void login(boolean succeeded) {
         (succeeded ? logins : failedLogins).incrementAndGet();
@@ -28,17 +32,26 @@ public final class Stats {
         requests.incrementAndGet();
     }
 
+    /** Counts a CRM call by its route, so a test can tell e.g. which upload service a client used. */
+    public void request(String route) {
+        request();
+        routes.computeIfAbsent(route, key -> new AtomicLong()).incrementAndGet();
+    }
+
     public void tokenIssued() {
         tokens.incrementAndGet();
     }
 
     public JsonObject toJson() {
+        JsonObjectBuilder byRoute = JSON.createObjectBuilder();
+        routes.forEach((route, count) -> byRoute.add(route, count.get()));
         return JSON.createObjectBuilder()
                 .add("logins", logins.get())
                 .add("failedLogins", failedLogins.get())
                 .add("requests", requests.get())
                 .add("tokens", tokens.get())
                 .add("logouts", logouts.get())
+                .add("routes", byRoute)
                 .build();
     }
 }

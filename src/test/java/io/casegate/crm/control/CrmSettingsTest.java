@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,10 @@ class CrmSettingsTest {
                 settings.crmUrl(URI.create("http://127.0.0.1:8080/casegate")));
         assertEquals("Supervisor", settings.username());
         assertEquals(Duration.ofMinutes(50), settings.sessionLifetime());
-        assertEquals(CrmSettings.MessageTarget.ACTIVITY, settings.messageTarget());
-        assertEquals(CrmSettings.AttachmentTarget.CASE, settings.attachmentTarget());
+        assertEquals(CrmMapping.MessageTarget.ACTIVITY, settings.mapping().messageTarget());
+        assertEquals(CrmMapping.AttachmentTarget.CASE, settings.mapping().attachmentTarget());
         assertEquals(10L * 1024 * 1024, settings.maxFileSizeBytes());
-        assertEquals("INN", settings.accountInnColumn());
+        assertEquals(Optional.empty(), settings.mapping().accountInnColumn(), "a base Creatio has no INN column");
     }
 
     @Test
@@ -42,10 +43,12 @@ class CrmSettingsTest {
         assertEquals("", settings.username());
         assertEquals(URI.create("https://crm.example.com/connect/token"), settings.tokenUrl(settings.crmUrl(null)));
         assertEquals(CrmSettings.Authentication.OAUTH, settings.authentication());
-        assertEquals(CrmSettings.MessageTarget.CASE_MESSAGE_HISTORY, settings.messageTarget());
+        assertEquals(
+                CrmMapping.MessageTarget.CASE_MESSAGE_HISTORY,
+                settings.mapping().messageTarget());
         assertEquals(Set.of("mp4", "mov"), settings.externalFileTypes());
         assertTrue(settings.isExternalFileType("Запись.MOV"));
-        assertEquals("", settings.accountInnColumn(), "blank: organisations are not searched by INN");
+        assertEquals(Optional.empty(), settings.mapping().accountInnColumn(), "blank: the default, none");
         assertFalse(settings.toString().contains("s3cret"), settings.toString());
     }
 }

@@ -50,6 +50,10 @@ class UploadedFilesTest {
                 new Class<?>[] {Part.class},
                 (proxy, method, arguments) -> switch (method.getName()) {
                     case "getSubmittedFileName" -> submittedFileName;
+                    case "getHeader" ->
+                        "Content-Disposition".equalsIgnoreCase((String) arguments[0])
+                                ? "form-data; name=\"feedback:files\"; filename=\"" + submittedFileName + "\""
+                                : null;
                     case "getContentType" -> contentType;
                     case "getSize" -> (long) content.length;
                     case "getInputStream" -> new ByteArrayInputStream(content);

@@ -17,7 +17,20 @@ import io.casegate.sandbox.state.SandboxSettings;
 class SessionsTest {
 
     private final Faults faults = new Faults(new SandboxSettings(
-            "Supervisor", "Supervisor", 60, false, 10_485_760, 16_777_216, "id", "secret", 3600, 0, 0.0, false));
+            "Supervisor",
+            "Supervisor",
+            60,
+            false,
+            10_485_760,
+            16_777_216,
+            "id",
+            "secret",
+            3600,
+            0,
+            0.0,
+            false,
+            java.util.Optional.empty(),
+            false));
     /** A stopped base clock: only the offset moves time, so the tests are exact. */
     private final Clock stopped = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
 

@@ -56,9 +56,19 @@ class FilterParserTest {
         assertTrue(matches("Surname eq 'Щукин'"));
         assertTrue(matches("contains(Account/Name,'Ромашка')"));
         assertTrue(matches("startswith(Name,'Pat') and endswith(Name,'Brien')"));
-        assertTrue(matches("tolower(Surname) eq 'щукин'"));
-        assertTrue(matches("toupper(Name) eq 'PATRICK O''BRIEN'"));
         assertFalse(matches("contains(Name,'patrick')"));
+        assertTrue(FilterEvaluator.matches(
+                FilterParser.parse("contains(Name,'patrick')"), path -> record.get(String.join("/", path)), true));
+    }
+
+    @Test
+    void functionsNotConfirmedForCreatioAreBadRequests() {
+        for (String refused : new String[] {
+            "tolower(Surname) eq 'щукин'", "toupper(Name) eq 'A'", "length(Name) eq 1", "substringof('a',Name)"
+        }) {
+            SandboxException error = assertThrows(SandboxException.class, () -> FilterParser.parse(refused), refused);
+            assertEquals(400, error.status(), refused);
+        }
     }
 
     @Test

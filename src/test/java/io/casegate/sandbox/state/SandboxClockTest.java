@@ -18,7 +18,20 @@ class SandboxClockTest {
     private static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
 
     private final Faults faults = new Faults(new SandboxSettings(
-            "Supervisor", "Supervisor", 3600, false, 10_485_760, 16_777_216, "id", "secret", 3600, 0, 0.0, false));
+            "Supervisor",
+            "Supervisor",
+            3600,
+            false,
+            10_485_760,
+            16_777_216,
+            "id",
+            "secret",
+            3600,
+            0,
+            0.0,
+            false,
+            java.util.Optional.empty(),
+            false));
     private final SandboxClock clock = new SandboxClock(Clock.fixed(START, ZoneOffset.UTC), faults);
 
     @Test
