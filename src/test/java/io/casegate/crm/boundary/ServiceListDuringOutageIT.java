@@ -100,9 +100,9 @@ class ServiceListDuringOutageIT {
             String subject = "Во время сбоя CRM " + UUID.randomUUID();
             page.fillValidFields(subject).attach(SampleFiles.text("kkt.log", "12:00 ошибка ФН\n"));
             page.send();
-            page.awaitSuccessDialog(Duration.ofSeconds(60));
-            String message = page.successMessage();
-            assertTrue(message.contains("WEB-"), "the visitor is given Casegate's reference: " + message);
+            String dialog = page.awaitSuccessDialog(Duration.ofSeconds(60)).getText();
+            assertTrue(page.successMessage().startsWith("Ваша заявка"), dialog);
+            assertTrue(dialog.contains("WEB-"), "the visitor is given Casegate's reference: " + dialog);
 
             crm().faults("{\"outage\":false}");
             await().atMost(Duration.ofMinutes(2))
