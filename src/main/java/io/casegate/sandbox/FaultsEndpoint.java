@@ -15,7 +15,7 @@ import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.state.Faults;
 
 /**
- * {@code GET /sandbox/_faults} shows the switches; {@code PUT} changes only the ones it names and runs
+ * {@code GET /sandbox/_faults} shows the switches; {@code PUT} (a JSON body, declared as such) changes only the ones it names and runs
  * the one-off actions {@code expireAllSessionsNow} and {@code rotateCsrf}. The body is validated as a
  * whole before anything changes. {@code clockOffsetSeconds} moves the sandbox's clock, so that tests and
  * rehearsals see sessions and tokens expire without waiting.
@@ -47,11 +47,25 @@ final class FaultsEndpoint {
                 return CrmResponse.json(200, faults.toJson());
             case "PUT":
             case "POST":
+                if (!isJson(request)) {
+                    return CrmResponse.error(415, "Send the faults as Content-Type: application/json.");
+                }
                 apply(JsonBodies.object(request.body(64 * 1024)));
                 return CrmResponse.json(200, faults.toJson());
             default:
                 return CrmResponse.error(405, "Use GET or PUT on /sandbox/_faults.");
         }
+    }
+
+    /**
+     * A cross-site form can post {@code text/plain} or form-encoded bodies without a preflight, but not
+     * {@code application/json}: insisting on it keeps a web page that a tester visits from switching an
+     * outage on his sandbox.
+     */
+    static boolean isJson(CrmRequest request) {
+        return request.header("Content-Type")
+                .map(type -> type.split(";", 2)[0].strip().equalsIgnoreCase("application/json"))
+                .orElse(false);
     }
 
     private void apply(JsonObject changes) {

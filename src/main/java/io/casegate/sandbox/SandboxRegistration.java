@@ -16,7 +16,8 @@ import io.casegate.sandbox.state.SandboxSettings;
 
 /**
  * Mounts the sandbox CRM at {@value #MOUNT} when {@link SandboxSwitch} says so, and tells the product's
- * pages (which show a demo banner) through the servlet-context attribute {@value #PATH_ATTRIBUTE}.
+ * pages (which show a demo banner) through the servlet-context attribute {@value #PATH_ATTRIBUTE}. Says
+ * at start, as a warning, that it is on: it holds personal data without a login (docs/security.md).
  */
 @WebListener
 public class SandboxRegistration implements ServletContextListener {
@@ -29,20 +30,26 @@ public class SandboxRegistration implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         Config config = ConfigProvider.getConfig();
-        Optional<Boolean> enabled = config.getOptionalValue("casegate.sandbox.enabled", Boolean.class);
-        Optional<String> crmUrl = config.getOptionalValue("casegate.crm.url", String.class);
-        if (!SandboxSwitch.isOn(enabled, crmUrl)) {
-            LOG.info("Sandbox CRM is off (casegate.sandbox.enabled="
-                    + enabled.map(String::valueOf).orElse("unset") + ", casegate.crm.url "
-                    + (crmUrl.isPresent() ? "configured" : "unset") + ")");
+        Optional<Boolean> enabled = config.getOptionalValue(SandboxSwitch.KEY, Boolean.class);
+        if (!SandboxSwitch.isOn(enabled)) {
+            LOG.info("Sandbox CRM is off (" + SandboxSwitch.KEY + "="
+                    + enabled.map(String::valueOf).orElse("unset") + ")");
             return;
         }
         SandboxSettings settings = SandboxSettings.from(config);
+        // A list that is not one stops the start rather than opening the sandbox wider than meant.
+        AllowedClients clients = AllowedClients.parse(
+                config.getOptionalValue(AllowedClients.KEY, String.class).orElse(AllowedClients.LOOPBACK));
         ServletContext context = event.getServletContext();
-        ServletRegistration.Dynamic servlet = context.addServlet("casegate-sandbox-crm", new SandboxServlet(settings));
+        ServletRegistration.Dynamic servlet =
+                context.addServlet("casegate-sandbox-crm", new SandboxServlet(settings, clients));
         servlet.addMapping(MOUNT + "/*");
         servlet.setLoadOnStartup(1);
         context.setAttribute(PATH_ATTRIBUTE, MOUNT);
-        LOG.info("Sandbox CRM is on at " + context.getContextPath() + MOUNT + " with " + settings);
+        LOG.warning("Sandbox CRM is ON at " + context.getContextPath() + MOUNT
+                + ": it holds every submission's personal data and files and shows them without a login"
+                + " to the clients in " + AllowedClients.KEY + "=" + clients
+                + ". For demos and tests only; a real deployment sets " + SandboxSwitch.KEY
+                + "=false (the default) and casegate.crm.url. " + settings);
     }
 }

@@ -38,7 +38,8 @@ import io.casegate.sandbox.state.SandboxSettings;
 import io.casegate.sandbox.state.Stats;
 
 /**
- * The sandbox CRM's single entry point and router. Its own endpoints ({@code _faults}, {@code _stats},
+ * The sandbox CRM's single entry point and router. It answers only the {@link AllowedClients} (403 to
+ * others, before anything else). Its own endpoints ({@code _faults}, {@code _stats},
  * the pages) need no CRM session and ignore faults; every other call is a CRM call: counted, delayed,
  * possibly failed by a fault, then authenticated and CSRF-checked unless it is a login-type route.
  */
@@ -66,9 +67,11 @@ class SandboxServlet extends HttpServlet {
     private final transient FileApi files;
     private final transient SandboxPages pages;
     private final transient FaultsEndpoint faultsEndpoint;
+    private final transient AllowedClients clients;
 
-    SandboxServlet(SandboxSettings settings) {
+    SandboxServlet(SandboxSettings settings, AllowedClients clients) {
         this.settings = settings;
+        this.clients = clients;
         this.faults = new Faults(settings);
         Clock clock = new SandboxClock(Clock.systemUTC(), faults);
         this.sessions = new Sessions(faults, clock);
@@ -83,6 +86,14 @@ class SandboxServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest servletRequest, HttpServletResponse servletResponse) throws IOException {
+        if (!clients.admits(servletRequest.getRemoteAddr())) {
+            // Before anything is read or counted: a stranger learns only that this is not for him.
+            write(
+                    CrmResponse.error(403, "The sandbox CRM answers only the clients in " + AllowedClients.KEY + "."),
+                    servletResponse,
+                    servletRequest.getMethod());
+            return;
+        }
         CrmRequest request = null;
         CrmResponse response;
         try {

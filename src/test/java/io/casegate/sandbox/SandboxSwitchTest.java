@@ -10,19 +10,13 @@ import org.junit.jupiter.api.Test;
 class SandboxSwitchTest {
 
     @Test
-    void onByDefaultWhileNoCrmIsConfigured() {
-        assertTrue(SandboxSwitch.isOn(Optional.empty(), Optional.empty()));
-        assertTrue(SandboxSwitch.isOn(Optional.empty(), Optional.of("  ")));
+    void offUnlessSaidSo() {
+        assertFalse(SandboxSwitch.isOn(Optional.empty()), "unset: off, whatever casegate.crm.url is");
+        assertFalse(SandboxSwitch.isOn(Optional.of(false)));
     }
 
     @Test
-    void offOnceACrmUrlIsConfigured() {
-        assertFalse(SandboxSwitch.isOn(Optional.empty(), Optional.of("https://crm.example.ru")));
-    }
-
-    @Test
-    void anExplicitSwitchWins() {
-        assertTrue(SandboxSwitch.isOn(Optional.of(true), Optional.of("https://crm.example.ru")));
-        assertFalse(SandboxSwitch.isOn(Optional.of(false), Optional.empty()));
+    void onWhenEnabled() {
+        assertTrue(SandboxSwitch.isOn(Optional.of(true)));
     }
 }

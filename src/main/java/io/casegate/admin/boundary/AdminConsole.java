@@ -64,6 +64,11 @@ class AdminConsole {
         return crmSession.state();
     }
 
+    /** False while there is no CRM to deliver to (docs/security.md): the start page says so. */
+    public boolean crmConfigured() {
+        return crmSession.configured();
+    }
+
     public MappingCheck crmMapping() {
         return crmSession.mapping();
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 
 import io.casegate.admin.control.SubmissionOverviews.Filter;
 import io.casegate.admin.control.SubmissionOverviews.SubmissionRow;
+import io.casegate.crm.boundary.CrmStatus;
 import io.casegate.crm.entity.CrmSessionState;
 import io.casegate.delivery.boundary.Outbox;
 
@@ -40,6 +41,15 @@ public class SubmissionsPage {
             crm = console.crmSession();
         }
         return crm;
+    }
+
+    public boolean isCrmConfigured() {
+        return console.crmConfigured();
+    }
+
+    /** The key the "no CRM configured" text names. */
+    public String getCrmUrlKey() {
+        return CrmStatus.CRM_URL_KEY;
     }
 
     public Outbox.Backlog getBacklog() {

@@ -1,6 +1,7 @@
 package io.casegate.cases.boundary;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -62,6 +63,12 @@ class CaseOpener implements OutboxHandler {
 
     @Override
     public CompletionStage<?> handle(OutboxEntry entry) {
+        // No CRM at all (no URL, no sandbox): calling nowhere would only burn the retry budget.
+        Optional<Duration> unconfigured = crm.configurationHoldsDelivery();
+        if (unconfigured.isPresent()) {
+            return CompletableFuture.failedFuture(
+                    new DeliveryDeferred(crm.notConfiguredReason(Locale.ENGLISH), unconfigured.get()));
+        }
         // While the CRM lacks what the mapping names, every attempt would end as a dead letter:
         // the submission waits, stored, until a self-check finds the CRM fixed (and, after a
         // start, until the first check has ended).

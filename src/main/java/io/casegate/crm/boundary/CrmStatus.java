@@ -1,10 +1,14 @@
 package io.casegate.crm.boundary;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.casegate.crm.control.CrmSession;
@@ -15,6 +19,7 @@ import io.casegate.crm.entity.CrmRejectedException;
 import io.casegate.crm.entity.CrmSessionState;
 import io.casegate.crm.entity.DeliveryPreview;
 import io.casegate.crm.entity.MappingCheck;
+import io.casegate.platform.Texts;
 
 /**
  * How Casegate stands with the CRM, for the admin area, the readiness checks and delivery: the
@@ -22,6 +27,14 @@ import io.casegate.crm.entity.MappingCheck;
  */
 @ApplicationScoped
 public class CrmStatus {
+
+    private static final Logger LOG = Logger.getLogger(CrmStatus.class.getName());
+
+    /** The text (io/casegate/i18n/messages*) that says nothing is delivered; its argument is {@link #CRM_URL_KEY}. */
+    public static final String NOT_CONFIGURED_TEXT = "crm.notConfigured";
+
+    /** The key an operator sets to give Casegate a CRM. */
+    public static final String CRM_URL_KEY = CrmSettings.URL_KEY;
 
     /** How long a delivery waits for the first self-check since start, which takes a request or two. */
     static final Duration FIRST_CHECK_WAIT = Duration.ofSeconds(2);
@@ -34,6 +47,35 @@ public class CrmStatus {
 
     @Inject
     CrmSettings settings;
+
+    /** Says it at start, where an operator reads first, when there is no CRM to deliver to. */
+    void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (!configured()) {
+            LOG.warning(notConfiguredReason(Locale.ENGLISH));
+        }
+    }
+
+    /**
+     * False when there is no CRM to deliver to: no {@code casegate.crm.url} and the built-in sandbox
+     * off. Submissions are then accepted and stored, and wait.
+     */
+    public boolean configured() {
+        return settings.crmConfigured();
+    }
+
+    /** Why nothing is delivered, naming the key to set, in {@code locale}. */
+    public String notConfiguredReason(Locale locale) {
+        return Texts.text(locale, NOT_CONFIGURED_TEXT, CRM_URL_KEY);
+    }
+
+    /**
+     * How long a delivery should wait because there is no CRM at all (empty when there is one). The
+     * configuration is read at start, so nothing changes before a restart; the wait only spaces the
+     * look-ups, and a restarted node with a CRM finds the waiting submissions due within it.
+     */
+    public Optional<Duration> configurationHoldsDelivery() {
+        return configured() ? Optional.empty() : Optional.of(mappingRecheckInterval());
+    }
 
     public CrmSessionState state() {
         return session.state();

@@ -16,7 +16,9 @@ import io.casegate.platform.FileExtensions;
 /**
  * Everything configurable about the CRM, read once from MicroProfile Config. The keys and their
  * defaults are listed in docs/crm.md; what the workflow writes and searches is its {@link #mapping()}. When {@code casegate.crm.url} is not set Casegate delivers
- * into its built-in sandbox, whose demo credentials are then the defaults.
+ * into its built-in sandbox only if {@code casegate.sandbox.enabled} is true (the demo), and only then
+ * are the sandbox's demo credentials the defaults; with neither, no CRM is configured and nothing is
+ * delivered (docs/security.md): a typo in a key must never send data anywhere.
  */
 public record CrmSettings(
         Optional<URI> url,
@@ -37,7 +39,8 @@ public record CrmSettings(
         Set<String> externalFileTypes,
         int uploadChunkBytes,
         Duration servicesCacheTime,
-        List<ServiceOption> fallbackServices) {
+        List<ServiceOption> fallbackServices,
+        boolean builtInSandbox) {
 
     public enum Authentication {
         FORMS,
@@ -49,9 +52,14 @@ public record CrmSettings(
     public static final String SANDBOX_CLIENT_ID = "casegate-sandbox";
     public static final String SANDBOX_CLIENT_SECRET = "casegate-sandbox-secret";
 
+    /** The key that names the CRM; an operator who sees "no CRM configured" sets this one. */
+    public static final String URL_KEY = "casegate.crm.url";
+
     public static CrmSettings from(Config config) {
-        Optional<URI> url = text(config, "casegate.crm.url").map(value -> URI.create(value.replaceAll("/+$", "")));
-        boolean sandbox = url.isEmpty();
+        Optional<URI> url = text(config, URL_KEY).map(value -> URI.create(value.replaceAll("/+$", "")));
+        boolean sandbox = url.isEmpty()
+                && config.getOptionalValue("casegate.sandbox.enabled", Boolean.class)
+                        .orElse(false);
         return new CrmSettings(
                 url,
                 Authentication.valueOf(
@@ -73,12 +81,18 @@ public record CrmSettings(
                         text(config, "casegate.crm.external-file-types").orElse("")),
                 Integer.parseInt(text(config, "casegate.crm.upload-chunk-bytes").orElse("524288")),
                 duration(config, "casegate.crm.services-cache-time", Duration.ofMinutes(5)),
-                services(text(config, "casegate.crm.fallback-services").orElse("")));
+                services(text(config, "casegate.crm.fallback-services").orElse("")),
+                sandbox);
     }
 
-    /** The CRM's root URL (without {@code /0}); the built-in sandbox when none is configured. */
+    /** False when there is nowhere to deliver: no {@code casegate.crm.url} and the built-in sandbox off. */
+    public boolean crmConfigured() {
+        return url.isPresent() || builtInSandbox;
+    }
+
+    /** The CRM's root URL (without {@code /0}): the configured one, or the built-in sandbox; null when there is none. */
     URI crmUrl(URI localBaseUrl) {
-        return url.orElseGet(() -> URI.create(localBaseUrl + "/sandbox"));
+        return url.orElseGet(() -> builtInSandbox ? URI.create(localBaseUrl + "/sandbox") : null);
     }
 
     URI tokenUrl(URI crmUrl) {
@@ -92,7 +106,8 @@ public record CrmSettings(
     /** Secrets stay out of logs even when someone logs the settings. */
     @Override
     public String toString() {
-        return "CrmSettings[url=" + url.map(URI::toString).orElse("(built-in sandbox)") + ", authentication="
+        return "CrmSettings[url=" + url.map(URI::toString).orElse(builtInSandbox ? "(built-in sandbox)" : "(none)")
+                + ", authentication="
                 + authentication
                 + ", sessionLifetime=" + sessionLifetime + ", mapping=" + mapping + "]";
     }

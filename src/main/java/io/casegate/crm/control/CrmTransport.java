@@ -92,12 +92,23 @@ public class CrmTransport {
         }
     }
 
+    /** Null when no CRM is configured ({@link CrmSettings#crmConfigured()}). */
     public URI crmUrl() {
         return settings.crmUrl(localServer.baseUrl());
     }
 
     URI tokenUrl() {
-        return settings.tokenUrl(crmUrl());
+        return settings.tokenUrl(configuredCrmUrl());
+    }
+
+    /** Every call to the CRM starts from here, so with no CRM configured nothing is ever sent anywhere. */
+    private URI configuredCrmUrl() {
+        URI crm = crmUrl();
+        if (crm == null) {
+            throw new CrmUnavailableException(
+                    "No CRM is configured: set " + CrmSettings.URL_KEY + " (docs/security.md)", null);
+        }
+        return crm;
     }
 
     /** {@code path} is relative to the CRM root; query values are percent-encoded here, once. */
@@ -105,7 +116,7 @@ public class CrmTransport {
         String encodedQuery = query.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));
-        return URI.create(crmUrl() + path + (encodedQuery.isEmpty() ? "" : "?" + encodedQuery));
+        return URI.create(configuredCrmUrl() + path + (encodedQuery.isEmpty() ? "" : "?" + encodedQuery));
     }
 
     static String encode(String value) {
@@ -133,8 +144,8 @@ public class CrmTransport {
             }
         } catch (ProcessingException failure) {
             throw new CrmUnavailableException(
-                    "The CRM at " + crmUrl().getHost() + " could not be reached (" + method + " " + uri.getPath()
-                            + "): " + rootMessage(failure),
+                    "The CRM at " + uri.getHost() + " could not be reached (" + method + " " + uri.getPath() + "): "
+                            + rootMessage(failure),
                     failure);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

@@ -128,6 +128,10 @@ public class MappingSelfCheck {
     }
 
     MappingCheck check(List<MappingRequirement> requirements) {
+        if (!settings.crmConfigured()) {
+            return MappingVerifier.notChecked(
+                    requirements, clock.instant(), "no CRM is configured (" + CrmSettings.URL_KEY + ")");
+        }
         if (waitingForPort()) {
             return MappingVerifier.notChecked(
                     requirements,
@@ -160,7 +164,7 @@ public class MappingSelfCheck {
 
     /** Until the first request, the built-in sandbox's URL would be a guess (the configured port). */
     private boolean waitingForPort() {
-        return settings.url().isEmpty() && localServer.learnedBaseUrl().isEmpty();
+        return settings.builtInSandbox() && localServer.learnedBaseUrl().isEmpty();
     }
 
     private void report(MappingCheck before, MappingCheck result) {

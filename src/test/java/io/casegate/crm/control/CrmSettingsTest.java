@@ -17,8 +17,27 @@ import io.casegate.testing.MapConfig;
 class CrmSettingsTest {
 
     @Test
-    void withoutACrmUrlCasegateUsesItsSandboxAndItsDemoCredentials() {
+    void withoutACrmUrlAndWithoutTheSandboxThereIsNoCrmAndNoDemoCredential() {
         CrmSettings settings = CrmSettings.from(MapConfig.of(Map.of()));
+        assertFalse(settings.crmConfigured());
+        assertEquals(null, settings.crmUrl(URI.create("http://127.0.0.1:8080/casegate")));
+        assertEquals("", settings.username());
+        assertEquals("", settings.password());
+        assertEquals("", settings.clientSecret());
+        assertTrue(settings.toString().contains("url=(none)"), settings.toString());
+    }
+
+    @Test
+    void aMisspeltCrmUrlKeyDoesNotTurnTheSandboxOn() {
+        CrmSettings settings = CrmSettings.from(MapConfig.of(Map.of("casegate.crm.uri", "https://crm.example.com")));
+        assertFalse(settings.crmConfigured());
+        assertEquals("", settings.username());
+    }
+
+    @Test
+    void withTheSandboxOnAndNoCrmUrlCasegateUsesItsSandboxAndItsDemoCredentials() {
+        CrmSettings settings = CrmSettings.from(MapConfig.of(Map.of("casegate.sandbox.enabled", "true")));
+        assertTrue(settings.crmConfigured());
         assertEquals(
                 URI.create("http://127.0.0.1:8080/casegate/sandbox"),
                 settings.crmUrl(URI.create("http://127.0.0.1:8080/casegate")));
@@ -40,6 +59,7 @@ class CrmSettingsTest {
                 "casegate.crm.message-target", "case-message-history",
                 "casegate.crm.external-file-types", "mp4, .MOV",
                 "casegate.crm.account-inn-column", " ")));
+        assertTrue(settings.crmConfigured());
         assertEquals("", settings.username());
         assertEquals(URI.create("https://crm.example.com/connect/token"), settings.tokenUrl(settings.crmUrl(null)));
         assertEquals(CrmSettings.Authentication.OAUTH, settings.authentication());
