@@ -151,6 +151,7 @@ class SuccessDialogIT {
     private static CasegateProcess start(String name, Map<String, String> extra) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("casegate.data.dir", "target/it-data/" + name + "-" + UUID.randomUUID());
+        settings.put("casegate.sandbox.enabled", "true");
         settings.put("casegate.form.case-number-wait", "2s");
         settings.put("casegate.delivery.poll-interval", "PT1S");
         settings.putAll(extra);

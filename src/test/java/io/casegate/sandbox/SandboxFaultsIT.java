@@ -99,6 +99,40 @@ class SandboxFaultsIT {
         assertEquals(0, json(client.get("/_faults")).getInt("latencyMs"));
     }
 
+    /**
+     * A web page can make a visitor's browser post a form or {@code text/plain} to any address
+     * without asking (no CORS preflight), but not {@code application/json}: so only JSON switches a fault.
+     */
+    @Test
+    void onlyAJsonBodySwitchesAFaultSoACrossSiteFormCannot() {
+        SandboxClient client = new SandboxClient(base);
+        String[][] refused = {
+            {"POST", "application/x-www-form-urlencoded", "outage=true"},
+            {"PUT", "application/x-www-form-urlencoded", "outage=true"},
+            {"POST", "text/plain", "{\"outage\":true}"},
+            {
+                "POST",
+                "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"outage\"\r\n\r\ntrue\r\n--b--\r\n"
+            },
+            {"PUT", null, "{\"outage\":true}"}
+        };
+        for (String[] attempt : refused) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.url("/_faults")))
+                    .method(attempt[0], HttpRequest.BodyPublishers.ofString(attempt[2]));
+            if (attempt[1] != null) {
+                request.header("Content-Type", attempt[1]);
+            }
+            HttpResponse<String> response =
+                    SandboxClient.exchange(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, response.statusCode(), attempt[0] + " " + attempt[1] + ": " + response.body());
+        }
+        assertEquals(false, json(client.get("/_faults")).getBoolean("outage"), "nothing switched");
+        HttpResponse<String> accepted = client.send("PUT", "/_faults", "{\"outage\":true}");
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertEquals(true, json(accepted).getBoolean("outage"), "JSON (with a charset) still switches it");
+    }
+
     @Test
     void clockOffsetRunsTheSandboxsClockAheadForNewRecordsToo() {
         SandboxClient client = new SandboxClient(base);

@@ -55,6 +55,7 @@ class AdminIT {
                 .exportTo(war, true);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("casegate.data.dir", "target/it-data/admin-" + UUID.randomUUID());
+        settings.put("casegate.sandbox.enabled", "true");
         settings.put("casegate.admin.users", ADMIN + ":" + PasswordHashes.hash(ADMIN_PASSWORD.toCharArray()));
         settings.put("casegate.api.keys", API_KEY);
         settings.put("casegate.delivery.poll-interval", "PT1S");

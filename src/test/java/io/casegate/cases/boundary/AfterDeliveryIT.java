@@ -52,17 +52,20 @@ class AfterDeliveryIT {
         casegate = CasegateProcess.start(
                 "mail-casegate",
                 "casegate",
-                Map.of(
-                        "casegate.data.dir", dataDir.toString(),
-                        "casegate.attachments.retention", "0",
-                        "casegate.attachments.retention-check-interval", "PT2S",
-                        "casegate.attachments.orphan-age", "PT1H",
-                        "casegate.files.max-file-size-mb", "1",
-                        "casegate.api.keys", API_KEY,
-                        "casegate.mail.host", "127.0.0.1",
-                        "casegate.mail.port", String.valueOf(smtp.getSmtp().getPort()),
-                        "casegate.mail.from", "support@casegate.test",
-                        "casegate.delivery.poll-interval", "PT1S"),
+                Map.ofEntries(
+                        Map.entry("casegate.sandbox.enabled", "true"),
+                        Map.entry("casegate.data.dir", dataDir.toString()),
+                        Map.entry("casegate.attachments.retention", "0"),
+                        Map.entry("casegate.attachments.retention-check-interval", "PT2S"),
+                        Map.entry("casegate.attachments.orphan-age", "PT1H"),
+                        Map.entry("casegate.files.max-file-size-mb", "1"),
+                        Map.entry("casegate.api.keys", API_KEY),
+                        Map.entry("casegate.mail.host", "127.0.0.1"),
+                        Map.entry(
+                                "casegate.mail.port",
+                                String.valueOf(smtp.getSmtp().getPort())),
+                        Map.entry("casegate.mail.from", "support@casegate.test"),
+                        Map.entry("casegate.delivery.poll-interval", "PT1S")),
                 "sandbox/_stats");
     }
 

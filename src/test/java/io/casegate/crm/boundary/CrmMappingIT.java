@@ -40,6 +40,8 @@ class CrmMappingIT {
                 "mapping-casegate",
                 "casegate",
                 Map.of(
+                        "casegate.sandbox.enabled",
+                        "true",
                         "casegate.data.dir",
                         Path.of("target", "it-data", "mapping-" + UUID.randomUUID())
                                 .toString(),

@@ -66,6 +66,7 @@ class FileNamesIT {
     static void start() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("casegate.data.dir", "target/it-data/file-names-" + UUID.randomUUID());
+        settings.put("casegate.sandbox.enabled", "true");
         settings.put("casegate.api.keys", API_KEY);
         settings.put("casegate.crm.external-file-types", "zip");
         settings.put("casegate.delivery.poll-interval", "PT1S");

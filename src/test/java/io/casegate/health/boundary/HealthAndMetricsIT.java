@@ -55,6 +55,7 @@ class HealthAndMetricsIT {
         database = ThrowawayDatabase.create("health");
         Map<String, String> settings = new LinkedHashMap<>(database.casegateSettings());
         settings.put("casegate.data.dir", "target/it-data/health-" + UUID.randomUUID());
+        settings.put("casegate.sandbox.enabled", "true");
         settings.put("casegate.api.keys", API_KEY);
         casegate = CasegateProcess.start("health", "casegate", settings, "index.xhtml");
     }
