@@ -99,7 +99,9 @@ class NoCrmConfiguredIT {
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"outage\":true}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(404, faults.statusCode(), faults.body());
+        // Without the sandbox the container's read-only default servlet takes the PUT (403); nothing answers it.
+        assertTrue(faults.statusCode() == 404 || faults.statusCode() == 403, faults.statusCode() + " " + faults.body());
+        assertTrue(!faults.body().contains("latencyMs"), faults.body());
 
         assertTrue(
                 logRecordOf("No CRM is configured").contains("WARNING"),
