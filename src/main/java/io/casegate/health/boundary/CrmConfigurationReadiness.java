@@ -1,6 +1,8 @@
 package io.casegate.health.boundary;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,13 +30,20 @@ class CrmConfigurationReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        if (crm.configured()) {
-            return HealthCheckResponse.named(NAME).up().build();
-        }
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
-                .down()
-                .withData("reason", crm.notConfiguredReason(Locale.ENGLISH))
-                .withData("set", CrmStatus.CRM_URL_KEY);
+        Map<String, String> data = data(crm);
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(data.isEmpty());
+        data.forEach(response::withData);
         return response.build();
+    }
+
+    /** Empty while there is a CRM; else why nothing is delivered and the key to set. */
+    static Map<String, String> data(CrmStatus crm) {
+        if (crm.configured()) {
+            return Map.of();
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("reason", crm.notConfiguredReason(Locale.ENGLISH));
+        data.put("set", CrmStatus.CRM_URL_KEY);
+        return data;
     }
 }

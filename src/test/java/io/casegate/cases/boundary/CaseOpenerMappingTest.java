@@ -20,14 +20,28 @@ import io.casegate.crm.entity.RequirementCheck;
 import io.casegate.delivery.entity.DeliveryDeferred;
 import io.casegate.delivery.entity.OutboxEntry;
 
-/** While the CRM lacks what the mapping names, a delivery waits instead of failing towards a dead letter. */
+/**
+ * While the CRM lacks what the mapping names, or there is no CRM at all, a delivery waits instead of
+ * failing towards a dead letter.
+ */
 class CaseOpenerMappingTest {
 
     static final class FixedStatus extends CrmStatus {
         final MappingCheck mapping;
+        final boolean configured;
 
         FixedStatus(MappingCheck mapping) {
+            this(mapping, true);
+        }
+
+        FixedStatus(MappingCheck mapping, boolean configured) {
             this.mapping = mapping;
+            this.configured = configured;
+        }
+
+        @Override
+        public boolean configured() {
+            return configured;
         }
 
         @Override
@@ -64,5 +78,21 @@ class CaseOpenerMappingTest {
         assertTrue(
                 deferred.getMessage().contains("Account.INN (change casegate.crm.account-inn-column)"),
                 deferred.getMessage());
+    }
+
+    @Test
+    void withoutACrmTheDeliveryWaitsWithoutCallingAnything() {
+        CaseOpener cut = new CaseOpener();
+        cut.crm = new FixedStatus(MappingCheck.notCheckedYet(), false);
+        // No workflow, no steps, no CRM client: anything beyond the check would fail with a NullPointerException.
+        OutboxEntry entry = new OutboxEntry("deliver-case", UUID.randomUUID(), Instant.now());
+
+        ExecutionException failed = assertThrows(
+                ExecutionException.class,
+                () -> cut.handle(entry).toCompletableFuture().get());
+
+        DeliveryDeferred deferred = assertInstanceOf(DeliveryDeferred.class, failed.getCause());
+        assertEquals(Duration.ofMinutes(1), deferred.after());
+        assertTrue(deferred.getMessage().contains("casegate.crm.url"), deferred.getMessage());
     }
 }
