@@ -22,10 +22,6 @@ import io.casegate.platform.FileExtensions;
 public class FilePolicy {
 
     private static final long MB = 1024L * 1024L;
-    /** The length of the attachment's file_name column (V1); file systems allow no longer names. */
-    public static final int FILE_NAME_MAX = 255;
-    /** How much of an overlong name its message shows. */
-    private static final int SHOWN_NAME = 40;
 
     /** A broken rule: a key of the {@code io.casegate.i18n.messages} bundle and its arguments. */
     public record Problem(String messageKey, Object... arguments) {}
@@ -84,10 +80,6 @@ public class FilePolicy {
                 problems.add(new Problem("files.empty", file.fileName()));
             } else if (file.size() > maxFileSizeMb * MB) {
                 problems.add(new Problem("files.tooLarge", file.fileName(), maxFileSizeMb));
-            }
-            if (file.fileName() != null && file.fileName().length() > FILE_NAME_MAX) {
-                problems.add(new Problem(
-                        "files.nameTooLong", file.fileName().substring(0, SHOWN_NAME) + "…", FILE_NAME_MAX));
             }
             if (!allowedExtensions.contains(file.extension())) {
                 problems.add(new Problem(

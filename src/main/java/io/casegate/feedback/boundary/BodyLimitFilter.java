@@ -1,7 +1,12 @@
 package io.casegate.feedback.boundary;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,8 +34,8 @@ import io.casegate.platform.VisitorLocale;
  * Content-Length alone, and the connection is closed rather than drained, so nothing of it reaches the
  * disk. A chunked body to the API is counted as it is read and cut at the limit; a chunked POST to a
  * page is refused (411): browsers always give a form's length, and the container's multipart parser
- * would otherwise write it to disk unchecked. A form with more parts than the files and its fields
- * need is refused too.
+ * would write a chunked body to disk unchecked (and leave its temporary file behind when cut). A form
+ * with more parts than the files and its fields need is refused too.
  */
 public class BodyLimitFilter extends HttpFilter {
 
@@ -75,7 +80,7 @@ public class BodyLimitFilter extends HttpFilter {
                 refusePage(response, 411, locale, Texts.text(locale, "form.limit.lengthRequired"));
                 return;
             }
-            chain.doFilter(new LimitedRequest(request, response, maxBodyBytes(), locale), response);
+            spooled(request, response, chain, locale);
             return;
         }
         if (!api && isMultipart(request) && tooManyParts(request)) {
@@ -83,6 +88,32 @@ public class BodyLimitFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A chunked body to the API, copied to a file of its own up to the limit and handed on with its
+     * length, then removed. Jersey's multipart reader would otherwise spool it to a temporary file of
+     * its own, which stays behind when the body is cut (until a garbage collection removes it).
+     */
+    private void spooled(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Locale locale)
+            throws IOException, ServletException {
+        Path spool = Files.createTempFile("casegate-body-", ".tmp");
+        try {
+            long copied;
+            try (InputStream in = request.getInputStream();
+                    OutputStream out = Files.newOutputStream(spool)) {
+                copied = in.transferTo(new LimitedOutputStream(out, maxBodyBytes()));
+            } catch (LimitedOutputStream.LimitReached cut) {
+                LOG.log(Level.INFO, "Cut a chunked request to {0} at {1} bytes", new Object[] {
+                    request.getRequestURI(), maxBodyBytes()
+                });
+                tooLarge(response, true, locale);
+                return;
+            }
+            chain.doFilter(new SpooledRequest(request, spool, copied), response);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
     }
 
     private static boolean isMultipart(HttpServletRequest request) {
@@ -150,94 +181,110 @@ public class BodyLimitFilter extends HttpFilter {
         response.flushBuffer();
     }
 
+    /** Fails once more than {@code limit} bytes were written. */
+    private static final class LimitedOutputStream extends FilterOutputStream {
+
+        static final class LimitReached extends IOException {
+            private static final long serialVersionUID = 1L;
+        }
+
+        private final long limit;
+        private long written;
+
+        LimitedOutputStream(OutputStream out, long limit) {
+            super(out);
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            count(1);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            count(length);
+            out.write(bytes, offset, length);
+        }
+
+        private void count(int n) throws LimitReached {
+            written += n;
+            if (written > limit) {
+                throw new LimitReached();
+            }
+        }
+    }
+
+    /** The request with its body read from the spool file, its length now known. */
+    private static final class SpooledRequest extends HttpServletRequestWrapper {
+
+        private final Path spool;
+        private final long length;
+
+        SpooledRequest(HttpServletRequest request, Path spool, long length) {
+            super(request);
+            this.spool = spool;
+            this.length = length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return length;
+        }
+
+        @Override
+        public int getContentLength() {
+            return (int) length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            InputStream in = Files.newInputStream(spool);
+            return new ServletInputStream() {
+                private boolean finished;
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    finished = b < 0;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int count) throws IOException {
+                    int n = in.read(buffer, offset, count);
+                    finished = n < 0;
+                    return n;
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return finished;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("A spooled body is read blocking");
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
+        }
+    }
+
     private static String escape(String text) {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")
                 .replace("\"", "&quot;");
-    }
-
-    /**
-     * A request whose body is counted as Jersey reads it: past the limit, reading fails with a 413
-     * problem, which the API's {@link ProblemMapper} answers, and the connection is closed.
-     */
-    static final class LimitedRequest extends HttpServletRequestWrapper {
-
-        private final HttpServletResponse response;
-        private final long limit;
-        private final Locale locale;
-        private ServletInputStream stream;
-
-        LimitedRequest(HttpServletRequest request, HttpServletResponse response, long limit, Locale locale) {
-            super(request);
-            this.response = response;
-            this.limit = limit;
-            this.locale = locale;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new Limited(super.getInputStream());
-            }
-            return stream;
-        }
-
-        private final class Limited extends ServletInputStream {
-
-            private final ServletInputStream in;
-            private long read;
-
-            Limited(ServletInputStream in) {
-                this.in = in;
-            }
-
-            @Override
-            public int read() throws IOException {
-                int b = in.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = in.read(buffer, offset, length);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            private void count(int n) {
-                read += n;
-                if (read > limit) {
-                    LOG.log(Level.INFO, "Cut a chunked request to the API at {0} bytes", limit);
-                    response.setHeader("Connection", "close");
-                    throw new ProblemException(413, Texts.text(locale, "api.problem.tooLarge"));
-                }
-            }
-
-            @Override
-            public boolean isFinished() {
-                return in.isFinished();
-            }
-
-            @Override
-            public boolean isReady() {
-                return in.isReady();
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                in.setReadListener(listener);
-            }
-
-            @Override
-            public void close() throws IOException {
-                in.close();
-            }
-        }
     }
 }

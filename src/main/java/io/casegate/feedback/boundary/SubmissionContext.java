@@ -19,18 +19,14 @@ record SubmissionContext(
         Instant consentGivenAt,
         String consentTextVersion) {
 
-    /** The lengths of the submission's columns (V1): client_ip, user_agent, consent_text_version. */
+    /**
+     * The lengths of the submission's client_ip and consent_text_version columns (V1): the API
+     * refuses longer values from a site's server, these being evidence of the consent. (Submission
+     * cuts a user agent to its column: it is only a hint for support.)
+     */
     static final int CLIENT_IP_MAX = 64;
 
-    static final int USER_AGENT_MAX = 1000;
     static final int CONSENT_VERSION_MAX = 100;
-
-    /** A user agent longer than its column is cut: it is a hint for support, not evidence. */
-    SubmissionContext {
-        if (userAgent != null && userAgent.length() > USER_AGENT_MAX) {
-            userAgent = userAgent.substring(0, USER_AGENT_MAX);
-        }
-    }
 
     public enum Channel {
         FORM,

@@ -109,7 +109,8 @@ public class SubmissionsResource {
     /**
      * The consent record's fields that the site's server may give, refused when longer than their
      * columns: the IP address and the version of the consent text are evidence and are never cut.
-     * (The user agent is only cut to its column, by {@link SubmissionContext}.)
+     * (A user agent is only cut to its column, and a file name shortened to its column keeping its
+     * extension, by {@code Submission} and {@link SubmittedFileName}: both harmless.)
      */
     private static List<FieldProblem> recordProblems(SubmissionParts submission, Locale locale) {
         List<FieldProblem> problems = new ArrayList<>();
