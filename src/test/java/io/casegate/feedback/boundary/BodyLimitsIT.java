@@ -392,13 +392,23 @@ class BodyLimitsIT {
             String responseHead = split < 0 ? text : text.substring(0, split);
             String responseBody = split < 0 ? "" : text.substring(split + 4);
             Matcher status = Pattern.compile("^HTTP/1\\.1 (\\d{3})").matcher(responseHead);
-            return new Exchange(
+            Exchange exchange = new Exchange(
                     status.find() ? Integer.parseInt(status.group(1)) : -1,
                     responseHead,
                     responseBody,
                     millis,
                     sentBeforeAnswer,
                     sent.get());
+            System.out.printf(
+                    "%s %s (%s): %d after %d ms, %d bytes sent before the answer, %d in all%n",
+                    path,
+                    chunked ? "chunked" : "Content-Length " + (head.length + size),
+                    API_KEY.equals(headers.get("X-Api-Key")) ? "with the key" : "without a valid key",
+                    exchange.status(),
+                    millis,
+                    sentBeforeAnswer,
+                    sent.get());
+            return exchange;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
