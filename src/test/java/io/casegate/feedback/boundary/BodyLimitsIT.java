@@ -403,7 +403,9 @@ class BodyLimitsIT {
                     "%s %s (%s): %d after %d ms, %d bytes sent before the answer, %d in all%n",
                     path,
                     chunked ? "chunked" : "Content-Length " + (head.length + size),
-                    API_KEY.equals(headers.get("X-Api-Key")) ? "with the key" : "without a valid key",
+                    !path.startsWith("api")
+                            ? "the form"
+                            : API_KEY.equals(headers.get("X-Api-Key")) ? "with the key" : "without a valid key",
                     exchange.status(),
                     millis,
                     sentBeforeAnswer,
