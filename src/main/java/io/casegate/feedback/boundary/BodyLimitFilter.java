@@ -75,7 +75,7 @@ public class BodyLimitFilter extends HttpFilter {
             tooLarge(response, api, locale);
             return;
         }
-        if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
+        if (length < 0 && lengthUnknown(request)) {
             if (!api) {
                 refusePage(response, 411, locale, Texts.text(locale, "form.limit.lengthRequired"));
                 return;
@@ -114,6 +114,15 @@ public class BodyLimitFilter extends HttpFilter {
         } finally {
             Files.deleteIfExists(spool);
         }
+    }
+
+    /** A body whose length is not declared: chunked in HTTP/1.1, or an HTTP/2 request without content-length. */
+    private static boolean lengthUnknown(HttpServletRequest request) {
+        return request.getHeader("Transfer-Encoding") != null
+                || (request.getProtocol() != null
+                        && request.getProtocol().startsWith("HTTP/2")
+                        && !"GET".equals(request.getMethod())
+                        && !"HEAD".equals(request.getMethod()));
     }
 
     private static boolean isMultipart(HttpServletRequest request) {
