@@ -36,8 +36,8 @@ public final class ConfigKeys {
 
     public static final Expect TEXT = new Expect("any text", value -> true);
     public static final Expect BOOLEAN = new Expect("true or false", value -> TRUE_OR_FALSE.contains(lower(value)));
-    public static final Expect DURATION = new Expect(
-            "a duration such as 500ms, 30s, 5m, 2h, 7d or PT30S", value -> isDuration(value));
+    public static final Expect DURATION =
+            new Expect("a duration such as 500ms, 30s, 5m, 2h, 7d or PT30S", value -> isDuration(value));
     public static final Expect URL = new Expect("an http or https URL such as https://mycompany.creatio.com", value -> {
         try {
             URI uri = new URI(value);
@@ -77,7 +77,8 @@ public final class ConfigKeys {
             return false;
         }
     });
-    public static final Expect PATH = new Expect("a path such as /0/rest/FileApiService/UploadFile", value -> !value.contains(" "));
+    public static final Expect PATH =
+            new Expect("a path such as /0/rest/FileApiService/UploadFile", value -> !value.contains(" "));
 
     /** Keys that an earlier version read under another name: set, they stop the start rather than be ignored. */
     public static final Map<String, String> RENAMED = Map.of(
@@ -125,7 +126,9 @@ public final class ConfigKeys {
         add("casegate.mail.port", whole(1, 65535));
         add("casegate.mail.username", TEXT);
         secret("casegate.mail.password");
-        add("casegate.mail.from", new Expect("an e-mail address such as noreply@example.com", value -> value.contains("@")));
+        add(
+                "casegate.mail.from",
+                new Expect("an e-mail address such as noreply@example.com", value -> value.contains("@")));
         add("casegate.mail.starttls", BOOLEAN);
         // admin
         secret("casegate.admin.users");

@@ -100,7 +100,10 @@ class ConfigKeysTest {
                 List.of("casegate.db.url: expected a JDBC URL starting with jdbc:h2: or jdbc:postgresql:,"
                         + " got the value of casegate.db.url"),
                 ConfigKeys.problems(MapConfig.of(Map.of(
-                        "casegate.db.url", "postgres://casegate:hunter2@db/casegate", "casegate.crm.password", "hunter2"))));
+                        "casegate.db.url",
+                        "postgres://casegate:hunter2@db/casegate",
+                        "casegate.crm.password",
+                        "hunter2"))));
     }
 
     @Test
@@ -114,7 +117,8 @@ class ConfigKeysTest {
     private static Set<String> keysInTheCode() throws IOException {
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 if (file.getFileName().toString().equals("ConfigKeys.java")) {
                     continue;
                 }
