@@ -45,6 +45,26 @@ class ConfigKeysTest {
         assertEquals(new TreeSet<>(ConfigKeys.all().keySet()), documented);
     }
 
+    /** A misspelt variable in the example would be ignored by Casegate in silence. */
+    @Test
+    void theDockerFilesNameOnlyVariablesOfKnownKeys() throws IOException {
+        Set<String> variables = new TreeSet<>();
+        for (String key : ConfigKeys.all().keySet()) {
+            variables.add(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT));
+        }
+        Pattern variable = Pattern.compile("\\b(CASEGATE_[A-Z0-9_]+)\\b");
+        for (Path file : List.of(Path.of("docker", "casegate.env.example"), Path.of("docker", "compose.yaml"))) {
+            Matcher matcher = variable.matcher(Files.readString(file));
+            int found = 0;
+            while (matcher.find()) {
+                found++;
+                assertTrue(
+                        variables.contains(matcher.group(1)), file + ": " + matcher.group(1) + " is no key's variable");
+            }
+            assertTrue(found > 0, file.toString());
+        }
+    }
+
     @Test
     void aWrongNumberIsNamedWithItsKeyAndWhatWasExpected() {
         assertEquals(
