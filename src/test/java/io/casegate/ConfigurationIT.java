@@ -27,7 +27,7 @@ import io.casegate.testing.SandboxCrm;
 class ConfigurationIT {
 
     private static final String API_KEY = "configuration-it-key";
-    private static final String DATABASE_SECRET = "s3cret-Pa55word";
+    private static final String CRM_SECRET = "s3cret-Pa55word";
 
     @Test
     void aWrongValueStopsTheStartAndTheLogNamesTheKey() throws Exception {
@@ -36,11 +36,11 @@ class ConfigurationIT {
                 "casegate",
                 Map.of("casegate.data.dir", dataDir("config-wrong")),
                 Map.of(
-                        "CASEGATE_DELIVERY_CONCURRENCY",
-                        "many",
-                        // A URL that carries a password, in a form Casegate does not take.
-                        "CASEGATE_DB_URL",
-                        "postgres://casegate:" + DATABASE_SECRET + "@127.0.0.1/casegate"))) {
+                        "CASEGATE_DELIVERY_CONCURRENCY", "many",
+                        "CASEGATE_CRM_URL", "mycompany.creatio.com",
+                        "CASEGATE_CRM_AUTH", "kerberos",
+                        // Right, but secret: it must not reach the log with the wrong ones.
+                        "CASEGATE_CRM_PASSWORD", CRM_SECRET))) {
             assertNotEquals(200, status(casegate.url("")), "the form is not served");
             assertNotEquals(200, status(casegate.serverUrl("health/ready")), "the node is not ready");
             String log = Files.readString(casegate.log());
@@ -48,15 +48,19 @@ class ConfigurationIT {
                     log.contains("casegate.delivery.concurrency: expected a whole number from 1 to 64, got \"many\""),
                     "the log names the key and what it expects: " + casegate.log());
             assertTrue(
-                    log.contains("casegate.db.url: expected a JDBC URL starting with jdbc:h2: or jdbc:postgresql:,"
-                            + " got the value of casegate.db.url"),
-                    "the log names the secret's key: " + casegate.log());
-            assertFalse(log.contains(DATABASE_SECRET), "the secret is not in the log: " + casegate.log());
+                    log.contains(
+                            "casegate.crm.url: expected an http or https URL such as https://mycompany.creatio.com,"
+                                    + " got \"mycompany.creatio.com\""),
+                    "a URL: " + casegate.log());
+            assertTrue(
+                    log.contains("casegate.crm.auth: expected one of forms, oauth, got \"kerberos\""),
+                    "a word: " + casegate.log());
+            assertFalse(log.contains(CRM_SECRET), "the CRM password is not in the log: " + casegate.log());
         }
     }
 
     @Test
-    void durationsInEitherSyntaxReachTheComponentsThatReadThem() {
+    void durationsInEitherSyntaxReachTheComponentsThatReadThem() throws Exception {
         try (CasegateProcess casegate = CasegateProcess.startWithEnvironment(
                 "config-durations",
                 "casegate",

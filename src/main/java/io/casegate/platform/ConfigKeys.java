@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Every configuration key Casegate reads, with what its value must look like. The classes that read
  * a key keep its default (docs/configuration.md lists both); this list exists so that a wrong value
- * stops the start with the key's name instead of being replaced by the default in silence, which is
- * what the runtimes do with a value their converter refuses. ConfigKeysTest keeps it, the code and
+ * stops the start with the key's name instead of being replaced by the default in silence (what
+ * Payara does with an injected value its converter refuses). ConfigKeysTest keeps it, the code and
  * docs/configuration.md in step.
  */
 public final class ConfigKeys {

@@ -13,9 +13,9 @@ import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Stops the start when a configuration value is wrong. The runtimes put a key's default in place of a
- * value their converter refuses (Payara injects 4 for {@code casegate.delivery.concurrency=many}), so a
- * node would otherwise run, and report itself ready, with settings nobody chose. Throwing from the first
+ * Stops the start when a configuration value is wrong. Without it Payara Micro 6 deploys Casegate with
+ * {@code casegate.delivery.concurrency=many} and reports the node ready (tried: the injected value falls
+ * back to its default), so a node would run with settings nobody chose. Throwing from the first
  * initialisation observer fails the deployment on Payara and on WildFly; each wrong value is logged on
  * a line of its own, naming the key and what it must be (see {@link ConfigKeys}).
  */
