@@ -31,7 +31,7 @@ class ConfigKeysTest {
 
     @Test
     void everyKeyTheCodeReadsIsListedAndNoOther() throws IOException {
-        assertEquals(keysInTheCode(), new TreeSet<>(ConfigKeys.all().keySet()));
+        assertSameKeys(keysInTheCode(), ConfigKeys.all().keySet(), "the code", "ConfigKeys");
     }
 
     @Test
@@ -42,7 +42,7 @@ class ConfigKeysTest {
         while (matcher.find()) {
             assertTrue(documented.add(matcher.group(1)), "listed twice: " + matcher.group(1));
         }
-        assertEquals(new TreeSet<>(ConfigKeys.all().keySet()), documented);
+        assertSameKeys(ConfigKeys.all().keySet(), documented, "the code", "docs/configuration.md");
     }
 
     /** A misspelt variable in the example would be ignored by Casegate in silence. */
@@ -132,6 +132,15 @@ class ConfigKeysTest {
                 List.of("casegate.sandbox.session-timeout-seconds: no longer read; set casegate.sandbox.session-timeout"
                         + " instead (a duration such as 500ms, 30s, 5m, 2h, 7d or PT30S)"),
                 ConfigKeys.problems(MapConfig.of(Map.of("casegate.sandbox.session-timeout-seconds", "3600"))));
+    }
+
+    private static void assertSameKeys(Set<String> read, Set<String> listed, String reader, String list) {
+        Set<String> missing = new TreeSet<>(read);
+        missing.removeAll(listed);
+        Set<String> stale = new TreeSet<>(listed);
+        stale.removeAll(read);
+        assertEquals(Set.of(), missing, "read by " + reader + " but missing from " + list);
+        assertEquals(Set.of(), stale, "in " + list + " but no longer read by " + reader);
     }
 
     private static Set<String> keysInTheCode() throws IOException {
