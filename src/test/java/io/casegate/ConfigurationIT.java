@@ -73,7 +73,11 @@ class ConfigurationIT {
                         "casegate.sandbox.session-timeout",
                         "PT2H"),
                 // The short form, as environment variables: the reported CASEGATE_DELIVERY_POLL_INTERVAL=7s.
-                Map.of("CASEGATE_DELIVERY_POLL_INTERVAL", "7s", "CASEGATE_CRM_SESSION_LIFETIME", "2s"),
+                Map.of(
+                        "CASEGATE_DELIVERY_POLL_INTERVAL", "7s",
+                        "CASEGATE_CRM_SESSION_LIFETIME", "2s",
+                        // ISO-8601 in the environment, on a key of the attachments: files go at delivery.
+                        "CASEGATE_ATTACHMENTS_RETENTION", "P0D"),
                 "sandbox/_stats")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> log(casegate).contains("polling every PT7S"));
             assertTrue(log(casegate).contains("sessionTimeoutSeconds=7200"), "sandbox: " + casegate.log());
@@ -85,6 +89,8 @@ class ConfigurationIT {
             deliver(api);
             sleep(Duration.ofSeconds(3));
             deliver(api);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> log(casegate).contains("Removed 1 delivered attachments from local storage"));
             long logins = crm.stats().minus(before).logins();
             assertTrue(logins >= 2, "a login per delivery after the 2 s session lifetime, not one session: " + logins);
         }
