@@ -5,7 +5,6 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
-import io.casegate.feedback.boundary.ApiKeyFilter;
 import io.casegate.feedback.boundary.SubmissionsResource;
 import io.casegate.platform.ProblemMapper;
 
@@ -18,6 +17,6 @@ public class CasegateApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SubmissionsResource.class, ApiKeyFilter.class, ProblemMapper.class);
+        return Set.of(SubmissionsResource.class, ProblemMapper.class);
     }
 }

@@ -11,7 +11,6 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 
 import org.flywaydb.core.Flyway;
 
@@ -39,8 +38,11 @@ public class DatabaseSchema {
 
     public static final String DATA_SOURCE = "java:app/jdbc/casegate";
 
-    /** Runs before every other initialisation observer, in particular before the dispatcher starts. */
-    public static final int MIGRATION_PRIORITY = Interceptor.Priority.PLATFORM_BEFORE;
+    /**
+     * Runs before every other initialisation observer but the check of the configuration, in particular
+     * before the dispatcher starts.
+     */
+    public static final int MIGRATION_PRIORITY = ConfigurationCheck.PRIORITY + 1;
 
     private static final Logger LOG = Logger.getLogger(DatabaseSchema.class.getName());
 

@@ -17,6 +17,19 @@ public class ProblemMapper implements ExceptionMapper<ProblemException> {
 
     @Override
     public Response toResponse(ProblemException problem) {
+        Response.ResponseBuilder response =
+                Response.status(problem.status()).type(PROBLEM_JSON).entity(json(problem));
+        if (problem.status() == 401) {
+            response.header("WWW-Authenticate", WWW_AUTHENTICATE);
+        }
+        return response.build();
+    }
+
+    /** What a 401 names as the way to authenticate. */
+    public static final String WWW_AUTHENTICATE = "ApiKey header=\"X-Api-Key\"";
+
+    /** The problem's body; also written by servlet filters that answer before Jersey is reached. */
+    public static String json(ProblemException problem) {
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", problem.title())
@@ -32,12 +45,6 @@ public class ProblemMapper implements ExceptionMapper<ProblemException> {
                             .add("message", field.message())));
             body.add("errors", errors);
         }
-        Response.ResponseBuilder response = Response.status(problem.status())
-                .type(PROBLEM_JSON)
-                .entity(body.build().toString());
-        if (problem.status() == 401) {
-            response.header("WWW-Authenticate", "ApiKey header=\"X-Api-Key\"");
-        }
-        return response.build();
+        return body.build().toString();
     }
 }

@@ -103,6 +103,20 @@ public final class CasegateProcess implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts a process that is not expected to become ready (a wrong setting, say) and returns once
+     * Payara Micro has finished starting, with or without the application: its log then says
+     * "Payara Micro … ready in". The caller asserts what the server answers and logs.
+     */
+    public static CasegateProcess startExpectingNoReadiness(
+            String name, String contextRoot, Map<String, String> properties, Map<String, String> environment) {
+        CasegateProcess server = new CasegateProcess(
+                name, contextRoot, properties, System.getProperty("casegate.war", "target/casegate.war"));
+        server.environment.putAll(environment);
+        server.boot(null);
+        return server;
+    }
+
     /** The same with other JVM options than the default heap of 512 MB (e.g. {@code -Xmx1g}); they replace it. */
     public static CasegateProcess start(
             String name,
@@ -226,7 +240,29 @@ public final class CasegateProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady(readyPath);
+        if (readyPath == null) {
+            awaitStarted();
+        } else {
+            awaitReady(readyPath);
+        }
+    }
+
+    private void awaitStarted() {
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (Files.readString(log).matches("(?s).*Payara Micro [^\\n]* ready in .*")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // The log is being written.
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        if (process.isAlive()) {
+            kill();
+            throw new IllegalStateException(name + " did not finish starting within " + BOOT_TIMEOUT + "; see " + log);
+        }
     }
 
     private void recordPid() throws IOException {

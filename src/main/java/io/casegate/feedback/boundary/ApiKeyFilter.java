@@ -1,11 +1,13 @@
 package io.casegate.feedback.boundary;
 
-import jakarta.annotation.Priority;
+import java.io.IOException;
+
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.ext.Provider;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.casegate.feedback.control.ApiKeys;
 import io.casegate.platform.ProblemException;
@@ -13,14 +15,14 @@ import io.casegate.platform.Texts;
 import io.casegate.platform.VisitorLocale;
 
 /**
- * Lets a request through to the API only with a valid key in {@code X-Api-Key}. A filter runs
- * before the resource method's parameters are read, so a request without a key is answered 401
- * without its body being read.
+ * Lets a request through to the API ({@code /api/*}) only with a valid key in {@code X-Api-Key}.
+ * A servlet filter in front of Jersey, mapped first in web.xml, so that a request without a key is
+ * answered 401 before a byte of its body is read, however large it is; the connection is closed
+ * rather than drained.
  */
-@Provider
-@ApiKeyRequired
-@Priority(Priorities.AUTHENTICATION)
-public class ApiKeyFilter implements ContainerRequestFilter {
+public class ApiKeyFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     static final String HEADER = "X-Api-Key";
 
@@ -28,15 +30,19 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     ApiKeys apiKeys;
 
     @Override
-    public void filter(ContainerRequestContext request) {
-        String problem = switch (apiKeys.check(request.getHeaderString(HEADER))) {
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String problem = switch (apiKeys.check(request.getHeader(HEADER))) {
             case ACCEPTED -> null;
             case CLOSED -> "api.problem.apiClosed";
             default -> "api.problem.apiKey";
         };
-        if (problem != null) {
-            throw new ProblemException(
-                    401, Texts.text(VisitorLocale.of(request.getHeaderString("Accept-Language")), problem));
+        if (problem == null) {
+            chain.doFilter(request, response);
+            return;
         }
+        BodyLimitFilter.refuse(
+                response,
+                new ProblemException(401, Texts.text(VisitorLocale.of(request.getHeader("Accept-Language")), problem)));
     }
 }

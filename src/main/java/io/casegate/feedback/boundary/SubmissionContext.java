@@ -19,6 +19,15 @@ record SubmissionContext(
         Instant consentGivenAt,
         String consentTextVersion) {
 
+    /**
+     * The lengths of the submission's client_ip and consent_text_version columns (V1): the API
+     * refuses longer values from a site's server, these being evidence of the consent. (Submission
+     * cuts a user agent to its column: it is only a hint for support.)
+     */
+    static final int CLIENT_IP_MAX = 64;
+
+    static final int CONSENT_VERSION_MAX = 100;
+
     public enum Channel {
         FORM,
         API

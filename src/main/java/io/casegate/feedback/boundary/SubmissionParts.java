@@ -42,11 +42,22 @@ final class SubmissionParts implements AutoCloseable {
         this.locale = locale;
     }
 
-    /** Reads every part; a file beyond {@code maxFileBytes}, or files beyond {@code maxTotalBytes} together, end it with 413. */
+    /**
+     * Reads every part; more than {@code maxParts} parts, a file beyond {@code maxFileBytes}, or files
+     * beyond {@code maxTotalBytes} together, end it with 413.
+     */
     static SubmissionParts read(
-            List<EntityPart> parts, AttachmentStore store, long maxFileBytes, long maxTotalBytes, Locale locale) {
+            List<EntityPart> parts,
+            AttachmentStore store,
+            long maxFileBytes,
+            long maxTotalBytes,
+            int maxParts,
+            Locale locale) {
         SubmissionParts read = new SubmissionParts(store, locale);
         try {
+            if (parts != null && parts.size() > maxParts) {
+                throw new ProblemException(413, Texts.text(locale, "api.problem.tooManyParts", maxParts));
+            }
             long total = 0;
             for (EntityPart part : parts == null ? List.<EntityPart>of() : parts) {
                 if (FILES.equals(part.getName())) {
@@ -56,12 +67,7 @@ final class SubmissionParts implements AutoCloseable {
                         throw read.tooLarge();
                     }
                     read.files.add(new IncomingFile(
-                            fileName(part),
-                            part.getMediaType() == null
-                                    ? null
-                                    : part.getMediaType().toString(),
-                            file.size(),
-                            new AttachmentStore.Staged(store, file)));
+                            fileName(part), mediaType(part), file.size(), new AttachmentStore.Staged(store, file)));
                 } else {
                     read.fields.put(part.getName(), read.text(part));
                 }
@@ -85,6 +91,15 @@ final class SubmissionParts implements AutoCloseable {
                 .findFirst()
                 .orElse(null);
         return SubmittedFileName.of(header, SubmittedFileName.HeaderText.OCTETS);
+    }
+
+    /** The part's type, unless it is longer than any real one (and than its column): then none. */
+    private static String mediaType(EntityPart part) {
+        if (part.getMediaType() == null) {
+            return null;
+        }
+        String type = part.getMediaType().toString();
+        return type.length() <= UploadedFiles.MEDIA_TYPE_MAX ? type : null;
     }
 
     /** The form's fields, as the form's bean would hold them. */

@@ -2,6 +2,7 @@ package io.casegate.feedback.boundary;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -34,12 +35,12 @@ import io.casegate.platform.VisitorLocale;
 
 /**
  * The REST intake, for sites that post from their own server: the same fields, rules and
- * messages as the form, an API key per client ({@link ApiKeyFilter}), and an optional
+ * messages as the form, an API key per client ({@link ApiKeyFilter}, before the body is read; the
+ * body's size is limited by {@link BodyLimitFilter}), and an optional
  * Idempotency-Key so that a retried request never becomes a second case.
  */
 @Path("v1/submissions")
 @RequestScoped
-@ApiKeyRequired
 @Produces(MediaType.APPLICATION_JSON)
 public class SubmissionsResource {
 
@@ -75,8 +76,15 @@ public class SubmissionsResource {
             @HeaderParam("Accept-Language") String acceptLanguage) {
         Locale locale = VisitorLocale.of(acceptLanguage);
         try (SubmissionParts submission = SubmissionParts.read(
-                parts, store, filePolicy.maxFileSizeBytes(), filePolicy.maxTotalSizeBytes(), locale)) {
-            List<FieldProblem> problems = validation.problems(submission.submission(), submission.files(), locale);
+                parts,
+                store,
+                filePolicy.maxFileSizeBytes(),
+                filePolicy.maxTotalSizeBytes(),
+                BodyLimitFilter.maxParts(filePolicy),
+                locale)) {
+            List<FieldProblem> problems =
+                    new ArrayList<>(validation.problems(submission.submission(), submission.files(), locale));
+            problems.addAll(recordProblems(submission, locale));
             if (!problems.isEmpty()) {
                 throw new ProblemException(400, Texts.text(locale, "api.problem.validation"), null, problems);
             }
@@ -95,6 +103,30 @@ public class SubmissionsResource {
             return Response.accepted(ReceiptJson.of(receipt, location))
                     .location(location)
                     .build();
+        }
+    }
+
+    /**
+     * The consent record's fields that the site's server may give, refused when longer than their
+     * columns: the IP address and the version of the consent text are evidence and are never cut.
+     * (A user agent is only cut to its column, and a file name shortened to its column keeping its
+     * extension, by {@code Submission} and {@link SubmittedFileName}: both harmless.)
+     */
+    private static List<FieldProblem> recordProblems(SubmissionParts submission, Locale locale) {
+        List<FieldProblem> problems = new ArrayList<>();
+        tooLong(problems, "visitorIp", submission.field("visitorIp"), SubmissionContext.CLIENT_IP_MAX, locale);
+        tooLong(
+                problems,
+                "consentTextVersion",
+                submission.field("consentTextVersion"),
+                SubmissionContext.CONSENT_VERSION_MAX,
+                locale);
+        return problems;
+    }
+
+    private static void tooLong(List<FieldProblem> problems, String field, String value, int max, Locale locale) {
+        if (value != null && value.strip().length() > max) {
+            problems.add(new FieldProblem(field, Texts.text(locale, "api.problem.valueTooLong", max)));
         }
     }
 

@@ -24,6 +24,10 @@ public class SubmissionFields implements Serializable {
     public static final int ORGANISATION_MAX = 250;
     public static final int SUBJECT_MAX = 250;
     public static final int DESCRIPTION_MAX = 5000;
+    /** The lengths of the phone and service columns (V1): a longer value is no phone nor service id. */
+    public static final int PHONE_MAX = 100;
+
+    public static final int SERVICE_MAX = 250;
 
     @NotBlank(message = "{casegate.name.required}")
     @Size(max = NAME_MAX, message = "{casegate.field.tooLong}")
@@ -35,6 +39,7 @@ public class SubmissionFields implements Serializable {
     private String email;
 
     @RussianPhone
+    @Size(max = PHONE_MAX, message = "{casegate.field.tooLong}")
     private String phone;
 
     @NotBlank(message = "{casegate.organisation.required}")
@@ -45,6 +50,7 @@ public class SubmissionFields implements Serializable {
     private String inn;
 
     @NotBlank(message = "{casegate.service.required}")
+    @Size(max = SERVICE_MAX, message = "{casegate.field.tooLong}")
     private String service;
 
     @NotBlank(message = "{casegate.subject.required}")

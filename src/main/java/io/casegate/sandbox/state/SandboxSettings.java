@@ -1,10 +1,15 @@
 package io.casegate.sandbox.state;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
 
-/** The sandbox's start-time settings, all under {@code casegate.sandbox.}. */
+/**
+ * The sandbox's start-time settings, all under {@code casegate.sandbox.}. Durations are read as
+ * {@link Duration} so that they take the one syntax of every key ({@code 30s}, {@code 1h}, ISO-8601),
+ * converted by the converter the application registers with MicroProfile Config.
+ */
 public record SandboxSettings(
         String username,
         String password,
@@ -27,8 +32,9 @@ public record SandboxSettings(
         return new SandboxSettings(
                 config.getOptionalValue(PREFIX + "username", String.class).orElse("Supervisor"),
                 config.getOptionalValue(PREFIX + "password", String.class).orElse("Supervisor"),
-                config.getOptionalValue(PREFIX + "session-timeout-seconds", Long.class)
-                        .orElse(3600L),
+                config.getOptionalValue(PREFIX + "session-timeout", Duration.class)
+                        .orElse(Duration.ofHours(1))
+                        .toSeconds(),
                 config.getOptionalValue(PREFIX + "unauthenticated-redirect", Boolean.class)
                         .orElse(false),
                 config.getOptionalValue(PREFIX + "max-file-size-bytes", Long.class)
@@ -37,10 +43,12 @@ public record SandboxSettings(
                         .orElse(16L * 1024 * 1024),
                 config.getOptionalValue(PREFIX + "client-id", String.class).orElse("casegate-sandbox"),
                 config.getOptionalValue(PREFIX + "client-secret", String.class).orElse("casegate-sandbox-secret"),
-                config.getOptionalValue(PREFIX + "token-lifetime-seconds", Long.class)
-                        .orElse(3600L),
-                config.getOptionalValue(PREFIX + "faults.latency-ms", Long.class)
-                        .orElse(0L),
+                config.getOptionalValue(PREFIX + "token-lifetime", Duration.class)
+                        .orElse(Duration.ofHours(1))
+                        .toSeconds(),
+                config.getOptionalValue(PREFIX + "faults.latency", Duration.class)
+                        .orElse(Duration.ZERO)
+                        .toMillis(),
                 config.getOptionalValue(PREFIX + "faults.error-rate", Double.class)
                         .orElse(0.0),
                 config.getOptionalValue(PREFIX + "faults.outage", Boolean.class).orElse(false),
