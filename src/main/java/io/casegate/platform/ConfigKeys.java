@@ -178,6 +178,8 @@ public final class ConfigKeys {
         add("casegate.crm.upload-path", PATH);
         // sandbox (read by the sandbox itself; listed here so that a wrong value stops the start too)
         add("casegate.sandbox.enabled", BOOLEAN);
+        // Checked by the sandbox itself (addresses and CIDR ranges); a wrong entry stops the start there.
+        add("casegate.sandbox.allowed-clients", TEXT);
         add("casegate.sandbox.username", TEXT);
         secret("casegate.sandbox.password");
         add("casegate.sandbox.session-timeout", DURATION);
