@@ -65,6 +65,8 @@ class ConfigurationIT {
                 "config-durations",
                 "casegate",
                 Map.of(
+                        "casegate.sandbox.enabled",
+                        "true",
                         "casegate.data.dir",
                         dataDir("config-durations"),
                         "casegate.api.keys",
