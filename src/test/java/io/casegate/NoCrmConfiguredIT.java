@@ -133,6 +133,11 @@ class NoCrmConfiguredIT {
         String warning =
                 index.textOf("crm-not-configured").orElseThrow(() -> new AssertionError("no warning: " + index.text()));
         assertTrue(warning.contains("casegate.crm.url"), warning);
+        Page check = admin.get(casegate.url("admin/crm-check.xhtml"));
+        assertEquals(200, check.status(), check.text());
+        assertTrue(
+                check.textOf("crm-not-configured").orElse("").contains("casegate.crm.url"),
+                "the CRM check page says it too: " + check.text());
     }
 
     @Test

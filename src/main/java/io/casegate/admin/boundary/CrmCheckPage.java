@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.casegate.crm.boundary.CrmStatus;
 import io.casegate.crm.entity.DeliveryPreview;
 import io.casegate.crm.entity.MappingCheck;
 import io.casegate.crm.entity.RequirementCheck;
@@ -40,6 +41,15 @@ public class CrmCheckPage {
 
     public List<DeliveryPreview.Record> getPreview() {
         return console.deliveryPreview().records();
+    }
+
+    /** False while there is no CRM at all: the page says so above the check, which then cannot run. */
+    public boolean isCrmConfigured() {
+        return console.crmConfigured();
+    }
+
+    public String getCrmUrlKey() {
+        return CrmStatus.CRM_URL_KEY;
     }
 
     public Duration getRecheckInterval() {
