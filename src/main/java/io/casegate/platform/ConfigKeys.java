@@ -98,6 +98,10 @@ public final class ConfigKeys {
         add("casegate.http.port", whole(1, 65535));
         add("casegate.public-url", URL);
         add("casegate.time-zone", ZONE);
+        // platform: browser and session hardening (BrowserHardeningFilter)
+        add("casegate.http.frame-ancestors", TEXT);
+        add("casegate.http.secure-cookies", BOOLEAN);
+        add("casegate.http.session-timeout", DURATION);
         // feedback: the form and the REST API
         add("casegate.form.case-number-wait", DURATION);
         add("casegate.consent.version", TEXT);

@@ -7,7 +7,10 @@ import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.annotation.WebListener;
 
-/** Teaches {@link LocalServer} the context path at start and the local port from the first request. */
+/**
+ * Teaches {@link LocalServer} the context path at start and the local port from the first request;
+ * sets the session timeout and cookie flags at start.
+ */
 @WebListener
 public class LocalServerListener implements ServletContextListener, ServletRequestListener {
 
@@ -17,6 +20,8 @@ public class LocalServerListener implements ServletContextListener, ServletReque
     @Override
     public void contextInitialized(ServletContextEvent event) {
         localServer.contextPath(event.getServletContext().getContextPath());
+        // Only a listener may set these, and only while the application starts.
+        BrowserHardeningFilter.configureSessions(event.getServletContext());
     }
 
     @Override

@@ -57,6 +57,8 @@ public final class Browser implements AutoCloseable {
             prefs.put("profile.managed_default_content_settings.javascript", 2);
         }
         options.setExperimentalOption("prefs", prefs);
+        // The console, so that tests can see Content-Security-Policy violations (BrowserHardeningIT).
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
