@@ -280,7 +280,10 @@ casegate.form = (function () {
         event.preventDefault();
         faces.ajax.request(button, event, {
             execute: '@form',
-            render: button.dataset.render,
+            // faces.ajax.request wants client ids; data-render holds the ids within the form, as f:ajax did.
+            render: button.dataset.render.split(/\s+/).filter(Boolean).map(function (id) {
+                return FORM_ID + ':' + id;
+            }).join(' '),
             onevent: onEvent,
             onerror: onError
         });
