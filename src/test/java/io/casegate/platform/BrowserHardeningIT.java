@@ -141,6 +141,30 @@ class BrowserHardeningIT {
     }
 
     @Test
+    void withSecureCookiesConfiguredTheSessionCookieIsSecureEvenOnPlainHttp() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("casegate.data.dir", "target/it-data/hardening-secure-" + UUID.randomUUID());
+        settings.put("casegate.http.secure-cookies", "true");
+        settings.put("casegate.http.frame-ancestors", "'self' https://www.example.com");
+        try (CasegateProcess secure = CasegateProcess.start("hardening-secure", "casegate", settings, "index.xhtml")) {
+            HttpResponse<String> form = new Client(secure).get("index.xhtml");
+            String cookie = sessionCookie(form).toLowerCase(Locale.ROOT);
+            assertTrue(cookie.contains("; secure"), cookie);
+            assertTrue(cookie.contains("samesite=lax"), cookie);
+            String policy = header(form, "Content-Security-Policy").orElse("");
+            assertTrue(policy.endsWith("frame-ancestors 'self' https://www.example.com"), policy);
+            assertEquals(Optional.empty(), header(form, "X-Frame-Options"), "it would forbid the configured embedding");
+        }
+    }
+
+    private static String sessionCookie(HttpResponse<String> answer) {
+        return answer.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie: " + answer.headers()));
+    }
+
+    @Test
     void theSessionIdChangesAtLoginAndLogoutEndsTheAdminSession() {
         Client client = new Client();
         assertEquals(302, client.get("admin/index.xhtml").statusCode());
@@ -221,12 +245,21 @@ class BrowserHardeningIT {
 
     /** A cookie-keeping HTTP client that does not follow redirects, so that each answer can be checked. */
     static final class Client {
+        private final CasegateProcess casegate;
         private final CookieManager cookies = new CookieManager();
         private final HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+
+        Client() {
+            this(BrowserHardeningIT.casegate);
+        }
+
+        Client(CasegateProcess casegate) {
+            this.casegate = casegate;
+        }
 
         HttpResponse<String> get(String page) {
             return send(HttpRequest.newBuilder(casegate.url(page)).GET());
