@@ -305,8 +305,8 @@ class AbuseLimitsIT {
         fields.forEach((field, value) -> body.writeBytes(
                 ("--xyz\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n")
                         .getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--xyz\r\nContent-Disposition: form-data; name=\"feedback:files\"; filename=\"\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n\r\n--xyz--\r\n")
+        body.writeBytes(("--xyz\r\nContent-Disposition: form-data; name=\"feedback:files\"; filename=\"акт.pdf\"\r\n"
+                        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 a small file\r\n--xyz--\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         return send(
                 browser,
