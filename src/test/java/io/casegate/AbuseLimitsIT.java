@@ -15,6 +15,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +38,7 @@ import io.casegate.testing.ApiClient;
 import io.casegate.testing.ApiClient.Answer;
 import io.casegate.testing.CasegateProcess;
 import io.casegate.testing.CrmInspector;
+import io.casegate.testing.ThrowawayDatabase;
 
 /**
  * Issue 14, "Abuse limits", over HTTP against real Payara Micro: the form, the status page, the
@@ -53,9 +59,11 @@ class AbuseLimitsIT {
     static CasegateProcess direct;
     /** Trusts 127.0.0.1 as a proxy; the default limits of the form and the API. */
     static CasegateProcess behindProxy;
+    /** behindProxy's database, where the test reads the recorded visitor IP. */
+    static ThrowawayDatabase database;
 
     @BeforeAll
-    static void start() {
+    static void start() throws SQLException {
         Map<String, String> common = new LinkedHashMap<>();
         common.put("casegate.sandbox.enabled", "true");
         common.put(
@@ -75,17 +83,22 @@ class AbuseLimitsIT {
         direct = CasegateProcess.start("limits-direct", "casegate", directSettings, "index.xhtml");
 
         Map<String, String> proxySettings = new LinkedHashMap<>(common);
+        database = ThrowawayDatabase.create("limits");
+        proxySettings.putAll(database.casegateSettings());
         proxySettings.put("casegate.data.dir", "target/it-data/limits-proxy-" + UUID.randomUUID());
         proxySettings.put("casegate.http.trusted-proxies", "127.0.0.1,::1");
         behindProxy = CasegateProcess.start("limits-proxy", "casegate", proxySettings, "index.xhtml");
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws SQLException {
         for (CasegateProcess server : new CasegateProcess[] {direct, behindProxy}) {
             if (server != null) {
                 server.close();
             }
+        }
+        if (database != null) {
+            database.drop();
         }
     }
 
@@ -219,6 +232,52 @@ class AbuseLimitsIT {
         for (int i = 0; i < 5; i++) {
             Answer answer = unlimited.status("WEB-2026-" + (900000 + i));
             assertEquals(404, answer.status(), "off by default: " + answer.body());
+        }
+    }
+
+    @Test
+    void theRecordedVisitorIpIsTheOneTheTrustedProxyForwarded() throws SQLException {
+        String tag = tag();
+        HttpResponse<String> sent = postForm(behindProxy, tag, "10.20.30.40, 203.0.113.50");
+        assertTrue(sent.body().contains("id=\"sent-dialog\""), sent.body());
+        assertEquals("203.0.113.50", recordedIp("form-" + tag + "@example.ru"), "the rightmost untrusted hop");
+
+        String apiTag = tag();
+        HttpResponse<String> api = send(
+                HttpClient.newHttpClient(),
+                HttpRequest.newBuilder(behindProxy.url("api/v1/submissions"))
+                        .header("X-Api-Key", API_KEY)
+                        .header("X-Forwarded-For", "203.0.113.51")
+                        .header("Content-Type", "multipart/form-data; boundary=xyz")
+                        .POST(HttpRequest.BodyPublishers.ofString(multipart(
+                                ApiClient.validFields(apiTag, "api-" + apiTag + "@example.ru", "ООО Прокси")))));
+        assertEquals(202, api.statusCode(), api.body());
+        assertEquals("203.0.113.51", recordedIp("api-" + apiTag + "@example.ru"));
+    }
+
+    private static String multipart(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--xyz\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        return body.append("--xyz--\r\n").toString();
+    }
+
+    private static String recordedIp(String email) throws SQLException {
+        Map<String, String> settings = database.casegateSettings();
+        try (Connection connection = DriverManager.getConnection(
+                        settings.get("casegate.db.url"),
+                        settings.get("casegate.db.user"),
+                        System.getProperty("casegate.it.postgres.password", ""));
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT client_ip FROM submission WHERE email = ?")) {
+            query.setString(1, email);
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next(), "no submission of " + email);
+                return rows.getString(1);
+            }
         }
     }
 
