@@ -262,7 +262,9 @@ class AbuseLimitsIT {
                 .append("\"\r\n\r\n")
                 .append(value)
                 .append("\r\n"));
-        return body.append("--xyz--\r\n").toString();
+        return body.append("--xyz\r\nContent-Disposition: form-data; name=\"files\"; filename=\"акт.pdf\"\r\n"
+                        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 a small file\r\n--xyz--\r\n")
+                .toString();
     }
 
     private static String recordedIp(String email) throws SQLException {
