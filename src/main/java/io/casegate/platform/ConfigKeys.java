@@ -102,6 +102,20 @@ public final class ConfigKeys {
         add("casegate.http.frame-ancestors", TEXT);
         add("casegate.http.secure-cookies", BOOLEAN);
         add("casegate.http.session-timeout", DURATION);
+        add(
+                ClientAddress.KEY,
+                new Expect(
+                        "IP addresses or CIDR ranges separated by commas, such as 10.0.0.0/8,::1, or none",
+                        ClientAddress::isValidList));
+        // abuse limits (docs/security.md): 0 switches a limit off
+        add("casegate.limits.form.max", whole(0, 1_000_000));
+        add("casegate.limits.form.window", DURATION);
+        add("casegate.limits.status.max", whole(0, 1_000_000));
+        add("casegate.limits.status.window", DURATION);
+        add("casegate.limits.admin-login.max-failures", whole(0, 1_000_000));
+        add("casegate.limits.admin-login.window", DURATION);
+        add("casegate.limits.api.max", whole(0, 1_000_000));
+        add("casegate.limits.api.window", DURATION);
         // feedback: the form and the REST API
         add("casegate.form.case-number-wait", DURATION);
         add("casegate.consent.version", TEXT);

@@ -1,6 +1,10 @@
 package io.casegate.admin.boundary;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.security.DeclareRoles;
@@ -17,6 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import io.casegate.admin.control.AdminUsers;
+import io.casegate.platform.AbuseLimits;
+import io.casegate.platform.ClientAddress;
+import io.casegate.platform.TooManyRequests;
+import io.casegate.platform.VisitorLocale;
 
 /**
  * Form login for the admin area (Jakarta Security): the login page posts {@code j_username} and
@@ -51,6 +59,12 @@ public class AdminSecurity implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    AbuseLimits limits;
+
+    @Inject
+    ClientAddress clientAddress;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -80,10 +94,24 @@ public class AdminSecurity implements HttpAuthenticationMechanism {
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context) {
         String name = request.getParameter("j_username");
         String password = request.getParameter("j_password");
+        String address = clientAddress.of(request);
+        // Checked before the password, for any name, known or not: the answer reveals no user.
+        Optional<Duration> wait = limits.loginBlocked(address, name);
+        if (wait.isPresent()) {
+            try {
+                TooManyRequests.send(
+                        context.getResponse(), VisitorLocale.of(request.getHeader("Accept-Language")), wait.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // The response is written: the mechanism is "in a dialogue", as after a redirect.
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
         CredentialValidationResult result = name == null || password == null
                 ? CredentialValidationResult.INVALID_RESULT
                 : identityStores.validate(new UsernamePasswordCredential(name, password));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            limits.loginFailed(address, name);
             return context.redirect(request.getContextPath() + FAILED_LOGIN_PAGE);
         }
         HttpSession session = request.getSession();

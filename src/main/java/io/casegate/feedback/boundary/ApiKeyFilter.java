@@ -1,6 +1,8 @@
 package io.casegate.feedback.boundary;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -10,7 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.casegate.feedback.control.ApiKeys;
+import io.casegate.platform.AbuseLimits;
 import io.casegate.platform.ProblemException;
+import io.casegate.platform.RateLimiter;
 import io.casegate.platform.Texts;
 import io.casegate.platform.VisitorLocale;
 
@@ -29,6 +33,9 @@ public class ApiKeyFilter extends HttpFilter {
     @Inject
     ApiKeys apiKeys;
 
+    @Inject
+    AbuseLimits limits;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -38,7 +45,21 @@ public class ApiKeyFilter extends HttpFilter {
             default -> "api.problem.apiKey";
         };
         if (problem == null) {
-            chain.doFilter(request, response);
+            Optional<Duration> wait = limits.apiRequest(ApiKeys.clientIdOf(request.getHeader(HEADER)));
+            if (wait.isEmpty()) {
+                chain.doFilter(request, response);
+                return;
+            }
+            long seconds = RateLimiter.retryAfterSeconds(wait.get());
+            BodyLimitFilter.refuse(
+                    response,
+                    new ProblemException(
+                            429,
+                            Texts.text(
+                                    VisitorLocale.of(request.getHeader("Accept-Language")),
+                                    "api.problem.rateLimited",
+                                    seconds)),
+                    seconds);
             return;
         }
         BodyLimitFilter.refuse(

@@ -159,8 +159,17 @@ public class BodyLimitFilter extends HttpFilter {
 
     /** Answers with a problem and closes the connection, so that the container does not read the rest of the body. */
     static void refuse(HttpServletResponse response, ProblemException problem) throws IOException {
+        refuse(response, problem, 0);
+    }
+
+    /** The same with a {@code Retry-After} of {@code retryAfterSeconds} when that is above 0 (a 429). */
+    static void refuse(HttpServletResponse response, ProblemException problem, long retryAfterSeconds)
+            throws IOException {
         response.reset();
         response.setStatus(problem.status());
+        if (retryAfterSeconds > 0) {
+            response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        }
         response.setHeader("Connection", "close");
         if (problem.status() == 401) {
             response.setHeader("WWW-Authenticate", ProblemMapper.WWW_AUTHENTICATE);

@@ -1,11 +1,13 @@
 package io.casegate.feedback.boundary;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +26,9 @@ import io.casegate.crm.boundary.ServiceCatalog;
 import io.casegate.crm.entity.ServiceOption;
 import io.casegate.feedback.boundary.SubmissionContext.Channel;
 import io.casegate.feedback.entity.SubmissionFields;
+import io.casegate.platform.AbuseLimits;
+import io.casegate.platform.ClientAddress;
+import io.casegate.platform.RateLimiter;
 
 /**
  * The feedback form on the start page. Faces validates {@link SubmissionFields} with its Bean
@@ -57,6 +62,12 @@ public class FeedbackForm implements Serializable {
     @Inject
     Instance<CaseNumberMail> caseNumberMail;
 
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    AbuseLimits limits;
+
     private final String formToken = UUID.randomUUID().toString();
     private final SubmissionFields fields = new SubmissionFields();
     private transient List<Part> files;
@@ -74,6 +85,19 @@ public class FeedbackForm implements Serializable {
                 return;
             }
             if (reference == null) {
+                // Counted only here, after validation and the honeypot: a repeat of an accepted form
+                // (same token) is not a new submission and is never refused.
+                Optional<Duration> wait = limits.formSubmission(clientAddress.of(request(context)));
+                if (wait.isPresent()) {
+                    LOG.info("The feedback form refused a submission over the rate limit of its client address");
+                    context.addMessage(
+                            null,
+                            FormTexts.error(
+                                    context,
+                                    "form.rateLimited",
+                                    Math.max(1, (RateLimiter.retryAfterSeconds(wait.get()) + 59) / 60)));
+                    return;
+                }
                 Receipt receipt = intake.accept(fields, UploadedFiles.of(files), submissionContext(context));
                 reference = receipt.reference();
                 caseNumber = receipt.caseNumber();
@@ -112,16 +136,19 @@ public class FeedbackForm implements Serializable {
     }
 
     private SubmissionContext submissionContext(FacesContext context) {
-        HttpServletRequest request =
-                (HttpServletRequest) context.getExternalContext().getRequest();
+        HttpServletRequest request = request(context);
         return new SubmissionContext(
                 Channel.FORM,
                 formToken,
                 context.getViewRoot().getLocale(),
-                request.getRemoteAddr(),
+                clientAddress.of(request),
                 request.getHeader("User-Agent"),
                 Instant.now(),
                 settings.getConsentVersion());
+    }
+
+    private static HttpServletRequest request(FacesContext context) {
+        return (HttpServletRequest) context.getExternalContext().getRequest();
     }
 
     /** The error messages of the request in page order, each with the id of its field (null for the form as a whole). */

@@ -28,6 +28,7 @@ import io.casegate.attachments.boundary.AttachmentStore;
 import io.casegate.attachments.boundary.FilePolicy;
 import io.casegate.feedback.control.ApiKeys;
 import io.casegate.feedback.control.SubmissionValidation;
+import io.casegate.platform.ClientAddress;
 import io.casegate.platform.ProblemException;
 import io.casegate.platform.ProblemException.FieldProblem;
 import io.casegate.platform.Texts;
@@ -45,6 +46,9 @@ import io.casegate.platform.VisitorLocale;
 public class SubmissionsResource {
 
     private static final Logger LOG = Logger.getLogger(SubmissionsResource.class.getName());
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     SubmissionIntake intake;
@@ -94,7 +98,7 @@ public class SubmissionsResource {
                             ? null
                             : ApiKeys.clientIdOf(apiKey) + ":" + idempotencyKey.strip(),
                     locale,
-                    firstNonBlank(submission.field("visitorIp"), request.getRemoteAddr()),
+                    firstNonBlank(submission.field("visitorIp"), clientAddress.of(request)),
                     firstNonBlank(submission.field("visitorUserAgent"), request.getHeader("User-Agent")),
                     clock.instant(),
                     firstNonBlank(submission.field("consentTextVersion"), "api"));
