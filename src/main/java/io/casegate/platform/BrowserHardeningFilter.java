@@ -6,6 +6,7 @@ import java.time.Duration;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -58,16 +59,12 @@ public class BrowserHardeningFilter implements Filter {
     }
 
     /** The session's lifetime and its cookie's Secure flag, from the configuration, at start. */
-    static void configureSessions(jakarta.servlet.ServletContext context) {
+    static void configureSessions(ServletContext context) {
         Config config = ConfigProvider.getConfig();
-        Duration timeout = config.getOptionalValue(SESSION_TIMEOUT, String.class)
-                .map(DurationConverter::parse)
-                .orElse(DEFAULT_SESSION_TIMEOUT);
+        Duration timeout =
+                config.getOptionalValue(SESSION_TIMEOUT, Duration.class).orElse(DEFAULT_SESSION_TIMEOUT);
         context.setSessionTimeout((int) Math.max(1, timeout.toMinutes()));
-        boolean secure = config.getOptionalValue(SECURE_COOKIES, String.class)
-                .map(value -> ConfigKeys.BOOLEAN.accepts().test(value) && isTrue(value))
-                .orElse(false);
-        if (secure) {
+        if (config.getOptionalValue(SECURE_COOKIES, Boolean.class).orElse(false)) {
             context.getSessionCookieConfig().setSecure(true);
         }
     }
@@ -75,9 +72,4 @@ public class BrowserHardeningFilter implements Filter {
     static final String SESSION_TIMEOUT = "casegate.http.session-timeout";
     static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(30);
     static final String SECURE_COOKIES = "casegate.http.secure-cookies";
-
-    private static boolean isTrue(String value) {
-        return java.util.Set.of("true", "yes", "y", "on", "1")
-                .contains(value.strip().toLowerCase(java.util.Locale.ROOT));
-    }
 }

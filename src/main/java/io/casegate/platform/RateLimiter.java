@@ -102,6 +102,11 @@ public final class RateLimiter {
         return events.size();
     }
 
+    /** Minutes for a visitor's message ("try again in N min"): whole, rounded up, at least 1. */
+    public static long retryAfterMinutes(Duration wait) {
+        return Math.max(1, (retryAfterSeconds(wait) + 59) / 60);
+    }
+
     /** Seconds for a {@code Retry-After} header: whole, rounded up, at least 1. */
     public static long retryAfterSeconds(Duration wait) {
         long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);

@@ -14,7 +14,7 @@ public final class TooManyRequests {
 
     public static void send(HttpServletResponse response, Locale locale, Duration wait) throws IOException {
         long seconds = RateLimiter.retryAfterSeconds(wait);
-        long minutes = Math.max(1, (seconds + 59) / 60);
+        long minutes = RateLimiter.retryAfterMinutes(wait);
         response.reset();
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));

@@ -92,10 +92,7 @@ public class FeedbackForm implements Serializable {
                     LOG.info("The feedback form refused a submission over the rate limit of its client address");
                     context.addMessage(
                             null,
-                            FormTexts.error(
-                                    context,
-                                    "form.rateLimited",
-                                    Math.max(1, (RateLimiter.retryAfterSeconds(wait.get()) + 59) / 60)));
+                            FormTexts.error(context, "form.rateLimited", RateLimiter.retryAfterMinutes(wait.get())));
                     return;
                 }
                 Receipt receipt = intake.accept(fields, UploadedFiles.of(files), submissionContext(context));
