@@ -164,6 +164,7 @@ public final class ConfigKeys {
         add("casegate.crm.login-backoff", DURATION);
         add("casegate.crm.login-backoff-max", DURATION);
         add("casegate.crm.max-concurrency", whole(1, 64));
+        add("casegate.crm.batch-requests", BOOLEAN);
         add("casegate.crm.max-file-size-bytes", whole(1, Integer.MAX_VALUE));
         add("casegate.crm.external-file-types", TEXT);
         add("casegate.crm.upload-chunk-bytes", whole(1024, 64 * 1024 * 1024));

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import io.casegate.sandbox.auth.Sessions;
@@ -30,6 +31,8 @@ final class FaultsEndpoint {
             "redirectToLogin",
             "tokenLifetimeSeconds",
             "clockOffsetSeconds",
+            "batchRefusedStatus",
+            "failCreatesOf",
             "expireAllSessionsNow",
             "rotateCsrf");
 
@@ -88,6 +91,16 @@ final class FaultsEndpoint {
         Long clockOffset = changes.containsKey("clockOffsetSeconds")
                 ? Faults.checkClockOffsetSeconds(whole(changes, "clockOffsetSeconds"))
                 : null;
+        Integer batchRefused = changes.containsKey("batchRefusedStatus")
+                ? Faults.checkBatchRefusedStatus(whole(changes, "batchRefusedStatus"))
+                : null;
+        String failCreatesOf = null;
+        if (changes.containsKey("failCreatesOf")) {
+            if (!(changes.get("failCreatesOf") instanceof JsonString name)) {
+                throw SandboxException.badRequest("failCreatesOf must be the name of an entity set, or \"\".");
+            }
+            failCreatesOf = name.getString();
+        }
         Boolean outage = bool(changes, "outage");
         Boolean redirect = bool(changes, "redirectToLogin");
         Boolean expireAll = bool(changes, "expireAllSessionsNow");
@@ -109,6 +122,12 @@ final class FaultsEndpoint {
         }
         if (outage != null) {
             faults.outage(outage);
+        }
+        if (batchRefused != null) {
+            faults.batchRefusedStatus(batchRefused);
+        }
+        if (failCreatesOf != null) {
+            faults.failCreatesOf(failCreatesOf);
         }
         if (redirect != null) {
             faults.redirectToLogin(redirect);

@@ -79,6 +79,7 @@ class SandboxServlet extends HttpServlet {
         this.auth = new AuthService(settings, sessions, faults, stats);
         this.odata = new ODataService(
                 database, settings.maxJsonBodyBytes(), settings.maxFileSizeBytes(), settings.caseInsensitiveStrings());
+        this.odata.failCreates(faults::failsCreatesOf);
         this.files = new FileApi(database, settings.maxFileSizeBytes());
         this.pages = new SandboxPages(database, files);
         this.faultsEndpoint = new FaultsEndpoint(faults, sessions);
@@ -147,6 +148,12 @@ class SandboxServlet extends HttpServlet {
             return refused.get();
         }
         for (String root : new String[] {"/0/odata", "/odata"}) {
+            if (path.equals(root + "/$batch") && faults.batchRefusedStatus() != 0) {
+                // ASP.NET Web API's words for a route it does not have.
+                return CrmResponse.error(
+                        faults.batchRefusedStatus(),
+                        "No HTTP resource was found that matches the request URI '" + path + "'.");
+            }
             if (path.equals(root) || path.startsWith(root + "/")) {
                 return odata.handle(request, root, path.substring(Math.min(path.length(), root.length() + 1)));
             }

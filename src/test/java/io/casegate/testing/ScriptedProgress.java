@@ -38,6 +38,9 @@ public class ScriptedProgress implements CaseProgress {
     @Override
     public void crmCall(String operation, int status, long millis) {
         calls.add(new Call(operation, status, millis));
+        if (calls.size() == stopAfterCall) {
+            throw new Stopped("anything: died right after the CRM answered " + operation);
+        }
     }
 
     /** Logins appear among the calls, as in the admin area's call log. */
@@ -66,6 +69,16 @@ public class ScriptedProgress implements CaseProgress {
     private final Map<String, Runnable> afterStep = new ConcurrentHashMap<>();
     private final AtomicInteger completions = new AtomicInteger();
     private volatile int stopAtCompletion;
+    private volatile int stopAfterCall;
+
+    /**
+     * The run dies once the CRM has answered the {@code k}-th call (1-based, counting from now),
+     * before it can act on the answer; 0 = never.
+     */
+    public ScriptedProgress stopAfterCall(int k) {
+        stopAfterCall = k == 0 ? 0 : calls.size() + k;
+        return this;
+    }
 
     public ScriptedProgress after(String step, Runnable action) {
         afterStep.put(step, action);

@@ -1,6 +1,7 @@
 package io.casegate.cases.control;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -25,15 +26,10 @@ import io.casegate.cases.entity.CaseRequest;
 import io.casegate.cases.entity.OpenedCase;
 import io.casegate.crm.boundary.CrmCases;
 import io.casegate.crm.boundary.ServiceCatalog;
+import io.casegate.crm.entity.CrmBatchRefusedException;
 import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.entity.CrmContact;
 import io.casegate.crm.entity.CrmFile;
-import io.casegate.crm.entity.CrmUnavailableException;
-import io.casegate.crm.entity.NewAccount;
-import io.casegate.crm.entity.NewCase;
-import io.casegate.crm.entity.NewContact;
-import io.casegate.crm.entity.NewMessage;
-import io.casegate.crm.entity.ServiceOption;
 
 /**
  * Turns one submission into a contact, an organisation, a case with its number, the visitor's
@@ -68,6 +64,14 @@ public class CaseWorkflow {
     @ConfigProperty(name = "casegate.external-files.lifetime", defaultValue = "30d")
     Duration externalFileLifetime;
 
+    /**
+     * How long after its intake a visitor waits for a submission's number (the form's wait): the
+     * CRM requests of such a delivery go before a backlog's.
+     */
+    @Inject
+    @ConfigProperty(name = "casegate.form.case-number-wait", defaultValue = "10s")
+    Duration visitorWait = Duration.ofSeconds(10);
+
     @Resource
     ManagedExecutorService executor;
 
@@ -90,11 +94,29 @@ public class CaseWorkflow {
     /** Runs the steps that {@code progress} does not show as completed; safe to repeat after any failure. */
     public OpenedCase open(CaseRequest request, CaseProgress progress) {
         long started = System.nanoTime();
-        CallCount calls = new CallCount(progress);
-        Run run = new Run(request, new StepLog(progress, request.reference()), progress, calls);
-        CrmContact contact = run.contact();
-        CaseRef opened = run.openCase(contact);
-        UUID messageId = run.message(opened.id(), contact);
+        CallCount calls = new CallCount(
+                progress,
+                request.receivedOn() != null
+                        && request.receivedOn().plus(visitorWait).isAfter(Instant.now()));
+        StepLog log = new StepLog(progress, request.reference());
+        CaseRecords records = new CaseRecords(request, crm, catalog, calls);
+        Run run = new Run(request, log, progress, calls, records);
+        Optional<TwoRoundTrips.Outcome> batched = crm.acceptsBatches()
+                ? inTwoRoundTrips(new TwoRoundTrips(request, crm, log, progress, calls, records))
+                : Optional.empty();
+        CrmContact contact;
+        CaseRef opened;
+        UUID messageId;
+        if (batched.isPresent()) {
+            contact = batched.get().contact();
+            opened = batched.get().opened();
+            messageId = batched.get().messageId();
+            run.laterRecordsCannotExist |= batched.get().createdAny();
+        } else {
+            contact = run.contact();
+            opened = run.openCase(contact);
+            messageId = run.message(opened.id(), contact);
+        }
         run.files(opened.id(), messageId);
         LOG.info(() -> String.format(
                 "Delivered %s as case %s: %d CRM calls, %d logins, %d ms",
@@ -106,14 +128,33 @@ public class CaseWorkflow {
         return new OpenedCase(opened.id(), opened.number(), contact.id(), contact.accountId());
     }
 
+    /**
+     * Empty when the CRM refused the batch: it then ran none of it, and the run goes on one request
+     * at a time, as with every later submission on this node.
+     */
+    private static Optional<TwoRoundTrips.Outcome> inTwoRoundTrips(TwoRoundTrips run) {
+        try {
+            return Optional.of(run.run());
+        } catch (CrmBatchRefusedException refused) {
+            return Optional.empty();
+        }
+    }
+
     /** Counts one submission's CRM calls and passes them on to its progress. */
     static final class CallCount implements CrmCallObserver {
         private final CaseProgress progress;
+        private final boolean visitorWaiting;
         int calls;
         int logins;
 
-        CallCount(CaseProgress progress) {
+        CallCount(CaseProgress progress, boolean visitorWaiting) {
             this.progress = progress;
+            this.visitorWaiting = visitorWaiting;
+        }
+
+        @Override
+        public boolean visitorWaiting() {
+            return visitorWaiting;
         }
 
         @Override
@@ -136,14 +177,16 @@ public class CaseWorkflow {
         private final StepLog log;
         private final CaseProgress progress;
         private final CallCount calls;
+        private final CaseRecords records;
         /** True on a first run, and once this run has created a record: no record not yet made can exist. */
-        private boolean laterRecordsCannotExist;
+        boolean laterRecordsCannotExist;
 
-        Run(CaseRequest request, StepLog log, CaseProgress progress, CallCount calls) {
+        Run(CaseRequest request, StepLog log, CaseProgress progress, CallCount calls, CaseRecords records) {
             this.request = request;
             this.log = log;
             this.progress = progress;
             this.calls = calls;
+            this.records = records;
             this.laterRecordsCannotExist = log.firstRun();
         }
 
@@ -166,7 +209,7 @@ public class CaseWorkflow {
                 return recorded.get();
             }
             T result = search.get().orElseGet(() -> {
-                UUID id = RecordIds.of(request.submissionId(), step.name());
+                UUID id = records.id(step);
                 Optional<T> existing = laterRecordsCannotExist ? Optional.empty() : findById.apply(id);
                 return existing.orElseGet(() -> {
                     T created = create.apply(id);
@@ -201,16 +244,14 @@ public class CaseWorkflow {
                             : Optional.empty(),
                     id -> {
                         UUID accountId = account().orElse(null);
-                        crm.createContact(
-                                new NewContact(id, request.name(), request.email(), request.phone(), accountId), calls);
+                        crm.createContact(records.contact(id, accountId), calls);
                         return new CrmContact(id, accountId);
                     });
         }
 
         /** The visitor's organisation, found or created; empty when the visitor named none. */
         private Optional<UUID> account() {
-            boolean named =
-                    request.organisation() != null && !request.organisation().isBlank();
+            boolean named = records.namesOrganisation();
             return once(
                     Step.ACCOUNT,
                     () -> crm.findAccount(request.inn(), request.organisation(), calls)
@@ -218,8 +259,7 @@ public class CaseWorkflow {
                             .or(() -> named ? Optional.empty() : Optional.of(Optional.empty())),
                     id -> crm.accountExists(id, calls) ? Optional.of(Optional.of(id)) : Optional.empty(),
                     id -> {
-                        crm.createAccount(
-                                new NewAccount(id, request.organisation().strip(), request.inn()), calls);
+                        crm.createAccount(records.account(id), calls);
                         return Optional.of(id);
                     });
         }
@@ -228,61 +268,11 @@ public class CaseWorkflow {
             return once(
                     Step.CASE,
                     Optional::empty,
-                    id -> crm.caseNumber(id, calls).map(number -> numbered(new CaseRef(id, number))),
-                    id -> {
-                        Optional<ServiceOption> service = service();
-                        String description = CaseDescription.of(
-                                request,
-                                service.map(ServiceOption::name).orElse(request.service()),
-                                file -> !acceptedByCrm(file));
-                        return new CaseRef(
-                                id,
-                                crm.createCase(
-                                        new NewCase(
-                                                id,
-                                                request.subject(),
-                                                description,
-                                                service.flatMap(option -> serviceId(option.id()))
-                                                        .orElse(null),
-                                                contact.id(),
-                                                contact.accountId(),
-                                                request.receivedOn()),
-                                        calls));
-                    },
+                    id -> crm.caseNumber(id, calls).map(number -> TwoRoundTrips.numbered(new CaseRef(id, number))),
+                    id -> new CaseRef(id, crm.createCase(records.newCase(id, contact), calls)),
                     // The number before the step is recorded: the visitor is waiting for it. Should the
                     // run die in between, the next run finds the case by its id and reports it again.
                     opened -> progress.caseOpened(opened.id(), opened.number()));
-        }
-
-        /**
-         * The case as found by its id, once the CRM has given it a number. A case without one is not
-         * accepted for good (the visitor would see «№ » and nothing): the attempt fails as the CRM's
-         * momentary state, and a later attempt reads it again.
-         */
-        private CaseRef numbered(CaseRef found) {
-            if (!found.hasNumber()) {
-                throw new CrmUnavailableException(
-                        "The CRM holds case " + found.id() + " without a number yet; it is read again later", null);
-            }
-            return found;
-        }
-
-        /**
-         * The chosen service: a name is looked up in the catalog, a GUID is taken as it is. A choice
-         * that is neither leaves the case without a service (its name is in the description), and
-         * says so in the log.
-         */
-        private Optional<ServiceOption> service() {
-            if (request.service() == null || request.service().isBlank()) {
-                return Optional.empty();
-            }
-            Optional<ServiceOption> found = catalog.find(request.service(), calls)
-                    .or(() -> Optional.of(new ServiceOption(request.service(), request.service())));
-            if (found.flatMap(option -> serviceId(option.id())).isEmpty()) {
-                LOG.warning(() -> request.reference() + ": the service \"" + request.service()
-                        + "\" is neither a service id nor a service in the CRM; the case is opened without one");
-            }
-            return found;
         }
 
         UUID message(UUID caseId, CrmContact contact) {
@@ -291,17 +281,7 @@ public class CaseWorkflow {
                     Optional::empty,
                     id -> crm.messageExists(id, calls) ? Optional.of(id) : Optional.empty(),
                     id -> {
-                        crm.createMessage(
-                                new NewMessage(
-                                        id,
-                                        caseId,
-                                        contact.id(),
-                                        contact.accountId(),
-                                        request.email(),
-                                        request.subject(),
-                                        request.description(),
-                                        request.receivedOn()),
-                                calls);
+                        crm.createMessage(records.message(id, caseId, contact), calls);
                         return id;
                     });
         }
@@ -311,7 +291,7 @@ public class CaseWorkflow {
                     .sorted(Comparator.comparing(AttachedFile::id))
                     .toList();
             for (AttachedFile attachment : inOrder) {
-                boolean toCrm = acceptedByCrm(attachment);
+                boolean toCrm = records.acceptedByCrm(attachment);
                 Function<UUID, CrmFile> file = id -> new CrmFile(
                         id,
                         caseId,
@@ -341,21 +321,6 @@ public class CaseWorkflow {
                             return id;
                         });
             }
-        }
-
-        private boolean acceptedByCrm(AttachedFile attachment) {
-            return crm.acceptsFile(attachment.fileName(), attachment.size());
-        }
-    }
-
-    private static Optional<UUID> serviceId(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(text.strip()));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +35,10 @@ import io.casegate.crm.control.CrmMapping;
 import io.casegate.crm.control.CrmSettings;
 import io.casegate.crm.control.ODataLiterals;
 import io.casegate.crm.control.PhoneDigits;
+import io.casegate.crm.entity.CrmBatchRefusedException;
 import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.entity.CrmContact;
+import io.casegate.crm.entity.CrmException;
 import io.casegate.crm.entity.CrmFile;
 import io.casegate.crm.entity.CrmRejectedException;
 import io.casegate.crm.entity.CrmUnavailableException;
@@ -52,6 +58,8 @@ import io.casegate.platform.ContentDisposition;
 @ApplicationScoped
 public class CrmCases {
 
+    private static final Logger LOG = Logger.getLogger(CrmCases.class.getName());
+
     private static final String ODATA = "/0/odata/";
     private static final int MAX_CONTACT_MATCHES = 20;
 
@@ -68,12 +76,165 @@ public class CrmCases {
     @Inject
     CrmClient client;
 
+    /** Set once the CRM has refused a {@code $batch}: this node sends no more until it restarts. */
+    private final AtomicReference<String> batchRefusal = new AtomicReference<>();
+
     public CrmCases() {}
 
     /** Wired by hand, for tests. */
     public CrmCases(CrmSettings settings, CrmClient client) {
         this.settings = settings;
         this.client = client;
+    }
+
+    /**
+     * One request to the CRM and the reading of its answer, defined once, whether it travels alone
+     * ({@link #send}) or with others in one round trip ({@link #inOneRoundTrip}).
+     */
+    public static final class Request<T> {
+        private final String operation;
+        private final String method;
+        private final String entitySet;
+        private final Map<String, String> query;
+        private final JsonObject body;
+        private final Function<JsonObject, T> reader;
+
+        private Request(
+                String operation,
+                String method,
+                String entitySet,
+                Map<String, String> query,
+                JsonObject body,
+                Function<JsonObject, T> reader) {
+            this.operation = operation;
+            this.method = method;
+            this.entitySet = entitySet;
+            this.query = query;
+            this.body = body;
+            this.reader = reader;
+        }
+
+        private static <T> Request<T> read(
+                String operation, String entitySet, Map<String, String> query, Function<JsonObject, T> reader) {
+            return new Request<>(operation, "GET", entitySet, query, null, reader);
+        }
+
+        private static <T> Request<T> create(
+                String operation, String entitySet, JsonObject body, Function<JsonObject, T> reader) {
+            return new Request<>(operation, "POST", entitySet, Map.of(), body, reader);
+        }
+
+        public String operation() {
+            return operation;
+        }
+
+        private CrmClient.BatchPart part() {
+            return new CrmClient.BatchPart(method, entitySet, query, body);
+        }
+    }
+
+    /**
+     * What one round trip answered: each request's result, or the failure that stopped the round
+     * trip. The requests after a failed one did not run ({@link #ran}), so what the CRM holds is
+     * exactly the successful requests before it.
+     */
+    public static final class RoundTrip {
+        private final Map<Request<?>, Object> results = new IdentityHashMap<>();
+        private CrmException failure;
+
+        /** The request's result; throws if it failed or did not run. */
+        @SuppressWarnings("unchecked")
+        public <T> T result(Request<T> request) {
+            if (!results.containsKey(request)) {
+                throw failure != null
+                        ? failure
+                        : new IllegalStateException(request.operation + " was not part of this round trip");
+            }
+            return (T) results.get(request);
+        }
+
+        public boolean succeeded(Request<?> request) {
+            return results.containsKey(request);
+        }
+
+        /** The failure that stopped the round trip, if one did. */
+        public Optional<CrmException> failure() {
+            return Optional.ofNullable(failure);
+        }
+    }
+
+    /**
+     * Whether several requests may travel as one {@code $batch}: unless batches are switched off
+     * ({@code casegate.crm.batch-requests}) or the CRM has refused one since this node started.
+     */
+    public boolean acceptsBatches() {
+        return settings.batchRequests() && batchRefusal.get() == null;
+    }
+
+    /** Why this node sends no batches (switched off, or the CRM's refusal), if it sends none. */
+    public Optional<String> batchRefusal() {
+        return settings.batchRequests() ? Optional.ofNullable(batchRefusal.get()) : Optional.of("switched off");
+    }
+
+    /** The result of one request sent alone. */
+    public <T> T send(Request<T> request, CrmCallObserver observer) {
+        JsonObject answer = request.method.equals("GET")
+                ? client.get(request.operation, ODATA + request.entitySet, request.query, observer)
+                : client.post(request.operation, ODATA + request.entitySet, request.body, observer);
+        return request.reader.apply(answer);
+    }
+
+    /**
+     * The requests in one round trip: one {@code $batch} (a single request goes alone). The CRM runs
+     * them in this order and stops at the first failure, which the answer carries. A CRM that refuses
+     * the batch ran none of it: that is remembered (this node sends no more batches) and thrown as
+     * {@link CrmBatchRefusedException}, so that the caller can send the same requests one at a time.
+     */
+    public RoundTrip inOneRoundTrip(String operation, List<Request<?>> requests, CrmCallObserver observer) {
+        RoundTrip trip = new RoundTrip();
+        if (requests.size() == 1) {
+            Request<?> only = requests.get(0);
+            try {
+                trip.results.put(only, send(only, observer));
+            } catch (CrmException failed) {
+                trip.failure = failed;
+            }
+            return trip;
+        }
+        if (requests.isEmpty()) {
+            return trip;
+        }
+        if (!acceptsBatches()) {
+            throw new CrmBatchRefusedException(
+                    operation + ": batches are not sent (" + batchRefusal().orElse("") + ")");
+        }
+        List<CrmClient.PartAnswer> answers;
+        try {
+            answers = client.batch(
+                    operation, ODATA, requests.stream().map(Request::part).toList(), observer);
+        } catch (CrmBatchRefusedException refused) {
+            if (batchRefusal.compareAndSet(null, refused.getMessage())) {
+                LOG.warning(() -> "The CRM refused a $batch; this node sends its requests one at a time from now on"
+                        + " (until it restarts): " + refused.getMessage());
+            }
+            throw refused;
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            Request<?> request = requests.get(i);
+            CrmClient.PartAnswer answer = answers.get(i);
+            if (answer.succeeded()) {
+                trip.results.put(request, request.reader.apply(answer.body()));
+            } else if (answer.ran()) {
+                trip.failure = CrmClient.failure(request.operation, answer);
+                break;
+            } else {
+                // Creatio stops at the first failure; a part left without an answer did not run.
+                trip.failure = new CrmUnavailableException(
+                        operation + ": the CRM answered no part from " + request.operation + " on", null);
+                break;
+            }
+        }
+        return trip;
     }
 
     /**
@@ -88,6 +249,11 @@ public class CrmCases {
      * {@code 8 (916) 5554433} and {@code 79165554433} are one number.
      */
     public Optional<CrmContact> findContact(String email, String phone, CrmCallObserver observer) {
+        return contactSearch(email, phone).flatMap(search -> send(search, observer));
+    }
+
+    /** The request of {@link #findContact}; empty when there is neither an e-mail nor a phone to look for. */
+    public Optional<Request<Optional<CrmContact>>> contactSearch(String email, String phone) {
         CrmMapping mapping = settings.mapping();
         String type = mapping.navigation(COMMUNICATION, "CommunicationTypeId") + "/Id";
         String number = mapping.column(COMMUNICATION, "Number");
@@ -120,9 +286,9 @@ public class CrmCases {
         String typeId = mapping.column(COMMUNICATION, "CommunicationTypeId");
         String created = mapping.column(CONTACT, "CreatedOn");
         String accountId = mapping.column(CONTACT, "AccountId");
-        JsonObject found = client.get(
+        return Optional.of(Request.read(
                 "find contact",
-                ODATA + mapping.communicationEntity(),
+                mapping.communicationEntity(),
                 query(
                         "$filter",
                         String.join(" or ", criteria),
@@ -134,31 +300,32 @@ public class CrmCases {
                         mapping.column(COMMUNICATION, "CreatedOn") + " asc",
                         "$top",
                         String.valueOf(MAX_CONTACT_MATCHES)),
-                observer);
-        List<JsonObject> contacts = new ArrayList<>();
-        List<JsonObject> byEmail = new ArrayList<>();
-        List<JsonObject> byPhone = new ArrayList<>();
-        for (JsonObject row : rows(found)) {
-            if (!(row.get(contactNavigation) instanceof JsonObject contact)) {
-                continue;
-            }
-            UUID rowType = ODataLiterals.lookup(text(row, typeId));
-            String value = text(row, number);
-            if (wantedEmail != null
-                    && mapping.emailCommunicationType().equals(rowType)
-                    && wantedEmail.equals(value.strip().toLowerCase(Locale.ROOT))) {
-                byEmail.add(contact);
-            } else if (mapping.phoneCommunicationTypes().contains(rowType)
-                    && wantedPhone.length() >= PhoneDigits.MIN_DIGITS
-                    && wantedPhone.equals(PhoneDigits.national(value))) {
-                byPhone.add(contact);
-            }
-        }
-        contacts.addAll(byEmail.isEmpty() ? byPhone : byEmail);
-        return contacts.stream()
-                .min(Comparator.comparing(contact -> text(contact, created)))
-                .map(contact -> new CrmContact(
-                        ODataLiterals.lookup(text(contact, "Id")), ODataLiterals.lookup(text(contact, accountId))));
+                found -> {
+                    List<JsonObject> byEmail = new ArrayList<>();
+                    List<JsonObject> byPhone = new ArrayList<>();
+                    for (JsonObject row : rows(found)) {
+                        if (!(row.get(contactNavigation) instanceof JsonObject contact)) {
+                            continue;
+                        }
+                        UUID rowType = ODataLiterals.lookup(text(row, typeId));
+                        String value = text(row, number);
+                        if (wantedEmail != null
+                                && mapping.emailCommunicationType().equals(rowType)
+                                && wantedEmail.equals(value.strip().toLowerCase(Locale.ROOT))) {
+                            byEmail.add(contact);
+                        } else if (mapping.phoneCommunicationTypes().contains(rowType)
+                                && wantedPhone.length() >= PhoneDigits.MIN_DIGITS
+                                && wantedPhone.equals(PhoneDigits.national(value))) {
+                            byPhone.add(contact);
+                        }
+                    }
+                    return (byEmail.isEmpty() ? byPhone : byEmail)
+                            .stream()
+                                    .min(Comparator.comparing(contact -> text(contact, created)))
+                                    .map(contact -> new CrmContact(
+                                            ODataLiterals.lookup(text(contact, "Id")),
+                                            ODataLiterals.lookup(text(contact, accountId))));
+                }));
     }
 
     /**
@@ -166,6 +333,11 @@ public class CrmCases {
      * ({@code casegate.crm.account-inn-column}), else the one with exactly this name.
      */
     public Optional<UUID> findAccount(String inn, String name, CrmCallObserver observer) {
+        return accountSearch(inn, name).flatMap(search -> send(search, observer));
+    }
+
+    /** The request of {@link #findAccount}; empty when there is neither an INN to look for nor a name. */
+    public Optional<Request<Optional<UUID>>> accountSearch(String inn, String name) {
         CrmMapping mapping = settings.mapping();
         Optional<String> innColumn = mapping.accountInnColumn();
         String filter;
@@ -177,20 +349,27 @@ public class CrmCases {
             return Optional.empty();
         }
         String created = mapping.column(ACCOUNT, "CreatedOn");
-        JsonObject found = client.get(
+        return Optional.of(Request.read(
                 "find account",
-                ODATA + mapping.entity(ACCOUNT),
+                mapping.entity(ACCOUNT),
                 query("$filter", filter, "$select", "Id," + created, "$orderby", created + " asc", "$top", "1"),
-                observer);
-        return rows(found).stream().findFirst().map(row -> ODataLiterals.lookup(text(row, "Id")));
+                found -> rows(found).stream().findFirst().map(row -> ODataLiterals.lookup(text(row, "Id")))));
     }
 
     public boolean accountExists(UUID id, CrmCallObserver observer) {
-        return exists(ACCOUNT, id, observer);
+        return send(accountById(id), observer);
+    }
+
+    public Request<Boolean> accountById(UUID id) {
+        return exists(ACCOUNT, id);
     }
 
     /** The organisation, with its INN only when the CRM has a column for it (else the INN is in the case's description). */
     public void createAccount(NewAccount account, CrmCallObserver observer) {
+        send(newAccount(account), observer);
+    }
+
+    public Request<Boolean> newAccount(NewAccount account) {
         CrmMapping mapping = settings.mapping();
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("Id", ODataLiterals.guid(account.id()))
@@ -199,15 +378,23 @@ public class CrmCases {
             mapping.accountInnColumn()
                     .ifPresent(column -> body.add(column, account.inn().strip()));
         }
-        client.post("create account", ODATA + mapping.entity(ACCOUNT), body.build(), observer);
+        return Request.create("create account", mapping.entity(ACCOUNT), body.build(), created -> true);
     }
 
     public boolean contactExists(UUID id, CrmCallObserver observer) {
-        return exists(CONTACT, id, observer);
+        return send(contactById(id), observer);
+    }
+
+    public Request<Boolean> contactById(UUID id) {
+        return exists(CONTACT, id);
     }
 
     /** The contact, with its e-mail and mobile phone: the CRM makes them the contact's communication rows. */
     public void createContact(NewContact contact, CrmCallObserver observer) {
+        send(newContact(contact), observer);
+    }
+
+    public Request<Boolean> newContact(NewContact contact) {
         CrmMapping mapping = settings.mapping();
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("Id", ODataLiterals.guid(contact.id()))
@@ -221,23 +408,47 @@ public class CrmCases {
         if (contact.accountId() != null) {
             body.add(mapping.column(CONTACT, "AccountId"), ODataLiterals.guid(contact.accountId()));
         }
-        client.post("create contact", ODATA + mapping.entity(CONTACT), body.build(), observer);
+        return Request.create("create contact", mapping.entity(CONTACT), body.build(), created -> true);
     }
 
     /** The number of the case with this id, if the case exists. */
     public Optional<String> caseNumber(UUID caseId, CrmCallObserver observer) {
+        return send(caseById(caseId), observer);
+    }
+
+    /** The request of {@link #caseNumber}. */
+    public Request<Optional<String>> caseById(UUID caseId) {
         CrmMapping mapping = settings.mapping();
         String number = mapping.column(CASE, "Number");
-        return client.find(
-                        "read case",
-                        ODATA + mapping.caseEntity() + "(" + ODataLiterals.guid(caseId) + ")",
-                        query("$select", "Id," + number),
-                        observer)
-                .map(row -> text(row, number));
+        return Request.read(
+                "read case",
+                mapping.caseEntity(),
+                query("$filter", "Id eq " + ODataLiterals.guid(caseId), "$select", "Id," + number),
+                found -> rows(found).stream().findFirst().map(row -> text(row, number)));
     }
 
     /** Creates the case and answers the number the CRM gave it. */
     public String createCase(NewCase newCase, CrmCallObserver observer) {
+        String number = send(newCase(newCase), observer);
+        if (!number.isBlank()) {
+            return number;
+        }
+        return numberOfCreated(newCase.id(), observer);
+    }
+
+    /**
+     * The number of a case just created whose answer carried none: some builds answer 204 or omit
+     * generated columns; then the number has to be read.
+     */
+    public String numberOfCreated(UUID caseId, CrmCallObserver observer) {
+        return caseNumber(caseId, observer)
+                .filter(read -> !read.isBlank())
+                .orElseThrow(() ->
+                        new CrmUnavailableException("The CRM created case " + caseId + " without a number", null));
+    }
+
+    /** The request that creates the case; its result is the number in the CRM's answer, blank when there is none. */
+    public Request<String> newCase(NewCase newCase) {
         CrmMapping mapping = settings.mapping();
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("Id", ODataLiterals.guid(newCase.id()))
@@ -257,26 +468,20 @@ public class CrmCases {
         mapping.caseCategoryId().ifPresent(id -> body.add(mapping.column(CASE, "CategoryId"), ODataLiterals.guid(id)));
         mapping.casePriorityId().ifPresent(id -> body.add(mapping.column(CASE, "PriorityId"), ODataLiterals.guid(id)));
         mapping.caseStatusId().ifPresent(id -> body.add(mapping.column(CASE, "StatusId"), ODataLiterals.guid(id)));
-        JsonObject created = client.post("create case", ODATA + mapping.caseEntity(), body.build(), observer);
-        String number = text(created, mapping.column(CASE, "Number"));
-        if (!number.isBlank()) {
-            return number;
-        }
-        // Some builds answer 204 or omit generated columns; then the number has to be read.
-        return caseNumber(newCase.id(), observer)
-                .filter(read -> !read.isBlank())
-                .orElseThrow(() -> new CrmUnavailableException(
-                        "The CRM created case " + newCase.id() + " without a number", null));
+        String number = mapping.column(CASE, "Number");
+        return Request.create("create case", mapping.caseEntity(), body.build(), created -> text(created, number));
     }
 
     public boolean messageExists(UUID id, CrmCallObserver observer) {
-        CrmMapping mapping = settings.mapping();
+        return send(messageById(id), observer);
+    }
+
+    public Request<Boolean> messageById(UUID id) {
         return exists(
-                mapping.messageTarget() == CrmMapping.MessageTarget.CASE_MESSAGE_HISTORY
+                settings.mapping().messageTarget() == CrmMapping.MessageTarget.CASE_MESSAGE_HISTORY
                         ? "CaseMessageHistory"
                         : "Activity",
-                id,
-                observer);
+                id);
     }
 
     /**
@@ -286,6 +491,10 @@ public class CrmCases {
      * the case's message history with its notifier.
      */
     public void createMessage(NewMessage message, CrmCallObserver observer) {
+        send(newMessage(message), observer);
+    }
+
+    public Request<Boolean> newMessage(NewMessage message) {
         CrmMapping mapping = settings.mapping();
         JsonObjectBuilder body = JSON.createObjectBuilder().add("Id", ODataLiterals.guid(message.id()));
         if (mapping.messageTarget() == CrmMapping.MessageTarget.CASE_MESSAGE_HISTORY) {
@@ -318,7 +527,7 @@ public class CrmCases {
             mapping.activityOwnerId()
                     .ifPresent(id -> body.add(mapping.column(activity, "OwnerId"), ODataLiterals.guid(id)));
         }
-        client.post("create message", ODATA + mapping.messageEntity(), body.build(), observer);
+        return Request.create("create message", mapping.messageEntity(), body.build(), created -> true);
     }
 
     /** Whether the CRM accepts this file itself, or it must go to external storage as a link. */
@@ -449,14 +658,13 @@ public class CrmCases {
                         file.caseId());
     }
 
-    /** Whether the record of this base entity set (Creatio's name) exists. */
-    private boolean exists(String logicalEntity, UUID id, CrmCallObserver observer) {
-        return client.find(
-                        "read " + logicalEntity,
-                        ODATA + settings.mapping().entity(logicalEntity) + "(" + ODataLiterals.guid(id) + ")",
-                        query("$select", "Id"),
-                        observer)
-                .isPresent();
+    /** Whether the record of this base entity set (Creatio's name) exists: a query, so that "no" is an empty answer, not a 404. */
+    private Request<Boolean> exists(String logicalEntity, UUID id) {
+        return Request.read(
+                "read " + logicalEntity,
+                settings.mapping().entity(logicalEntity),
+                query("$filter", "Id eq " + ODataLiterals.guid(id), "$select", "Id"),
+                found -> !rows(found).isEmpty());
     }
 
     private static Map<String, String> query(String... namesAndValues) {

@@ -3,14 +3,22 @@ package io.casegate.crm.control;
 import static io.casegate.platform.Jsonp.JSON;
 
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -18,6 +26,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 
 import io.casegate.crm.entity.CrmAuthenticationException;
+import io.casegate.crm.entity.CrmBatchRefusedException;
 import io.casegate.crm.entity.CrmCallObserver;
 import io.casegate.crm.entity.CrmException;
 import io.casegate.crm.entity.CrmRejectedException;
@@ -102,6 +111,103 @@ public class CrmClient {
         return answer.body().isBlank() ? JsonValue.EMPTY_JSON_OBJECT : json(operation, answer);
     }
 
+    /** One request of a {@code $batch}: {@code path} is relative to the OData root ({@code Contact}, {@code Case}). */
+    public record BatchPart(String method, String path, Map<String, String> query, JsonObject body) {}
+
+    /** The CRM's answer to one part of a {@code $batch}; {@code status} 0 for a part the CRM did not run. */
+    public record PartAnswer(int status, JsonObject body) {
+
+        static final PartAnswer NOT_RUN = new PartAnswer(0, JsonValue.EMPTY_JSON_OBJECT);
+
+        public boolean ran() {
+            return status != 0;
+        }
+
+        public boolean succeeded() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /**
+     * The parts in one JSON {@code $batch} (Creatio 7.16.1 and later), answered in their order. The
+     * CRM runs them in order and stops at the first that fails (no {@code Prefer: continue-on-error}),
+     * so what ran is always a prefix: the parts after a failure answer {@link PartAnswer#NOT_RUN}.
+     * A CRM (or a proxy in front of it) that does not take the batch at all, and so ran none of it,
+     * throws {@link CrmBatchRefusedException}.
+     */
+    public List<PartAnswer> batch(String operation, String odataRoot, List<BatchPart> parts, CrmCallObserver observer) {
+        JsonArrayBuilder requests = JSON.createArrayBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            BatchPart part = parts.get(i);
+            String query = part.query().entrySet().stream()
+                    .map(entry -> entry.getKey() + "=" + CrmTransport.encode(entry.getValue()))
+                    .collect(Collectors.joining("&"));
+            var request = JSON.createObjectBuilder()
+                    .add("id", String.valueOf(i + 1))
+                    .add("method", part.method())
+                    .add("url", part.path() + (query.isEmpty() ? "" : "?" + query));
+            if (part.body() != null) {
+                request.add("headers", JSON.createObjectBuilder().add("Content-Type", ODATA_JSON.toString()))
+                        .add("body", part.body());
+            }
+            requests.add(request);
+        }
+        String text =
+                JSON.createObjectBuilder().add("requests", requests).build().toString();
+        CrmTransport.Exchange answer;
+        try {
+            answer = send(
+                    operation,
+                    "POST",
+                    odataRoot + "$batch",
+                    Map.of(),
+                    Map.of(),
+                    () -> Entity.entity(text, ODATA_JSON),
+                    observer);
+        } catch (CrmRejectedException forbidden) {
+            // Forbidden even right after a new login: a proxy that blocks the route, not the session.
+            throw new CrmBatchRefusedException(operation + ": " + forbidden.getMessage());
+        }
+        if (BATCH_REFUSALS.contains(answer.status())) {
+            throw new CrmBatchRefusedException(
+                    operation + " was refused with HTTP " + answer.status() + ": " + reason(answer));
+        }
+        JsonObject envelope = json(operation, succeeded(operation, answer));
+        if (!(envelope.get("responses") instanceof JsonArray responses)) {
+            throw new CrmBatchRefusedException(
+                    operation + " was answered without \"responses\" (HTTP " + answer.status() + ")");
+        }
+        Map<String, PartAnswer> byId = new HashMap<>();
+        for (JsonValue item : responses) {
+            if (item instanceof JsonObject response && response.get("status") instanceof JsonNumber status) {
+                JsonObject body =
+                        response.get("body") instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+                byId.put(idOf(response.get("id")), new PartAnswer(status.intValue(), body));
+            }
+        }
+        List<PartAnswer> answers = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            answers.add(byId.getOrDefault(String.valueOf(i + 1), PartAnswer.NOT_RUN));
+        }
+        return answers;
+    }
+
+    /**
+     * The statuses with which a CRM says it has no {@code $batch} (before 7.16.1: no such route) or
+     * cannot read this one; with any of them it ran none of the parts.
+     */
+    private static final Set<Integer> BATCH_REFUSALS = Set.of(400, 404, 405, 406, 415, 501);
+
+    private static String idOf(JsonValue id) {
+        return id instanceof JsonString text ? text.getString() : String.valueOf(id);
+    }
+
+    /** The exception for a part of a batch that failed, as if it had been sent alone. */
+    public static CrmException failure(String operation, PartAnswer answer) {
+        return CrmErrors.classify(
+                operation, answer.status(), reason(answer.body()).orElse("no details"));
+    }
+
     private CrmTransport.Exchange send(
             String operation,
             String method,
@@ -144,7 +250,8 @@ public class CrmClient {
         all.putAll(snapshot.headers());
         long started = System.nanoTime();
         try {
-            CrmTransport.Exchange answer = transport.exchange(method, transport.uri(path, query), all, body.get());
+            CrmTransport.Exchange answer = transport.exchangeInTurn(
+                    method, transport.uri(path, query), all, body.get(), observer.visitorWaiting());
             observer.call(operation, answer.status(), answer.millis());
             if (answer.status() >= 200 && answer.status() < 300) {
                 session.absorbCookies(snapshot, answer);

@@ -169,11 +169,12 @@ public class CrmSession {
             headers.put("Accept", MediaType.APPLICATION_JSON);
             headers.put("ForceUseSession", "true");
             headers.putAll(snapshot.headers());
-            CrmTransport.Exchange answer = transport.exchange(
+            CrmTransport.Exchange answer = transport.exchangeInTurn(
                     "POST",
                     transport.uri(LOGOUT_PATH, Map.of()),
                     headers,
-                    Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE));
+                    Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE),
+                    true);
             logouts++;
             LOG.fine(() -> "Logged out of the replaced CRM session: HTTP " + answer.status());
         } catch (RuntimeException failed) {
@@ -249,11 +250,12 @@ public class CrmSession {
                 .build()
                 .toString();
         Instant issuedAt = clock.instant();
-        CrmTransport.Exchange answer = transport.exchange(
+        CrmTransport.Exchange answer = transport.exchangeInTurn(
                 "POST",
                 transport.uri(LOGIN_PATH, Map.of()),
                 Map.of("Accept", MediaType.APPLICATION_JSON, "ForceUseSession", "true"),
-                Entity.entity(body, MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8")));
+                Entity.entity(body, MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8")),
+                true);
         if (answer.status() >= 500) {
             throw new CrmUnavailableException("The CRM's login answered HTTP " + answer.status(), null);
         }
@@ -293,8 +295,8 @@ public class CrmSession {
                 .param("client_id", settings.clientId())
                 .param("client_secret", settings.clientSecret());
         Instant issuedAt = clock.instant();
-        CrmTransport.Exchange answer = transport.exchange(
-                "POST", transport.tokenUrl(), Map.of("Accept", MediaType.APPLICATION_JSON), Entity.form(form));
+        CrmTransport.Exchange answer = transport.exchangeInTurn(
+                "POST", transport.tokenUrl(), Map.of("Accept", MediaType.APPLICATION_JSON), Entity.form(form), true);
         if (answer.status() >= 500) {
             throw new CrmUnavailableException("The CRM's identity service answered HTTP " + answer.status(), null);
         }

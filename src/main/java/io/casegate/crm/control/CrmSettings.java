@@ -40,7 +40,8 @@ public record CrmSettings(
         int uploadChunkBytes,
         Duration servicesCacheTime,
         List<ServiceOption> fallbackServices,
-        boolean builtInSandbox) {
+        boolean builtInSandbox,
+        boolean batchRequests) {
 
     public enum Authentication {
         FORMS,
@@ -82,7 +83,9 @@ public record CrmSettings(
                 Integer.parseInt(text(config, "casegate.crm.upload-chunk-bytes").orElse("524288")),
                 duration(config, "casegate.crm.services-cache-time", Duration.ofMinutes(5)),
                 services(text(config, "casegate.crm.fallback-services").orElse("")),
-                sandbox);
+                sandbox,
+                config.getOptionalValue("casegate.crm.batch-requests", Boolean.class)
+                        .orElse(true));
     }
 
     /** False when there is nowhere to deliver: no {@code casegate.crm.url} and the built-in sandbox off. */

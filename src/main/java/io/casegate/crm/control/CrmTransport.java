@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -64,7 +63,7 @@ public class CrmTransport {
     LocalServer localServer;
 
     private Client client;
-    private Semaphore permits;
+    private CrmPermits permits;
 
     public CrmTransport() {}
 
@@ -82,7 +81,7 @@ public class CrmTransport {
                 // A redirect from the CRM means "log in again"; following it would hide that.
                 .property("jersey.config.client.followRedirects", false)
                 .build();
-        permits = new Semaphore(Math.max(1, settings.maxConcurrency()), true);
+        permits = new CrmPermits(settings.maxConcurrency());
     }
 
     @PreDestroy
@@ -123,12 +122,32 @@ public class CrmTransport {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * One exchange, in its turn among the requests in flight ({@link CrmPermits}): first when a
+     * visitor waits for its answer.
+     */
+    Exchange exchangeInTurn(
+            String method, URI uri, Map<String, String> headers, Entity<?> body, boolean visitorWaiting) {
+        if (permits == null) {
+            // Not opened: a transport that tests wire by hand and whose exchange they answer.
+            return exchange(method, uri, headers, body);
+        }
+        try {
+            permits.acquire(visitorWaiting);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CrmUnavailableException("Interrupted while waiting to call the CRM", interrupted);
+        }
+        try {
+            return exchange(method, uri, headers, body);
+        } finally {
+            permits.release();
+        }
+    }
+
     Exchange exchange(String method, URI uri, Map<String, String> headers, Entity<?> body) {
         long started = System.nanoTime();
-        boolean acquired = false;
         try {
-            permits.acquire();
-            acquired = true;
             Invocation.Builder request = client.target(uri).request();
             headers.forEach(request::header);
             try (Response response = body == null ? request.method(method) : request.method(method, body)) {
@@ -147,13 +166,6 @@ public class CrmTransport {
                     "The CRM at " + uri.getHost() + " could not be reached (" + method + " " + uri.getPath() + "): "
                             + rootMessage(failure),
                     failure);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new CrmUnavailableException("Interrupted while waiting to call the CRM", interrupted);
-        } finally {
-            if (acquired) {
-                permits.release();
-            }
         }
     }
 

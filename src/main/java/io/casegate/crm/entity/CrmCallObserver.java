@@ -13,4 +13,12 @@ public interface CrmCallObserver {
 
     /** A login that this caller performed (callers that waited for someone else's login see none). */
     default void login(boolean succeeded, long millis) {}
+
+    /**
+     * Whether someone waits for the answer (a visitor for the case number, a page for the services):
+     * such requests go before a backlog's when the CRM's requests in flight are at their limit.
+     */
+    default boolean visitorWaiting() {
+        return true;
+    }
 }

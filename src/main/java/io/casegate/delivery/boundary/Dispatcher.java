@@ -76,20 +76,36 @@ class Dispatcher {
     @ConfigProperty(name = "casegate.delivery.attempt-timeout", defaultValue = "60s")
     Duration attemptTimeout;
 
-    /** Attempts running at once on this node; the rest are taken as slots become free (or by the next poll). */
+    /**
+     * Attempts running at once on this node; the rest are taken as slots become free (or by the next
+     * poll). More than the CRM's requests in flight ({@code casegate.crm.max-concurrency}), so that
+     * the CRM, not this node, sets the pace of a backlog.
+     */
     @Inject
-    @ConfigProperty(name = "casegate.delivery.concurrency", defaultValue = "4")
+    @ConfigProperty(name = "casegate.delivery.concurrency", defaultValue = "16")
     int concurrency;
+
+    /**
+     * How long after its intake someone may wait for an entry (the form waits this long for the case
+     * number): such entries have slots of their own and are taken first.
+     */
+    @Inject
+    @ConfigProperty(name = "casegate.form.case-number-wait", defaultValue = "10s")
+    Duration freshFor;
 
     private final String nodeId = "node-" + UUID.randomUUID();
     private Map<String, OutboxHandler> handlers;
     private Semaphore slots;
+    /** Slots only a new entry may take, when a backlog holds all the others. */
+    private Semaphore freshSlots;
+
     private ScheduledFuture<?> polling;
     private volatile boolean stopped;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         handlers = handlerBeans.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
         slots = new Semaphore(Math.max(1, concurrency));
+        freshSlots = new Semaphore(Math.max(1, concurrency / 4));
         long interval = Math.max(100, pollInterval.toMillis());
         polling = scheduler.scheduleWithFixedDelay(this::poll, 0, interval, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Outbox dispatcher " + nodeId + " started for " + handlers.keySet() + ", polling every "
@@ -110,7 +126,11 @@ class Dispatcher {
             return;
         }
         try {
-            executor.execute(() -> dispatch(enqueued.entryId()));
+            executor.execute(() -> {
+                if (!dispatch(enqueued.entryId())) {
+                    dispatch(enqueued.entryId(), freshSlots);
+                }
+            });
         } catch (RuntimeException rejected) {
             LOG.log(Level.FINE, "Immediate dispatch refused; the next poll takes the entry", rejected);
         }
@@ -121,7 +141,7 @@ class Dispatcher {
             return;
         }
         try {
-            for (String entryId : outbox.due(Math.max(1, slots.availablePermits()) * 4)) {
+            for (String entryId : outbox.due(Math.max(1, slots.availablePermits()) * 4, freshFor)) {
                 if (!dispatch(entryId)) {
                     break;
                 }
@@ -134,7 +154,11 @@ class Dispatcher {
 
     /** Claims and starts one entry; false when this node has no free slot. */
     boolean dispatch(String entryId) {
-        if (!slots.tryAcquire()) {
+        return dispatch(entryId, slots);
+    }
+
+    private boolean dispatch(String entryId, Semaphore pool) {
+        if (!pool.tryAcquire()) {
             return false;
         }
         boolean started = false;
@@ -163,7 +187,7 @@ class Dispatcher {
                                 try {
                                     finish(entry, handler, failure);
                                 } finally {
-                                    slots.release();
+                                    pool.release();
                                 }
                                 // The freed slot takes the next due entry at once: a backlog drains at the
                                 // configured concurrency, not one batch per poll interval.
@@ -176,7 +200,7 @@ class Dispatcher {
             return true;
         } finally {
             if (!started) {
-                slots.release();
+                pool.release();
             }
         }
     }

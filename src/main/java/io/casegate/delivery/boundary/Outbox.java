@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,13 +65,29 @@ public class Outbox {
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    List<String> due(int limit) {
+    List<String> due(int limit, Duration freshFor) {
         Instant now = clock.instant();
-        return em.createNamedQuery(OutboxEntry.DUE, String.class)
+        // Entries that someone may still be waiting for come first, so that a backlog (after an
+        // outage) never queues a new visitor's delivery behind it; then the rest, oldest first.
+        List<String> due = new ArrayList<>(em.createNamedQuery(OutboxEntry.DUE_SINCE, String.class)
                 .setParameter("pending", OutboxEntry.State.PENDING)
+                .setParameter("since", now.minus(freshFor))
                 .setParameter("now", now)
                 .setMaxResults(limit)
-                .getResultList();
+                .getResultList());
+        if (due.size() < limit) {
+            em
+                    .createNamedQuery(OutboxEntry.DUE, String.class)
+                    .setParameter("pending", OutboxEntry.State.PENDING)
+                    .setParameter("now", now)
+                    .setMaxResults(limit)
+                    .getResultList()
+                    .stream()
+                    .filter(id -> !due.contains(id))
+                    .limit(limit - due.size())
+                    .forEach(due::add);
+        }
+        return due;
     }
 
     /** The entry with its lease taken by {@code owner} until now + {@code lease}, or empty when another has it or it is not due. */

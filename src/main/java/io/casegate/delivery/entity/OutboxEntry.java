@@ -24,11 +24,16 @@ import jakarta.persistence.Table;
                 "SELECT e.id FROM OutboxEntry e WHERE e.state = :pending"
                         + " AND e.nextAttemptAt <= :now AND (e.leaseUntil IS NULL OR e.leaseUntil < :now) ORDER BY e.nextAttemptAt")
 @NamedQuery(
+        name = OutboxEntry.DUE_SINCE,
+        query = "SELECT e.id FROM OutboxEntry e WHERE e.state = :pending AND e.createdAt >= :since"
+                + " AND e.nextAttemptAt <= :now AND (e.leaseUntil IS NULL OR e.leaseUntil < :now) ORDER BY e.createdAt")
+@NamedQuery(
         name = OutboxEntry.BY_SUBJECT,
         query = "SELECT e FROM OutboxEntry e WHERE e.kind = :kind AND e.subjectId = :subjectId")
 public class OutboxEntry {
 
     public static final String DUE = "OutboxEntry.due";
+    public static final String DUE_SINCE = "OutboxEntry.dueSince";
     public static final String BY_SUBJECT = "OutboxEntry.bySubject";
 
     public enum State {

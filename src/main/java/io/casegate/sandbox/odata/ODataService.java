@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,7 @@ public final class ODataService {
     private final long maxJsonBodyBytes;
     private final long maxFileSizeBytes;
     private final BatchService batch;
+    private volatile Predicate<String> failingCreates = entitySet -> false;
     private final String metadata;
     private final boolean caseInsensitiveStrings;
 
@@ -51,6 +53,11 @@ public final class ODataService {
      * @param root     the OData root as the client addressed it, e.g. {@code /0/odata}
      * @param resource the path below the root, e.g. {@code Contact(…)}, without a leading slash
      */
+    /** Creates of the entity sets this names fail as a database timeout would (the {@code failCreatesOf} fault). */
+    public void failCreates(Predicate<String> failing) {
+        this.failingCreates = failing;
+    }
+
     public CrmResponse handle(CrmRequest request, String root, String resource) {
         String serviceUrl = request.applicationUrl() + root;
         if (resource.isEmpty()) {
@@ -182,6 +189,13 @@ public final class ODataService {
     }
 
     private CrmResponse create(CrmRequest request, String serviceUrl, EntityType type) {
+        if (failingCreates.test(type.name())) {
+            // What Creatio passes on from MS SQL when a statement times out: nothing is stored.
+            throw new SandboxException(
+                    500,
+                    "Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation"
+                            + " or the server is not responding. (sandbox failCreatesOf fault)");
+        }
         Map<String, Object> values = EntityJson.values(type, JsonBodies.object(request.body(maxJsonBodyBytes)));
         Row row = database.insert(type, values);
         String location = serviceUrl + "/" + type.name() + "(" + row.id() + ")";

@@ -25,6 +25,8 @@ public final class Faults {
     private volatile boolean redirectToLogin;
     private volatile long tokenLifetimeSeconds;
     private volatile long clockOffsetSeconds;
+    private volatile int batchRefusedStatus;
+    private volatile String failCreatesOf = "";
 
     public Faults(SandboxSettings settings) {
         latencyMs(settings.latencyMs());
@@ -127,6 +129,35 @@ public final class Faults {
         return value;
     }
 
+    /**
+     * The status with which {@code $batch} is refused (0: it is served): 404 as a Creatio older than
+     * 7.16.1 answers, which has no such route; 403 or 405 as a proxy that blocks it would.
+     */
+    public int batchRefusedStatus() {
+        return batchRefusedStatus;
+    }
+
+    public void batchRefusedStatus(int value) {
+        batchRefusedStatus = checkBatchRefusedStatus(value);
+    }
+
+    public static int checkBatchRefusedStatus(long value) {
+        if (value != 0 && (value < 400 || value > 599)) {
+            throw SandboxException.badRequest(
+                    "batchRefusedStatus must be 0 (served) or an error status 400-599, got " + value + ".");
+        }
+        return (int) value;
+    }
+
+    /** The entity set whose creates fail as a database timeout would ("" for none), alone or inside a batch. */
+    public boolean failsCreatesOf(String entitySet) {
+        return !failCreatesOf.isEmpty() && failCreatesOf.equalsIgnoreCase(entitySet);
+    }
+
+    public void failCreatesOf(String entitySet) {
+        failCreatesOf = entitySet == null ? "" : entitySet.strip();
+    }
+
     /** Whether this call is one of the {@link #errorRate()} share that fails. */
     public boolean drawsError() {
         double rate = errorRate;
@@ -153,6 +184,8 @@ public final class Faults {
                 .add("redirectToLogin", redirectToLogin)
                 .add("tokenLifetimeSeconds", tokenLifetimeSeconds)
                 .add("clockOffsetSeconds", clockOffsetSeconds)
+                .add("batchRefusedStatus", batchRefusedStatus)
+                .add("failCreatesOf", failCreatesOf)
                 .build();
     }
 }

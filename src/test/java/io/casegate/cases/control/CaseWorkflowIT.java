@@ -126,12 +126,16 @@ class CaseWorkflowIT {
         OpenedCase delivered = workflow.open(request, progress);
 
         assertTrue(delivered.caseNumber().matches("SR\\d{8}"), delivered.caseNumber());
-        // A first run looks nothing up by id: find contact, find organisation, create organisation,
-        // contact, case, message, and one upload per chunk (two for the 700 KB file, one for the photo).
-        assertEquals(9, progress.crmCalls(), () -> "CRM calls: " + progress.calls());
-        // The number is reported once the case exists, before the message and the files.
+        // Two round trips (issue 15): one $batch finds neither the contact nor the organisation (a
+        // first run looks nothing up by id), one creates organisation, contact, case and message;
+        // then one upload per chunk (two for the 700 KB file, one for the photo).
+        assertEquals(5, progress.crmCalls(), () -> "CRM calls: " + progress.calls());
         assertEquals(
-                List.of(new ScriptedProgress.OpenedCase(delivered.caseId(), delivered.caseNumber(), 5)),
+                List.of("look up (batch)", "create records (batch)", "upload file", "upload file", "upload file"),
+                progress.calls().stream().map(ScriptedProgress.Call::operation).toList());
+        // The number is reported once the case exists, before the files.
+        assertEquals(
+                List.of(new ScriptedProgress.OpenedCase(delivered.caseId(), delivered.caseNumber(), 2)),
                 progress.openedCases(),
                 () -> "CRM calls: " + progress.calls());
         List<JsonObject> accounts = crm.list("Account", "Name eq '" + visitor.organisation() + "'");
@@ -213,7 +217,7 @@ class CaseWorkflowIT {
     }
 
     @Test
-    void returningVisitorReusesContactAndSessionInFourCallsAndTheDeliveryIsLogged() {
+    void returningVisitorReusesContactAndSessionInThreeCallsAndTheDeliveryIsLogged() {
         Visitor visitor = Visitor.fresh();
         String service = service();
         OpenedCase first = workflow.open(
@@ -258,7 +262,11 @@ class CaseWorkflowIT {
         assertEquals(0, progress.logins(), "the session is reused");
         assertEquals(0, used.logins());
         // The contact's organisation comes with its communication row ($expand): still one look-up.
-        assertEquals(4, progress.crmCalls(), () -> "find contact, create case, message and file: " + progress.calls());
+        assertEquals(
+                3,
+                progress.crmCalls(),
+                () -> "look-ups, then case and message, in two round trips, and the file: " + progress.calls());
+        assertEquals(2, progress.openedCases().get(0).callsBefore(), "the number comes with the second round trip");
         assertEquals(progress.crmCalls(), used.requests(), "the counted calls are the requests the CRM saw");
         String expectedLine = "Delivered " + second.reference() + " as case " + again.caseNumber() + ": "
                 + progress.crmCalls() + " CRM calls, 0 logins";
@@ -309,6 +317,52 @@ class CaseWorkflowIT {
                         .size());
     }
 
+    /**
+     * With batches off ({@code casegate.crm.batch-requests=false}, or a CRM that refused one) the
+     * same deliveries go one request at a time, as before issue 15: 9 calls for a new visitor with
+     * two files in three chunks (the number after the fifth), 3 for a returning one without files.
+     */
+    @Test
+    void withBatchesOffTheSameDeliveriesGoOneRequestAtATime() {
+        CrmSettings sequential = CrmSettings.from(
+                MapConfig.over(ConfigProvider.getConfig(), Map.of("casegate.crm.batch-requests", "false")));
+        try (CrmStack stack = new CrmStack(sequential, Clock.systemUTC(), localServer, externalFiles)) {
+            Visitor visitor = Visitor.fresh();
+            ScriptedProgress progress = new ScriptedProgress();
+            OpenedCase delivered = stack.workflow.open(
+                    ticket(
+                            visitor,
+                            service(),
+                            List.of(file("a.pdf", "application/pdf", 700_000), file("b.png", "image/png", 2048))),
+                    progress);
+
+            assertEquals(
+                    List.of(
+                            "find contact",
+                            "find account",
+                            "create account",
+                            "create contact",
+                            "create case",
+                            "create message",
+                            "upload file",
+                            "upload file",
+                            "upload file"),
+                    deliveryCalls(progress));
+            List<String> beforeTheNumber =
+                    progress.calls().subList(0, progress.openedCases().get(0).callsBefore()).stream()
+                            .map(ScriptedProgress.Call::operation)
+                            .toList();
+            assertEquals("create case", beforeTheNumber.get(beforeTheNumber.size() - 1), "the number after the case");
+
+            ScriptedProgress again = new ScriptedProgress();
+            OpenedCase returning = stack.workflow.open(ticket(visitor, service(), List.of()), again);
+            assertEquals(delivered.contactId(), returning.contactId());
+            assertEquals(List.of("find contact", "create case", "create message"), deliveryCalls(again));
+            assertEquals(
+                    1, crm.list("Contact", "Email eq '" + visitor.email() + "'").size());
+        }
+    }
+
     @Test
     void aRunStoppedAfterAnyStepAndRunAgainLeavesExactlyOneOfEverything() {
         String service = service();
@@ -351,6 +405,151 @@ class CaseWorkflowIT {
                         content(attachment), crm.download("CaseFile", UUID.fromString(row.getString("Id"))), at);
             }
         }
+    }
+
+    /**
+     * A run that dies once the CRM has answered the first round trip (nothing created yet), or the
+     * second (everything created, nothing recorded): the next run finds what exists by its ids and
+     * creates the rest, in two round trips again, and the CRM holds one of everything.
+     */
+    @Test
+    void aRunThatDiesAfterEitherRoundTripLeavesExactlyOneOfEverything() {
+        String service = service();
+        for (int diesAfter = 1; diesAfter <= 2; diesAfter++) {
+            Visitor visitor = Visitor.fresh();
+            CaseRequest request = ticket(visitor, service, List.of(file("a-" + diesAfter + ".txt", "text/plain", 10)));
+            ScriptedProgress progress = new ScriptedProgress().stopAfterCall(diesAfter);
+            assertThrows(ScriptedProgress.Stopped.class, () -> workflow.open(request, progress));
+            progress.stopAfterCall(0);
+            int before = progress.calls().size();
+
+            OpenedCase delivered = workflow.open(request, progress);
+
+            String at = "died after round trip " + diesAfter;
+            List<String> rerun = progress
+                    .calls()
+                    .subList(before, progress.calls().size())
+                    .stream()
+                    .map(ScriptedProgress.Call::operation)
+                    .toList();
+            assertEquals(
+                    diesAfter == 1
+                            ? List.of("look up (batch)", "create records (batch)", "upload file")
+                            // The files were not recorded: whether an upload began is looked up.
+                            : List.of("look up (batch)", "read file", "upload file"),
+                    rerun,
+                    at);
+            assertEquals(delivered, workflow.open(request, progress), at);
+            assertOneOfEverything(visitor, delivered, 1, at);
+        }
+    }
+
+    /**
+     * The CRM ran the batch only in part: the organisation and the contact are in, the case failed
+     * (a database timeout), and Creatio stopped there, so there is no message either. The next run
+     * finds the first two by their ids and creates the case and the message.
+     */
+    @Test
+    void aBatchTheCrmAppliedInPartIsCompletedByTheNextRun() {
+        Visitor visitor = Visitor.fresh();
+        CaseRequest request = ticket(visitor, service(), List.of());
+        ScriptedProgress progress = new ScriptedProgress();
+        crm.faults("{\"failCreatesOf\":\"Case\"}");
+        try {
+            CrmUnavailableException failed =
+                    assertThrows(CrmUnavailableException.class, () -> workflow.open(request, progress));
+            assertTrue(failed.getMessage().contains("create case"), failed::getMessage);
+        } finally {
+            crm.faults("{\"failCreatesOf\":\"\"}");
+        }
+        assertEquals(
+                1, crm.list("Contact", "Email eq '" + visitor.email() + "'").size(), "the contact got in");
+        assertEquals(List.of(), progress.openedCases(), "no number without a case");
+        assertEquals(
+                Set.of("started", "account", "contact"),
+                progress.results().keySet(),
+                "what the CRM holds is recorded; the rest is not");
+
+        int before = progress.calls().size();
+        OpenedCase delivered = workflow.open(request, progress);
+
+        assertEquals(
+                List.of("look up (batch)", "create records (batch)"),
+                progress.calls().subList(before, progress.calls().size()).stream()
+                        .map(ScriptedProgress.Call::operation)
+                        .toList());
+        assertOneOfEverything(visitor, delivered, 0, "after a batch applied in part");
+    }
+
+    /**
+     * A CRM that has no {@code $batch} (before Creatio 7.16.1, or a proxy that blocks the route): the
+     * delivery goes on one request at a time, without an error, and the node remembers it, so the
+     * next delivery does not try again.
+     */
+    @Test
+    void aCrmThatRefusesBatchesGetsOneRequestAtATimeAndThatIsRemembered() {
+        try (CrmStack stack = new CrmStack(settings, Clock.systemUTC(), localServer, externalFiles)) {
+            crm.faults("{\"batchRefusedStatus\":404}");
+            try {
+                Visitor visitor = Visitor.fresh();
+                ScriptedProgress progress = new ScriptedProgress();
+                OpenedCase delivered = stack.workflow.open(ticket(visitor, service(), List.of()), progress);
+
+                assertTrue(delivered.caseNumber().matches("SR\\d{8}"), delivered.caseNumber());
+                assertEquals(
+                        List.of(
+                                "look up (batch)",
+                                "find contact",
+                                "find account",
+                                "create account",
+                                "create contact",
+                                "create case",
+                                "create message"),
+                        deliveryCalls(progress));
+                assertEquals(
+                        404,
+                        progress.calls().stream()
+                                .filter(call -> call.operation().equals("look up (batch)"))
+                                .findFirst()
+                                .orElseThrow()
+                                .status());
+                assertOneOfEverything(visitor, delivered, 0, "after the refusal");
+                assertTrue(stack.cases.batchRefusal().orElse("").contains("404"));
+
+                ScriptedProgress next = new ScriptedProgress();
+                stack.workflow.open(ticket(visitor, service(), List.of()), next);
+                assertEquals(
+                        List.of("find contact", "create case", "create message"),
+                        next.calls().stream()
+                                .map(ScriptedProgress.Call::operation)
+                                .toList(),
+                        "no second try of $batch");
+            } finally {
+                crm.faults("{\"batchRefusedStatus\":0}");
+            }
+        }
+    }
+
+    /** The calls of a delivery, without the login and the service list that a new stack makes first. */
+    private static List<String> deliveryCalls(ScriptedProgress progress) {
+        return progress.calls().stream()
+                .map(ScriptedProgress.Call::operation)
+                .filter(operation -> !operation.startsWith("login") && !operation.equals("list services"))
+                .toList();
+    }
+
+    private void assertOneOfEverything(Visitor visitor, OpenedCase delivered, int files, String at) {
+        assertEquals(
+                1,
+                crm.list("Account", "Name eq '" + visitor.organisation() + "'").size(),
+                at);
+        assertEquals(
+                1, crm.list("Contact", "Email eq '" + visitor.email() + "'").size(), at);
+        assertEquals(
+                1, crm.list("Case", "Contact/Id eq " + delivered.contactId()).size(), at);
+        assertEquals(1, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size(), at);
+        assertEquals(
+                files, crm.list("CaseFile", "Case/Id eq " + delivered.caseId()).size(), at);
     }
 
     @Test
@@ -464,7 +663,10 @@ class CaseWorkflowIT {
         OpenedCase byEmail = workflow.open(ticket(fromHome, service(), List.of()), progress);
 
         assertEquals(typedIn, byEmail.contactId(), "found by the e-mail on its communication detail");
-        assertEquals(3, progress.crmCalls(), () -> "find contact, create case and message: " + progress.calls());
+        assertEquals(
+                2,
+                progress.crmCalls(),
+                () -> "look-ups, then case and message, in two round trips: " + progress.calls());
         assertEquals(
                 0, crm.list("Contact", "Email eq '" + fromHome.email() + "'").size(), "no second contact");
 
