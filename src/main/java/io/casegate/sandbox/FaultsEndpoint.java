@@ -14,6 +14,7 @@ import io.casegate.sandbox.http.CrmResponse;
 import io.casegate.sandbox.http.JsonBodies;
 import io.casegate.sandbox.http.SandboxException;
 import io.casegate.sandbox.state.Faults;
+import io.casegate.sandbox.state.Stats;
 
 /**
  * {@code GET /sandbox/_faults} shows the switches; {@code PUT} (a JSON body, declared as such) changes only the ones it names and runs
@@ -34,14 +35,17 @@ final class FaultsEndpoint {
             "batchRefusedStatus",
             "failCreatesOf",
             "expireAllSessionsNow",
-            "rotateCsrf");
+            "rotateCsrf",
+            "resetPeakInFlight");
 
     private final Faults faults;
     private final Sessions sessions;
+    private final Stats stats;
 
-    FaultsEndpoint(Faults faults, Sessions sessions) {
+    FaultsEndpoint(Faults faults, Sessions sessions, Stats stats) {
         this.faults = faults;
         this.sessions = sessions;
+        this.stats = stats;
     }
 
     CrmResponse handle(CrmRequest request) {
@@ -105,6 +109,7 @@ final class FaultsEndpoint {
         Boolean redirect = bool(changes, "redirectToLogin");
         Boolean expireAll = bool(changes, "expireAllSessionsNow");
         Boolean rotateCsrf = bool(changes, "rotateCsrf");
+        Boolean resetPeak = bool(changes, "resetPeakInFlight");
         if (latency != null) {
             faults.latencyMs(latency);
         }
@@ -137,6 +142,9 @@ final class FaultsEndpoint {
         }
         if (Boolean.TRUE.equals(rotateCsrf)) {
             sessions.rotateCsrf();
+        }
+        if (Boolean.TRUE.equals(resetPeak)) {
+            stats.resetPeakInFlight();
         }
     }
 

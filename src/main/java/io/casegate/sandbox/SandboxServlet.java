@@ -82,7 +82,7 @@ class SandboxServlet extends HttpServlet {
         this.odata.failCreates(faults::failsCreatesOf);
         this.files = new FileApi(database, settings.maxFileSizeBytes());
         this.pages = new SandboxPages(database, files);
-        this.faultsEndpoint = new FaultsEndpoint(faults, sessions);
+        this.faultsEndpoint = new FaultsEndpoint(faults, sessions, stats);
     }
 
     @Override
@@ -124,6 +124,16 @@ class SandboxServlet extends HttpServlet {
             return own.get();
         }
         stats.request(route(path));
+        stats.entered();
+        try {
+            return call(request, path);
+        } finally {
+            stats.left();
+        }
+    }
+
+    /** A CRM call, counted and in flight. */
+    private CrmResponse call(CrmRequest request, String path) {
         faults.delay();
         if (faults.outage()) {
             return CrmResponse.error(503, "The service is unavailable (sandbox outage fault).");

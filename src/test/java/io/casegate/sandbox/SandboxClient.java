@@ -194,7 +194,8 @@ final class SandboxClient {
 
     void resetFaults() {
         faults("{\"latencyMs\":0,\"errorRate\":0,\"outage\":false,\"sessionTtlSeconds\":3600,"
-                + "\"redirectToLogin\":false,\"tokenLifetimeSeconds\":3600,\"clockOffsetSeconds\":0}");
+                + "\"redirectToLogin\":false,\"tokenLifetimeSeconds\":3600,\"clockOffsetSeconds\":0,"
+                + "\"batchRefusedStatus\":0,\"failCreatesOf\":\"\"}");
     }
 
     /** Lets {@code seconds} pass on the sandbox's clock at once, where a test would otherwise sleep. */

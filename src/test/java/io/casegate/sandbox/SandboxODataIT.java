@@ -443,6 +443,73 @@ class SandboxODataIT {
         assertEquals("123", json(client.get("/0/odata/Contact(" + id + ")")).getString("Phone"));
     }
 
+    /**
+     * What Casegate's two round trips rely on, as OData 4 defines a JSON batch: a query with
+     * {@code $filter}, {@code $select} and {@code $expand} inside it answers 200 with its rows, and a
+     * create answers 201 with the generated case number in its body.
+     */
+    @Test
+    void aBatchCarriesQueriesWithTheirOptionsAndCreatesAnswerTheCaseNumber() {
+        SandboxClient client = client();
+        String contact = UUID.randomUUID().toString();
+        String requests = "{\"requests\":["
+                + "{\"method\":\"GET\",\"id\":\"1\",\"url\":\"ContactCommunication?%24filter="
+                + "Number%20eq%20%27nobody%40example.com%27&%24expand=Contact(%24select%3DId%2CAccountId)\"},"
+                + "{\"method\":\"POST\",\"id\":\"2\",\"url\":\"Contact\",\"body\":{\"Id\":\"" + contact
+                + "\",\"Name\":\"Batch Visitor\"}},"
+                + "{\"method\":\"POST\",\"id\":\"3\",\"url\":\"Case\",\"body\":{\"Subject\":\"In one batch\","
+                + "\"ContactId\":\"" + contact + "\"}}]}";
+
+        JsonArray answered = json(client.post("/0/odata/$batch", requests)).getJsonArray("responses");
+
+        assertEquals(List.of(200, 201, 201), statuses(answered));
+        assertEquals(
+                0,
+                answered.getJsonObject(0)
+                        .getJsonObject("body")
+                        .getJsonArray("value")
+                        .size());
+        assertTrue(
+                answered.getJsonObject(2)
+                        .getJsonObject("body")
+                        .getString("Number")
+                        .matches("SR\\d{8}"),
+                answered::toString);
+    }
+
+    /**
+     * The rehearsal switches for issue 15: a CRM (or proxy) without {@code $batch}, and creates of
+     * one entity set that fail as a database timeout would, alone and inside a batch, where Creatio
+     * stops at the failure.
+     */
+    @Test
+    void theBatchCanBeRefusedAndCreatesOfOneSetCanFail() {
+        SandboxClient client = client();
+        client.faults("{\"batchRefusedStatus\":404,\"failCreatesOf\":\"Case\"}");
+        try {
+            HttpResponse<String> refused = client.post("/0/odata/$batch", "{\"requests\":[]}");
+            assertEquals(404, refused.statusCode());
+            assertTrue(reason(refused).contains("No HTTP resource was found"), refused.body());
+
+            HttpResponse<String> alone = client.post("/0/odata/Case", "{\"Subject\":\"x\"}");
+            assertEquals(500, alone.statusCode());
+            assertTrue(reason(alone).contains("Execution Timeout Expired"), alone.body());
+
+            client.faults("{\"batchRefusedStatus\":0}");
+            JsonArray stopped = json(client.post(
+                            "/0/odata/$batch",
+                            "{\"requests\":[{\"method\":\"POST\",\"id\":\"1\",\"url\":\"Contact\",\"body\":"
+                                    + "{\"Name\":\"Before the case\"}},{\"method\":\"POST\",\"id\":\"2\",\"url\":\"Case\","
+                                    + "\"body\":{\"Subject\":\"x\"}},{\"method\":\"POST\",\"id\":\"3\","
+                                    + "\"url\":\"Contact\",\"body\":{\"Name\":\"After the case\"}}]}"))
+                    .getJsonArray("responses");
+            assertEquals(List.of(201, 500), statuses(stopped), "Creatio stops at the first failure");
+        } finally {
+            client.faults("{\"batchRefusedStatus\":0,\"failCreatesOf\":\"\"}");
+        }
+        assertEquals(201, client.post("/0/odata/Case", "{\"Subject\":\"x\"}").statusCode(), "switched off again");
+    }
+
     @Test
     void batchOfMoreThan100RequestsIs400() {
         String one = "{\"method\":\"GET\",\"url\":\"CaseStatus\",\"id\":\"x\"}";

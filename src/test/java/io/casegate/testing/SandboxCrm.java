@@ -126,7 +126,24 @@ public final class SandboxCrm {
     }
 
     public void resetFaults() {
-        faults("{\"latencyMs\":0,\"errorRate\":0,\"outage\":false,\"rotateCsrf\":false,\"redirectToLogin\":false}");
+        faults("{\"latencyMs\":0,\"errorRate\":0,\"outage\":false,\"rotateCsrf\":false,\"redirectToLogin\":false,"
+                + "\"batchRefusedStatus\":0,\"failCreatesOf\":\"\"}");
+    }
+
+    /** The most CRM calls the sandbox had in flight at once since the last {@link #resetPeakInFlight()}. */
+    public long peakInFlight() {
+        HttpResponse<String> answer = send(
+                HttpRequest.newBuilder(URI.create(root + "/_stats")).GET(),
+                HttpResponse.BodyHandlers.ofString(),
+                false);
+        return Json.createReader(new StringReader(answer.body()))
+                .readObject()
+                .getJsonNumber("peakInFlight")
+                .longValue();
+    }
+
+    public void resetPeakInFlight() {
+        faults("{\"resetPeakInFlight\":true}");
     }
 
     public Stats stats() {

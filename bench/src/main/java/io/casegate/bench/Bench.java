@@ -40,11 +40,17 @@ public final class Bench {
         results.put("started", Instant.now().toString());
         results.put("loadavg.start", Machine.loadAverage());
         try (BenchServers servers = BenchServers.start(work, settings.latencyMs())) {
-            runScenarios(settings, results, servers);
+            if (settings.scenario().equals("round-trips")) {
+                new RoundTrips(settings, results, servers).run(resultsDirectory, stamp);
+            } else {
+                runScenarios(settings, results, servers);
+            }
         } finally {
             results.put("loadavg.end", Machine.loadAverage());
             results.put("finished", Instant.now().toString());
-            results.write(resultsDirectory, stamp, settings);
+            if (!settings.scenario().equals("round-trips")) {
+                results.write(resultsDirectory, stamp, settings);
+            }
         }
         System.exit(0);
     }

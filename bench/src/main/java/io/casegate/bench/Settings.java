@@ -20,7 +20,10 @@ record Settings(
         int deliveryAlternativeConcurrency,
         boolean postgres,
         boolean memory,
-        Optional<String> pidFile) {
+        Optional<String> pidFile,
+        String scenario,
+        List<Integer> roundTripLatencies,
+        int backlogCount) {
 
     static Settings fromEnvironment() {
         return new Settings(
@@ -37,7 +40,13 @@ record Settings(
                 Boolean.parseBoolean(text("BENCH_POSTGRES", "true")),
                 Boolean.parseBoolean(text("BENCH_MEMORY", "true")),
                 // Set by bench/run only: where its trap finds the processes to kill.
-                Optional.ofNullable(System.getenv("BENCH_PID_FILE")).filter(file -> !file.isBlank()));
+                Optional.ofNullable(System.getenv("BENCH_PID_FILE")).filter(file -> !file.isBlank()),
+                // "all" (issue 7's figures) or "round-trips" (issue 15's).
+                text("BENCH_SCENARIO", "all"),
+                Arrays.stream(text("BENCH_ROUND_TRIP_LATENCIES", "50,150").split(","))
+                        .map(latency -> Integer.valueOf(latency.strip()))
+                        .toList(),
+                integer("BENCH_BACKLOG_COUNT", 1000));
     }
 
     /** The first intake level: its visitors come back in the brief's returning-visitor series. */

@@ -4,6 +4,7 @@ import static io.casegate.sandbox.http.SandboxJson.JSON;
 
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.json.JsonObject;
@@ -18,6 +19,23 @@ public final class Stats {
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicLong logouts = new AtomicLong();
     private final ConcurrentMap<String, AtomicLong> routes = new ConcurrentSkipListMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+
+    /** A CRM call began (latency included): rehearsals see how many a client keeps in flight at once. */
+    public void entered() {
+        int now = inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(now, Math::max);
+    }
+
+    public void left() {
+        inFlight.decrementAndGet();
+    }
+
+    /** Starts a new peak from the calls in flight now ({@code _faults} action {@code resetPeakInFlight}). */
+    public void resetPeakInFlight() {
+        peakInFlight.set(inFlight.get());
+    }
 
     public void login(boolean succeeded) {
         (succeeded ? logins : failedLogins).incrementAndGet();
@@ -51,6 +69,8 @@ public final class Stats {
                 .add("requests", requests.get())
                 .add("tokens", tokens.get())
                 .add("logouts", logouts.get())
+                .add("inFlight", inFlight.get())
+                .add("peakInFlight", peakInFlight.get())
                 .add("routes", byRoute)
                 .build();
     }

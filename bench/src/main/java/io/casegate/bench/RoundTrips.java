@@ -1,0 +1,297 @@
+package io.casegate.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.casegate.testing.ApiClient;
+import io.casegate.testing.CasegateProcess;
+import io.casegate.testing.SandboxCrm;
+
+/**
+ * Issue 15's figures (BENCH_SCENARIO=round-trips): the time from accepting a submission to its case
+ * number, divided by the CRM's latency, for new and returning visitors at each latency of
+ * BENCH_ROUND_TRIP_LATENCIES; and the rate at which a backlog drains after an outage, with the peak of
+ * requests in flight at the CRM and the time to number of new visitors during the drain. Each for
+ * Casegate as it is (two round trips), Casegate one request at a time as before issue 15
+ * ({@code batch-requests=false}, {@code delivery.concurrency=4}) and the brief's strategy, in one run.
+ */
+final class RoundTrips {
+
+    private static final Duration CASE_NUMBER_TIMEOUT = Duration.ofSeconds(120);
+    private static final int SENDERS = 8;
+
+    /** Casegate now, and Casegate with the settings that give its behaviour before issue 15. */
+    private static final Map<String, Map<String, String>> CASEGATES = new LinkedHashMap<>();
+
+    static {
+        CASEGATES.put("two round trips", Map.of());
+        CASEGATES.put(
+                "one request at a time (before)",
+                Map.of("casegate.crm.batch-requests", "false", "casegate.delivery.concurrency", "4"));
+    }
+
+    private final Settings settings;
+    private final Results results;
+    private final BenchServers servers;
+    private final SandboxCrm crm;
+    private final List<String> rows = new ArrayList<>();
+
+    RoundTrips(Settings settings, Results results, BenchServers servers) {
+        this.settings = settings;
+        this.results = results;
+        this.servers = servers;
+        this.crm = servers.crm();
+    }
+
+    void run(Path resultsDirectory, String stamp) throws Exception {
+        crm.count("Case");
+        rows.add("| measure | latency | " + String.join(" | ", CASEGATES.keySet()) + " | brief's strategy |");
+        rows.add("|---|---|---|---|---|");
+        for (int latency : settings.roundTripLatencies()) {
+            crm.faults("{\"latencyMs\":" + latency + "}");
+            Map<String, double[]> figures = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<String, String>> casegate : CASEGATES.entrySet()) {
+                try (CasegateProcess process = servers.casegate(
+                        "rt-" + latency + "-" + figures.size(),
+                        servers.h2("rt-" + latency + "-" + figures.size()),
+                        casegate.getValue())) {
+                    figures.put(casegate.getKey(), timeToNumber(BenchServers.api(process), latency, casegate.getKey()));
+                }
+            }
+            figures.put("brief", briefTimeToNumber(latency));
+            String[] measures = {
+                "time to number, new visitor: p50 ms (÷ latency)",
+                "time to number, returning visitor: p50 ms (÷ latency)",
+                "CRM requests per submission, new visitor (incl. the upload)",
+                "CRM requests per submission, returning visitor (incl. the upload)"
+            };
+            for (int m = 0; m < measures.length; m++) {
+                StringBuilder row = new StringBuilder("| " + measures[m] + " | " + latency + " ms |");
+                for (double[] values : figures.values()) {
+                    row.append(' ')
+                            .append(
+                                    m < 2
+                                            ? String.format(Locale.ROOT, "%.0f (%.2f)", values[m], values[m] / latency)
+                                            : String.format(Locale.ROOT, "%.1f", values[m]))
+                            .append(" |");
+                }
+                rows.add(row.toString());
+            }
+        }
+        crm.faults("{\"latencyMs\":" + settings.latencyMs() + "}");
+        Map<String, double[]> drains = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> casegate : CASEGATES.entrySet()) {
+            try (CasegateProcess process = servers.casegate(
+                    "rt-drain-" + drains.size(), servers.h2("rt-drain-" + drains.size()), casegate.getValue())) {
+                drains.put(casegate.getKey(), drain(BenchServers.api(process), casegate.getKey()));
+            }
+        }
+        String[] drainMeasures = {
+            "backlog of " + settings.backlogCount() + " after an outage: cases/s",
+            "… peak of requests in flight at the CRM (casegate.crm.max-concurrency = 8)",
+            "… new visitors during the drain: time to number p50 ms (÷ latency)"
+        };
+        for (int m = 0; m < drainMeasures.length; m++) {
+            StringBuilder row = new StringBuilder("| " + drainMeasures[m] + " | " + settings.latencyMs() + " ms |");
+            for (double[] values : drains.values()) {
+                row.append(' ')
+                        .append(
+                                m == 2
+                                        ? String.format(
+                                                Locale.ROOT, "%.0f (%.2f)", values[m], values[m] / settings.latencyMs())
+                                        : String.format(Locale.ROOT, m == 0 ? "%.1f" : "%.0f", values[m]))
+                        .append(" |");
+            }
+            row.append(" n/a: no queue, a submission during an outage fails |");
+            rows.add(row.toString());
+        }
+        String table = String.join("\n", rows) + "\n";
+        System.out.println();
+        System.out.println(table);
+        Files.writeString(resultsDirectory.resolve(stamp + "-round-trips.txt"), table);
+        Results.log("Written: bench/results/" + stamp + "-round-trips.txt");
+    }
+
+    /** {new p50, returning p50, requests per new, requests per returning} of one Casegate. */
+    private double[] timeToNumber(ApiClient api, int latency, String label) throws Exception {
+        // One delivery first, so that the first login and the service list are not in the figures.
+        Traffic.awaitCaseNumber(api, Traffic.submitAccepted(api, "warm-" + UUID.randomUUID()), CASE_NUMBER_TIMEOUT);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        double[] figures = new double[4];
+        for (int kind = 0; kind < 2; kind++) {
+            SandboxCrm.Stats before = crm.stats();
+            List<Double> times = series(api, "rt-" + run, settings.timeToCaseCount(), settings.timeToCaseRate());
+            awaitQuietCrm();
+            figures[kind] = LoadLoop.Stats.of(times, 0, 0).p50();
+            figures[kind + 2] = crm.stats().minus(before).requests() / (double) settings.timeToCaseCount();
+            Results.log(String.format(
+                    Locale.ROOT,
+                    "  %s, %d ms, %s: p50 %.0f ms, %.1f requests each",
+                    label,
+                    latency,
+                    kind == 0 ? "new" : "returning",
+                    figures[kind],
+                    figures[kind + 2]));
+            results.put(
+                    "rt." + latency + "." + label + "." + (kind == 0 ? "new" : "returning") + ".p50", figures[kind]);
+        }
+        return figures;
+    }
+
+    /** The brief's way, one submission after another: its visitor waits for the whole of it. */
+    private double[] briefTimeToNumber(int latency) {
+        BriefStrategy brief = new BriefStrategy(settings, results, crm);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        double[] figures = new double[4];
+        for (int kind = 0; kind < 2; kind++) {
+            SandboxCrm.Stats before = crm.stats();
+            List<Double> times = new ArrayList<>();
+            for (int index = 0; index < settings.timeToCaseCount(); index++) {
+                long sent = System.nanoTime();
+                brief.submit(Traffic.visitor("rt-brief-" + run + "-" + index));
+                times.add((System.nanoTime() - sent) / 1e6);
+            }
+            figures[kind] = LoadLoop.Stats.of(times, 0, 0).p50();
+            // Logins included: the brief logs in for every submission.
+            figures[kind + 2] = crm.stats().minus(before).requests() / (double) settings.timeToCaseCount();
+        }
+        Results.log(String.format(Locale.ROOT, "  brief, %d ms: p50 %.0f / %.0f ms", latency, figures[0], figures[1]));
+        return figures;
+    }
+
+    /**
+     * {cases/s, peak in flight, new visitors' p50}: the backlog is posted while the CRM is down
+     * (every first attempt fails), then the CRM comes back; the rate is the slope between 10 % and
+     * 90 % of the backlog, and new visitors submit while it drains.
+     */
+    private double[] drain(ApiClient api, String label) throws Exception {
+        Traffic.awaitCaseNumber(api, Traffic.submitAccepted(api, "warm-" + UUID.randomUUID()), CASE_NUMBER_TIMEOUT);
+        int count = settings.backlogCount();
+        long casesBefore = crm.count("Case");
+        crm.faults("{\"outage\":true}");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try {
+            postAll(api, "rt-backlog-" + run, count);
+            // Every entry has had its first attempt (and failed), as after a real outage.
+            LoadLoop.sleep(3000);
+        } finally {
+            crm.faults("{\"outage\":false}");
+        }
+        crm.resetPeakInFlight();
+        long start = System.nanoTime();
+        List<double[]> samples = new ArrayList<>();
+        List<Double> newVisitors = Collections.synchronizedList(new ArrayList<>());
+        Future<List<Double>> visitorsDuringDrain = null;
+        ExecutorService side = Executors.newSingleThreadExecutor(LoadLoop.daemonThreads("rt-new"));
+        long delivered = 0;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+        while (delivered < count && System.nanoTime() < deadline) {
+            delivered = crm.count("Case") - casesBefore;
+            samples.add(new double[] {(System.nanoTime() - start) / 1e9, delivered});
+            if (visitorsDuringDrain == null && delivered >= count * 0.1) {
+                visitorsDuringDrain = side.submit(() -> series(api, "rt-during-" + run, 10, 2));
+            }
+            LoadLoop.sleep(250);
+        }
+        if (visitorsDuringDrain != null) {
+            newVisitors.addAll(visitorsDuringDrain.get(5, TimeUnit.MINUTES));
+        }
+        side.shutdownNow();
+        double rate = count * 0.8 / (crossing(samples, count * 0.9) - crossing(samples, count * 0.1));
+        double peak = crm.peakInFlight();
+        double p50 = newVisitors.isEmpty()
+                ? Double.NaN
+                : LoadLoop.Stats.of(newVisitors, 0, 0).p50();
+        Results.log(String.format(
+                Locale.ROOT,
+                "  %s: backlog of %d drained at %.1f cases/s, peak %.0f in flight, new visitors p50 %.0f ms",
+                label,
+                count,
+                rate,
+                peak,
+                p50));
+        results.put("rt.drain." + label + ".casesPerSecond", rate);
+        return new double[] {rate, peak, p50};
+    }
+
+    /** Submissions at a steady rate, each waiting for its number in a thread of its own; answers the times (ms). */
+    private static List<Double> series(ApiClient api, String tag, int count, double rate) throws Exception {
+        List<Double> times = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(4, (int) Math.ceil(rate * 10)), LoadLoop.daemonThreads("rt"));
+        List<Future<?>> submissions = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long wait = start + (long) (i * 1e9 / rate) - System.nanoTime();
+            if (wait > 0) {
+                LoadLoop.sleep(wait / 1_000_000);
+            }
+            int index = i;
+            submissions.add(pool.submit(() -> {
+                long sent = System.nanoTime();
+                String reference = Traffic.submitAccepted(api, tag + "-" + index);
+                times.add((Traffic.awaitCaseNumber(api, reference, CASE_NUMBER_TIMEOUT) - sent) / 1e6);
+                return null;
+            }));
+        }
+        for (Future<?> submission : submissions) {
+            submission.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdownNow();
+        return new ArrayList<>(times);
+    }
+
+    private static void postAll(ApiClient api, String tag, int count) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS, LoadLoop.daemonThreads("rt-burst"));
+        List<Future<?>> senders = new ArrayList<>();
+        for (int t = 0; t < SENDERS; t++) {
+            senders.add(pool.submit(() -> {
+                for (int index = next.getAndIncrement(); index < count; index = next.getAndIncrement()) {
+                    Traffic.submitAccepted(api, tag + "-" + index);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> sender : senders) {
+            sender.get(10, TimeUnit.MINUTES);
+        }
+        pool.shutdownNow();
+    }
+
+    /** Waits until the CRM has had no request for a second (at most 30 s): the files follow the number. */
+    private void awaitQuietCrm() {
+        long seen = -1;
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                System.nanoTime() < deadline;
+                LoadLoop.sleep(1000)) {
+            long requests = crm.stats().requests();
+            if (requests == seen) {
+                return;
+            }
+            seen = requests;
+        }
+    }
+
+    private static double crossing(List<double[]> samples, double value) {
+        for (double[] sample : samples) {
+            if (sample[1] >= value) {
+                return sample[0];
+            }
+        }
+        return Double.NaN;
+    }
+}
