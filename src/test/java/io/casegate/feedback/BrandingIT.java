@@ -42,7 +42,7 @@ import io.casegate.testing.CrmInspector;
 class BrandingIT {
 
     static final String API_KEY = "branding-it";
-    static final String BLUE = "rgb(0, 87, 184)";
+    static final String BLUE = "rgba(0, 87, 184, 1)";
 
     static Path branding;
     static CasegateProcess casegate;
@@ -164,7 +164,11 @@ class BrandingIT {
     void withFilesNotRequiredTheApiAcceptsASubmissionWithoutFiles() {
         String tag = "API без файла " + UUID.randomUUID();
         ApiClient api = new ApiClient(casegate.url("api/"), API_KEY);
-        ApiClient.Answer answer = api.submit(ApiClient.distinctVisitor(tag), Map.of(), null, "ru");
+        ApiClient.Answer answer = api.submit(
+                ApiClient.validFields(tag, "branding-" + UUID.randomUUID() + "@example.ru", "ООО Ромашка"),
+                Map.of(),
+                null,
+                "ru");
         assertEquals(202, answer.status(), answer.body());
         assertEquals(1, awaitCases(tag).size());
     }
