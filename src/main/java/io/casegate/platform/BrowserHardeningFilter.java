@@ -1,6 +1,7 @@
 package io.casegate.platform;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 
 import jakarta.servlet.Filter;
@@ -29,19 +30,45 @@ public class BrowserHardeningFilter implements Filter {
     private String contentSecurityPolicy;
     private String frameOptions;
 
+    /** The optional CAPTCHA's widget (feedback's {@code Captcha}): its origin is allowed by the policy when it is on. */
+    public static final String CAPTCHA_ENABLED = "casegate.captcha.enabled";
+
+    public static final String CAPTCHA_SCRIPT_URL = "casegate.captcha.script-url";
+    public static final String DEFAULT_CAPTCHA_SCRIPT_URL = "https://smartcaptcha.yandexcloud.net/captcha.js";
+
     @Override
     public void init(FilterConfig config) {
-        String ancestors = ConfigProvider.getConfig()
+        Config configuration = ConfigProvider.getConfig();
+        String ancestors = frameAncestors(configuration);
+        String widget =
+                configuration.getOptionalValue(CAPTCHA_ENABLED, Boolean.class).orElse(false)
+                        ? " "
+                                + origin(configuration
+                                        .getOptionalValue(CAPTCHA_SCRIPT_URL, String.class)
+                                        .orElse(DEFAULT_CAPTCHA_SCRIPT_URL))
+                        : "";
+        contentSecurityPolicy = "default-src 'self'; script-src 'self'" + widget + "; style-src 'self'" + widget
+                + "; img-src 'self' data:" + widget + ";" + " connect-src 'self'" + widget + "; frame-src 'self'"
+                + widget + "; object-src 'none'; base-uri 'self'; form-action 'self';" + " frame-ancestors "
+                + ancestors;
+        // X-Frame-Options knows only one origin: browsers that read frame-ancestors ignore it, older
+        // ones get the safe answer unless embedding elsewhere was configured (then it is left out).
+        frameOptions = DEFAULT_FRAME_ANCESTORS.equals(ancestors) ? "SAMEORIGIN" : null;
+    }
+
+    /** The sources of {@code casegate.http.frame-ancestors}: the pages that may show Casegate's in a frame. */
+    public static String frameAncestors(Config configuration) {
+        return configuration
                 .getOptionalValue(FRAME_ANCESTORS, String.class)
                 .map(String::strip)
                 .filter(value -> !value.isEmpty())
                 .orElse(DEFAULT_FRAME_ANCESTORS);
-        contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-                + " connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
-                + " frame-ancestors " + ancestors;
-        // X-Frame-Options knows only one origin: browsers that read frame-ancestors ignore it, older
-        // ones get the safe answer unless embedding elsewhere was configured (then it is left out).
-        frameOptions = DEFAULT_FRAME_ANCESTORS.equals(ancestors) ? "SAMEORIGIN" : null;
+    }
+
+    /** {@code https://host[:port]} of a URL, for a CSP source. */
+    private static String origin(String url) {
+        URI uri = URI.create(url.strip());
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.casegate.platform;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -80,6 +82,18 @@ public final class ConfigKeys {
     public static final Expect PATH =
             new Expect("a path such as /0/rest/FileApiService/UploadFile", value -> !value.contains(" "));
 
+    public static final Expect DIRECTORY = new Expect("an existing directory", value -> {
+        try {
+            return Files.isDirectory(Path.of(value));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    });
+
+    /** A key that, switched on, needs others: set without them, the start stops with their names. */
+    private static final Map<String, List<String>> NEEDS =
+            Map.of("casegate.captcha.enabled", List.of("casegate.captcha.site-key", "casegate.captcha.server-key"));
+
     /** Keys that an earlier version read under another name: set, they stop the start rather than be ignored. */
     public static final Map<String, String> RENAMED = Map.of(
             "casegate.sandbox.session-timeout-seconds", "casegate.sandbox.session-timeout",
@@ -118,6 +132,17 @@ public final class ConfigKeys {
         add("casegate.limits.api.window", DURATION);
         // feedback: the form and the REST API
         add("casegate.form.case-number-wait", DURATION);
+        add("casegate.form.file-required", BOOLEAN);
+        add("casegate.form.success-redirect", URL);
+        // feedback: the optional CAPTCHA on the form (Yandex SmartCaptcha)
+        add("casegate.captcha.enabled", BOOLEAN);
+        add("casegate.captcha.site-key", TEXT);
+        secret("casegate.captcha.server-key");
+        add("casegate.captcha.verify-url", URL);
+        add("casegate.captcha.script-url", URL);
+        add("casegate.captcha.timeout", DURATION);
+        // platform: the operator's texts, colours and logo (Branding)
+        add("casegate.branding.dir", DIRECTORY);
         add("casegate.consent.version", TEXT);
         secret("casegate.api.keys");
         // attachments
@@ -255,6 +280,19 @@ public final class ConfigKeys {
                         + (key.secret() ? "the value of " + key.name() : "\"" + raw.get() + "\""));
             }
         }
+        NEEDS.forEach((key, needed) -> {
+            boolean on = config.getOptionalValue(key, String.class)
+                    .map(value -> Set.of("true", "yes", "y", "on", "1").contains(lower(value.strip())))
+                    .orElse(false);
+            for (String other : needed) {
+                if (on
+                        && config.getOptionalValue(other, String.class)
+                                .filter(value -> !value.isBlank())
+                                .isEmpty()) {
+                    problems.add(key + ": is true, so " + other + " must be set too");
+                }
+            }
+        });
         RENAMED.forEach((old, current) -> {
             if (config.getOptionalValue(old, String.class).isPresent()) {
                 problems.add(old + ": no longer read; set " + current + " instead (" + DURATION.description() + ")");

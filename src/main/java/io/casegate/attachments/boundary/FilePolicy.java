@@ -15,8 +15,9 @@ import io.casegate.attachments.entity.IncomingFile;
 import io.casegate.platform.FileExtensions;
 
 /**
- * The rules for a submission's files, shared by the form and the REST intake: at least one file,
- * how many, how large each and all together, and which types. Limits come from configuration.
+ * The rules for a submission's files, shared by the form and the REST intake: at least one file
+ * (unless {@code casegate.form.file-required} is false), how many, how large each and all together,
+ * and which types. Limits come from configuration.
  */
 @ApplicationScoped
 public class FilePolicy {
@@ -45,6 +46,11 @@ public class FilePolicy {
                     "pdf,png,jpg,jpeg,gif,bmp,webp,txt,log,csv,xml,json,zip,7z,rar,doc,docx,xls,xlsx,odt,ods,rtf")
     String allowedExtensionList;
 
+    /** The brief's form asks for a file («Прикрепите файл»); other sites' forms have none. */
+    @Inject
+    @ConfigProperty(name = "casegate.form.file-required", defaultValue = "true")
+    boolean required = true;
+
     Set<String> allowedExtensions;
 
     public FilePolicy() {}
@@ -67,7 +73,9 @@ public class FilePolicy {
     public List<Problem> check(List<IncomingFile> files) {
         List<Problem> problems = new ArrayList<>();
         if (files.isEmpty()) {
-            problems.add(new Problem("files.required"));
+            if (required) {
+                problems.add(new Problem("files.required"));
+            }
             return problems;
         }
         if (files.size() > maxCount) {
@@ -92,6 +100,11 @@ public class FilePolicy {
             problems.add(new Problem("files.totalTooLarge", maxTotalSizeMb));
         }
         return problems;
+    }
+
+    /** Whether a submission needs at least one file: the form marks the field, the API follows the same rule. */
+    public boolean required() {
+        return required;
     }
 
     public int maxCount() {

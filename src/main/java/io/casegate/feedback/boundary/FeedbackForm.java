@@ -68,6 +68,9 @@ public class FeedbackForm implements Serializable {
     @Inject
     AbuseLimits limits;
 
+    @Inject
+    Captcha captcha;
+
     private final String formToken = UUID.randomUUID().toString();
     private final SubmissionFields fields = new SubmissionFields();
     private transient List<Part> files;
@@ -82,6 +85,9 @@ public class FeedbackForm implements Serializable {
         try {
             if (honeypot != null && !honeypot.isBlank()) {
                 rejectAsBot(context);
+                return;
+            }
+            if (reference == null && !captchaPassed(context)) {
                 return;
             }
             if (reference == null) {
@@ -120,6 +126,18 @@ public class FeedbackForm implements Serializable {
         } catch (RuntimeException failure) {
             LOG.log(Level.WARNING, "The case number of " + reference + " could not be awaited", failure);
         }
+    }
+
+    /** The optional CAPTCHA (off by default): its token is verified before anything is stored. */
+    private boolean captchaPassed(FacesContext context) {
+        Captcha.Verdict verdict = captcha.verify(
+                context.getExternalContext().getRequestParameterMap().get(Captcha.TOKEN_FIELD),
+                clientAddress.of(request(context)));
+        if (verdict == Captcha.Verdict.PASSED) {
+            return true;
+        }
+        context.addMessage(null, FormTexts.error(context, verdict.messageKey()));
+        return false;
     }
 
     /**
@@ -189,6 +207,11 @@ public class FeedbackForm implements Serializable {
 
     public List<ServiceOption> getServices() {
         return serviceCatalog.services();
+    }
+
+    /** Whether a file must be attached ({@code casegate.form.file-required}): the field's mark follows it. */
+    public boolean isFileRequired() {
+        return filePolicy.required();
     }
 
     public String getAcceptedFileTypes() {

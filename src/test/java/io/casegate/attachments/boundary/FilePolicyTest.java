@@ -19,6 +19,14 @@ class FilePolicyTest {
     }
 
     @Test
+    void withFilesNotRequiredNoFileIsFineButTheOtherRulesStay() {
+        FilePolicy optional = new FilePolicy(2, 1, 2, "pdf");
+        optional.required = false;
+        assertEquals(List.of(), keys(optional.check(List.of())));
+        assertEquals(List.of("files.typeNotAllowed"), keys(optional.check(List.of(file("script.exe", 10)))));
+    }
+
+    @Test
     void aFileWithinTheRulesPasses() {
         assertEquals(List.of(), keys(policy.check(List.of(file("Счёт.PDF", 1000)))));
     }
