@@ -50,6 +50,30 @@ public class InProcessMetrics implements Metrics {
                 .observe(Math.max(0, duration.toNanos()) / 1e9);
     }
 
+    public InProcessMetrics() {
+        for (Meter meter : Meter.values()) {
+            for (String value : meter.initialLabelValues()) {
+                declare(meter, value);
+            }
+        }
+    }
+
+    @Override
+    public void declare(Meter meter, String... labelValues) {
+        if (meter.kind() == Meter.Kind.GAUGE) {
+            throw new IllegalArgumentException(meter + " is a gauge: it is read, not declared");
+        }
+        require(meter, meter.kind(), labelValues);
+        if (meter.kind() == Meter.Kind.COUNTER) {
+            counters.computeIfAbsent(meter, m -> new ConcurrentSkipListMap<>(InProcessMetrics::compare))
+                    .computeIfAbsent(List.of(labelValues), k -> new LongAdder());
+        } else {
+            histograms
+                    .computeIfAbsent(meter, m -> new ConcurrentSkipListMap<>(InProcessMetrics::compare))
+                    .computeIfAbsent(List.of(labelValues), k -> new Histogram());
+        }
+    }
+
     @Override
     public String prometheusText(List<Reading> readings) {
         List<Reading> all = new ArrayList<>(readings);
@@ -71,9 +95,12 @@ public class InProcessMetrics implements Metrics {
                     .append(meter.kind().name().toLowerCase(Locale.ROOT))
                     .append('\n');
             if (meter.kind() == Meter.Kind.HISTOGRAM) {
-                histograms
-                        .getOrDefault(meter, Map.of())
-                        .forEach((labels, histogram) -> histogram.render(text, meter, labels));
+                Map<List<String>, Histogram> series = histograms.getOrDefault(meter, Map.of());
+                if (series.isEmpty() && meter.labels().isEmpty()) {
+                    // Like an unlabelled counter: there, empty, from the start.
+                    new Histogram().render(text, meter, List.of());
+                }
+                series.forEach((labels, histogram) -> histogram.render(text, meter, labels));
                 continue;
             }
             List<Reading> values = read.getOrDefault(meter, List.of());

@@ -149,4 +149,19 @@ public enum Meter {
     public List<String> labels() {
         return labels;
     }
+
+    /**
+     * The label values of a one-label meter whose series exist from the start at 0 (a fixed
+     * vocabulary of the metric itself), so that {@code rate()} and {@code increase()} see the first
+     * event and an alert sees 0 rather than no data. Others are created by {@link Metrics#declare}
+     * or by their first event.
+     */
+    public List<String> initialLabelValues() {
+        return switch (this) {
+            case SUBMISSIONS_RECEIVED -> List.of("form", "api");
+            case CRM_LOGINS -> List.of("succeeded", "failed");
+            case CRM_CALL_DURATION -> List.of("login");
+            default -> List.of();
+        };
+    }
 }

@@ -18,6 +18,12 @@ public interface Metrics {
     void observe(Meter histogram, Duration duration, String... labelValues);
 
     /**
+     * Makes a counter's or a histogram's series exist at 0 before its first event (e.g. one per kind
+     * of outbox work at start), so that {@code rate()} sees the first event and alerts see 0, not nothing.
+     */
+    void declare(Meter meter, String... labelValues);
+
+    /**
      * Every metric in the Prometheus text exposition format 0.0.4: what was counted and timed, the
      * JVM's own numbers, and {@code readings} taken by the caller for this scrape (the backlog, the
      * CRM session). A gauge without a reading is announced (HELP, TYPE) with no sample.

@@ -106,6 +106,23 @@ class InProcessMetricsTest {
     }
 
     @Test
+    void seriesAlertsNeedExistAtZeroBeforeTheirFirstEvent() {
+        cut.declare(Meter.DEAD_LETTERS, "DELIVER_CASE");
+        List<String> lines = Arrays.asList(cut.prometheusText().split("\n"));
+        assertTrue(lines.contains("casegate_delivery_dead_letters_total{kind=\"DELIVER_CASE\"} 0"), lines.toString());
+        assertTrue(lines.contains("casegate_submissions_received_total{channel=\"form\"} 0"));
+        assertTrue(lines.contains("casegate_submissions_received_total{channel=\"api\"} 0"));
+        assertTrue(lines.contains("casegate_crm_logins_total{outcome=\"failed\"} 0"));
+        assertTrue(lines.contains("casegate_crm_call_duration_seconds_bucket{operation=\"login\",le=\"+Inf\"} 0"));
+        assertTrue(lines.contains("casegate_submission_to_case_seconds_bucket{le=\"0.01\"} 0"), lines.toString());
+        assertTrue(lines.contains("casegate_submission_to_case_seconds_count 0"));
+        cut.increment(Meter.DEAD_LETTERS, "DELIVER_CASE");
+        cut.declare(Meter.DEAD_LETTERS, "DELIVER_CASE");
+        assertTrue(cut.prometheusText().contains("casegate_delivery_dead_letters_total{kind=\"DELIVER_CASE\"} 1\n"));
+        assertThrows(IllegalArgumentException.class, () -> cut.declare(Meter.DELIVERY_PENDING, "DELIVER_CASE"));
+    }
+
+    @Test
     void aReadingIsMadeAsDeclared() {
         assertThrows(IllegalArgumentException.class, () -> Reading.of(Meter.DELIVERY_PENDING, 1));
         assertThrows(IllegalArgumentException.class, () -> Reading.of(Meter.CRM_CALL_DURATION, 1, "x"));
