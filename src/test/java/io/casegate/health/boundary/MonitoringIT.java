@@ -189,6 +189,64 @@ class MonitoringIT {
         assertFalse(payara.body().contains("sandbox"), "no scanned sandbox resources: " + payara.body());
     }
 
+    /**
+     * docs/api.md's Python example, run as written (only its server address replaced) by Debian's
+     * Python with requests, as .ci/run installs it, and its curl example: the submissions they make
+     * become cases whose numbers the example's own function reads.
+     */
+    @Test
+    @Order(5)
+    void theDocumentedPythonAndCurlExamplesWork() throws IOException, InterruptedException {
+        String doc = Files.readString(java.nio.file.Path.of("docs", "api.md"));
+        java.nio.file.Path dir = Files.createDirectories(java.nio.file.Path.of("target", "it-api-examples"));
+        Files.write(dir.resolve("screenshot.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        Files.write(dir.resolve("receipt.pdf"), "%PDF-1.4 example".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String site = "https://support.example.ru/api";
+        String here = casegate.url("api").toString();
+
+        String python = block(doc, "python").replace(site, here) + "\n"
+                + "import json, sys, time\n"
+                + "form = {'name': 'Иванов Иван', 'email': 'python-doc@example.ru', 'organisation': 'ООО Питон',\n"
+                + "        'service': 'Кассовое ПО', 'subject': 'Пример из docs/api.md', 'description': 'Проверка'}\n"
+                + "receipt = submit(form, ['screenshot.png'], sys.argv[1])\n"
+                + "assert receipt['ok'], receipt\n"
+                + "for _ in range(120):\n"
+                + "    number = case_number(receipt['reference'])\n"
+                + "    if number: break\n"
+                + "    time.sleep(0.5)\n"
+                + "print(json.dumps({'reference': receipt['reference'], 'caseNumber': number}))\n";
+        Files.writeString(dir.resolve("example.py"), python);
+        String interpreter =
+                Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        String printed = run(dir, List.of(interpreter, "example.py", "doc-" + UUID.randomUUID()));
+        assertTrue(
+                printed.matches("(?s).*\\{\"reference\": \"WEB-\\d{4}-\\d{6,}\", \"caseNumber\": \"SR\\d{8}\"}.*"),
+                printed);
+
+        String curl = block(doc, "sh");
+        String submitCommand = curl.substring(0, curl.indexOf("# 202")).replace(site, here);
+        String answer = run(dir, List.of("sh", "-c", submitCommand));
+        assertTrue(answer.matches("(?s)\\{\"reference\":\"WEB-\\d{4}-\\d{6,}\",\"status\":\"RECEIVED\".*"), answer);
+    }
+
+    private static String block(String markdown, String language) {
+        int start = markdown.indexOf("```" + language + "\n");
+        assertTrue(start >= 0, "no " + language + " example in docs/api.md");
+        start += language.length() + 4;
+        return markdown.substring(start, markdown.indexOf("```", start));
+    }
+
+    private static String run(java.nio.file.Path dir, List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("CASEGATE_API_KEY", API_KEY);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), command.toString());
+        assertEquals(0, process.exitValue(), command + ": " + output);
+        return output;
+    }
+
     private static double value(String series) {
         for (String line : scrape().split("\n")) {
             if (line.startsWith(series + " ")) {
