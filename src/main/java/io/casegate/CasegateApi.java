@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import io.casegate.feedback.boundary.OpenApiDocument;
 import io.casegate.feedback.boundary.SubmissionsResource;
 import io.casegate.platform.ProblemMapper;
 
@@ -17,6 +18,6 @@ public class CasegateApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SubmissionsResource.class, ProblemMapper.class);
+        return Set.of(SubmissionsResource.class, OpenApiDocument.class, ProblemMapper.class);
     }
 }

@@ -94,6 +94,17 @@ public final class ConfigKeys {
     private static final Map<String, List<String>> NEEDS =
             Map.of("casegate.captcha.enabled", List.of("casegate.captcha.site-key", "casegate.captcha.server-key"));
 
+    /**
+     * Bearer tokens (RFC 6750's token characters), at least 16 characters each, comma-separated: long
+     * enough not to be guessed, and nothing that a header or a Prometheus file would mangle.
+     */
+    public static final Expect MONITORING_TOKENS = new Expect(
+            "tokens of at least 16 characters of A-Z a-z 0-9 - . _ ~ + / separated by commas,"
+                    + " such as the output of openssl rand -hex 32",
+            value -> List.of(value.split(",")).stream()
+                    .map(String::strip)
+                    .allMatch(token -> token.matches("[A-Za-z0-9._~+/-]{16,}=*")));
+
     /** Keys that an earlier version read under another name: set, they stop the start rather than be ignored. */
     public static final Map<String, String> RENAMED = Map.of(
             "casegate.sandbox.session-timeout-seconds", "casegate.sandbox.session-timeout",
@@ -175,6 +186,8 @@ public final class ConfigKeys {
         add("casegate.mail.starttls", BOOLEAN);
         // admin
         secret("casegate.admin.users");
+        // health: who may read /metrics and /health (sent as Authorization: Bearer <token>)
+        KEYS.put("casegate.monitoring.token", new Key("casegate.monitoring.token", MONITORING_TOKENS, true));
         // crm: the connection
         add("casegate.crm.url", URL);
         add("casegate.crm.auth", words("forms", "oauth"));

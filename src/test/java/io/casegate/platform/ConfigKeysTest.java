@@ -127,6 +127,22 @@ class ConfigKeysTest {
     }
 
     @Test
+    void aShortOrMangledMonitoringTokenStopsTheStartWithoutBeingRepeated() {
+        for (String bad : List.of("short", "0123456789abcdef 0123", "0123456789abcdef,x", "0123456789abcdéf0123")) {
+            assertEquals(
+                    List.of("casegate.monitoring.token: expected " + ConfigKeys.MONITORING_TOKENS.description()
+                            + ", got the value of casegate.monitoring.token"),
+                    ConfigKeys.problems(MapConfig.of(Map.of("casegate.monitoring.token", bad))),
+                    bad);
+        }
+        assertEquals(
+                List.of(),
+                ConfigKeys.problems(MapConfig.of(Map.of(
+                        "casegate.monitoring.token",
+                        "0123456789abcdef0123456789abcdef, dGhpcyBpcyBhIHRva2VuIQ==,a-b.c_d~e+f/g0123"))));
+    }
+
+    @Test
     void aRenamedKeyStopsTheStartWithItsNewName() {
         assertEquals(
                 List.of("casegate.sandbox.session-timeout-seconds: no longer read; set casegate.sandbox.session-timeout"

@@ -321,9 +321,12 @@ public final class CasegateProcess implements AutoCloseable {
         kill();
     }
 
-    /** http://127.0.0.1:port/contextRoot/ */
+    /** The context root that deploys Casegate as the server's root application (as the container image does). */
+    public static final String ROOT = "/";
+
+    /** http://127.0.0.1:port/contextRoot/ (http://127.0.0.1:port/ for {@link #ROOT}) */
     public URI base() {
-        return URI.create("http://127.0.0.1:" + port + "/" + contextRoot + "/");
+        return URI.create("http://127.0.0.1:" + port + "/" + (ROOT.equals(contextRoot) ? "" : contextRoot + "/"));
     }
 
     /** A URL at the server's root, outside the context root, such as Payara's {@code /health/ready}. */

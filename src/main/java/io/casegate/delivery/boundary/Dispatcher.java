@@ -104,6 +104,12 @@ class Dispatcher {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         handlers = handlerBeans.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
+        for (String kind : handlers.keySet()) {
+            // Each kind's series exist at 0 from the start, so that the first failure counts in rate().
+            metrics.declare(Meter.DELIVERY_ATTEMPTS_FAILED, kind);
+            metrics.declare(Meter.DELIVERY_RETRIES_SCHEDULED, kind);
+            metrics.declare(Meter.DEAD_LETTERS, kind);
+        }
         slots = new Semaphore(Math.max(1, concurrency));
         freshSlots = new Semaphore(Math.max(1, concurrency / 4));
         long interval = Math.max(100, pollInterval.toMillis());

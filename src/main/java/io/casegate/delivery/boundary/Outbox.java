@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -159,6 +161,32 @@ public class Outbox {
             enqueued.fire(new OutboxEntryEnqueued(entryId));
         }
         return requeued == 1;
+    }
+
+    /**
+     * The backlog of every kind of work that has pending or dead entries, in one query (for the
+     * metrics); a kind with neither is absent.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Map<String, Backlog> backlogs() {
+        List<Object[]> rows = em.createQuery(
+                        "SELECT e.kind, e.state, COUNT(e), MIN(e.createdAt) FROM OutboxEntry e"
+                                + " WHERE e.state IN :states GROUP BY e.kind, e.state",
+                        Object[].class)
+                .setParameter("states", List.of(OutboxEntry.State.PENDING, OutboxEntry.State.DEAD))
+                .getResultList();
+        Map<String, Backlog> backlogs = new TreeMap<>();
+        for (Object[] row : rows) {
+            String kind = (String) row[0];
+            long count = ((Number) row[2]).longValue();
+            Backlog known = backlogs.getOrDefault(kind, new Backlog(0, null, 0));
+            backlogs.put(
+                    kind,
+                    row[1] == OutboxEntry.State.PENDING
+                            ? new Backlog(count, SqlTimes.instant(row[3]), known.dead())
+                            : new Backlog(known.pending(), known.oldestCreatedAt(), count));
+        }
+        return backlogs;
     }
 
     @Transactional(TxType.SUPPORTS)

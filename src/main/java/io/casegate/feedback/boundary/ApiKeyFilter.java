@@ -22,7 +22,7 @@ import io.casegate.platform.VisitorLocale;
  * Lets a request through to the API ({@code /api/*}) only with a valid key in {@code X-Api-Key}.
  * A servlet filter in front of Jersey, mapped first in web.xml, so that a request without a key is
  * answered 401 before a byte of its body is read, however large it is; the connection is closed
- * rather than drained.
+ * rather than drained. The one exception is {@code GET /api/openapi.yaml} ({@link OpenApiDocument}).
  */
 public class ApiKeyFilter extends HttpFilter {
 
@@ -39,6 +39,11 @@ public class ApiKeyFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (isDocument(request)) {
+            // The API's description is public: integrators read it before they have a key.
+            chain.doFilter(request, response);
+            return;
+        }
         String problem = switch (apiKeys.check(request.getHeader(HEADER))) {
             case ACCEPTED -> null;
             case CLOSED -> "api.problem.apiClosed";
@@ -65,5 +70,11 @@ public class ApiKeyFilter extends HttpFilter {
         BodyLimitFilter.refuse(
                 response,
                 new ProblemException(401, Texts.text(VisitorLocale.of(request.getHeader("Accept-Language")), problem)));
+    }
+
+    /** Exactly the document's path, as the container decoded and normalised it, read with GET or HEAD. */
+    static boolean isDocument(HttpServletRequest request) {
+        return ("/" + OpenApiDocument.PATH).equals(request.getPathInfo())
+                && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
     }
 }

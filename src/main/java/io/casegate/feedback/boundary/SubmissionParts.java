@@ -60,7 +60,7 @@ final class SubmissionParts implements AutoCloseable {
             }
             long total = 0;
             for (EntityPart part : parts == null ? List.<EntityPart>of() : parts) {
-                if (FILES.equals(part.getName())) {
+                if (isFile(part.getName())) {
                     StoredFile file = read.stage(part, maxFileBytes);
                     total += file.size();
                     if (total > maxTotalBytes) {
@@ -100,6 +100,14 @@ final class SubmissionParts implements AutoCloseable {
         }
         String type = part.getMediaType().toString();
         return type.length() <= UploadedFiles.MEDIA_TYPE_MAX ? type : null;
+    }
+
+    /**
+     * A file part: named {@code files}, or {@code files[]} / {@code files[0]}, {@code files[1]}, … as
+     * PHP names repeated fields (its cURL extension cannot repeat a key of an array of parts).
+     */
+    static boolean isFile(String partName) {
+        return partName != null && (partName.equals(FILES) || partName.matches("files\\[\\d{0,4}]"));
     }
 
     /** The form's fields, as the form's bean would hold them. */

@@ -12,7 +12,8 @@ import io.casegate.platform.metrics.Metrics;
 
 /**
  * {@code /metrics} under Casegate's context root, in the Prometheus text format, for the scraper.
- * A plain servlet (not MicroProfile Metrics) so that it answers the same on every runtime.
+ * A plain servlet (not MicroProfile Metrics) so that it answers the same on every runtime. With
+ * {@code casegate.monitoring.token} set, {@link MonitoringAccessFilter} lets only the scraper in.
  */
 @WebServlet(name = "CasegateMetrics", urlPatterns = "/metrics")
 public class MetricsServlet extends HttpServlet {
@@ -23,10 +24,13 @@ public class MetricsServlet extends HttpServlet {
     @Inject
     transient Metrics metrics;
 
+    @Inject
+    transient OperationalReadings readings;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType(PROMETHEUS_TEXT);
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(metrics.prometheusText());
+        response.getWriter().write(metrics.prometheusText(readings.now()));
     }
 }

@@ -1,7 +1,9 @@
 package io.casegate.platform.metrics;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Counters and histograms kept in this JVM, rendered by Casegate itself in the Prometheus text
+ * Counters and histograms kept in this JVM, with the gauges read at the scrape and the JVM's own
+ * numbers ({@link JvmReadings}), rendered by Casegate itself in the Prometheus text
  * format. Each node has its own numbers (Prometheus adds them up across nodes); they start at zero
  * when the node starts, which Prometheus' {@code rate()} handles as a counter reset.
  */
@@ -47,8 +50,38 @@ public class InProcessMetrics implements Metrics {
                 .observe(Math.max(0, duration.toNanos()) / 1e9);
     }
 
+    public InProcessMetrics() {
+        for (Meter meter : Meter.values()) {
+            for (String value : meter.initialLabelValues()) {
+                declare(meter, value);
+            }
+        }
+    }
+
     @Override
-    public String prometheusText() {
+    public void declare(Meter meter, String... labelValues) {
+        if (meter.kind() == Meter.Kind.GAUGE) {
+            throw new IllegalArgumentException(meter + " is a gauge: it is read, not declared");
+        }
+        require(meter, meter.kind(), labelValues);
+        if (meter.kind() == Meter.Kind.COUNTER) {
+            counters.computeIfAbsent(meter, m -> new ConcurrentSkipListMap<>(InProcessMetrics::compare))
+                    .computeIfAbsent(List.of(labelValues), k -> new LongAdder());
+        } else {
+            histograms
+                    .computeIfAbsent(meter, m -> new ConcurrentSkipListMap<>(InProcessMetrics::compare))
+                    .computeIfAbsent(List.of(labelValues), k -> new Histogram());
+        }
+    }
+
+    @Override
+    public String prometheusText(List<Reading> readings) {
+        List<Reading> all = new ArrayList<>(readings);
+        all.addAll(JvmReadings.now());
+        Map<Meter, List<Reading>> read = new EnumMap<>(Meter.class);
+        for (Reading reading : all) {
+            read.computeIfAbsent(reading.meter(), m -> new ArrayList<>()).add(reading);
+        }
         StringBuilder text = new StringBuilder();
         for (Meter meter : Meter.values()) {
             text.append("# HELP ")
@@ -59,23 +92,37 @@ public class InProcessMetrics implements Metrics {
             text.append("# TYPE ")
                     .append(meter.metricName())
                     .append(' ')
-                    .append(meter.kind() == Meter.Kind.COUNTER ? "counter" : "histogram")
+                    .append(meter.kind().name().toLowerCase(Locale.ROOT))
                     .append('\n');
-            if (meter.kind() == Meter.Kind.COUNTER) {
-                Map<List<String>, LongAdder> series = counters.getOrDefault(meter, Map.of());
+            if (meter.kind() == Meter.Kind.HISTOGRAM) {
+                Map<List<String>, Histogram> series = histograms.getOrDefault(meter, Map.of());
                 if (series.isEmpty() && meter.labels().isEmpty()) {
-                    // An unlabelled counter exists from the start, so that rate() sees its first increase.
-                    text.append(meter.metricName()).append(" 0\n");
+                    // Like an unlabelled counter: there, empty, from the start.
+                    new Histogram().render(text, meter, List.of());
                 }
-                series.forEach((labels, count) -> text.append(meter.metricName())
-                        .append(labels(meter, labels, null))
+                series.forEach((labels, histogram) -> histogram.render(text, meter, labels));
+                continue;
+            }
+            List<Reading> values = read.getOrDefault(meter, List.of());
+            Map<List<String>, LongAdder> series = counters.getOrDefault(meter, Map.of());
+            if (meter.kind() == Meter.Kind.COUNTER
+                    && series.isEmpty()
+                    && values.isEmpty()
+                    && meter.labels().isEmpty()) {
+                // An unlabelled counter exists from the start, so that rate() sees its first increase.
+                text.append(meter.metricName()).append(" 0\n");
+            }
+            series.forEach((labels, count) -> text.append(meter.metricName())
+                    .append(labels(meter, labels, null))
+                    .append(' ')
+                    .append(count.sum())
+                    .append('\n'));
+            for (Reading reading : values) {
+                text.append(meter.metricName())
+                        .append(labels(meter, reading.labelValues(), null))
                         .append(' ')
-                        .append(count.sum())
-                        .append('\n'));
-            } else {
-                histograms
-                        .getOrDefault(meter, Map.of())
-                        .forEach((labels, histogram) -> histogram.render(text, meter, labels));
+                        .append(number(reading.value()))
+                        .append('\n');
             }
         }
         return text.toString();
@@ -118,6 +165,12 @@ public class InProcessMetrics implements Metrics {
     }
 
     static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "+Inf" : "-Inf";
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.valueOf((long) value);
         }

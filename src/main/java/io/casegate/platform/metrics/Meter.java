@@ -46,11 +46,80 @@ public enum Meter {
     TIME_TO_CASE_NUMBER(
             Kind.HISTOGRAM,
             "casegate_submission_to_case_seconds",
-            "Time from accepting a submission to knowing its case number.");
+            "Time from accepting a submission to knowing its case number."),
+
+    // Read when scraped (Reading), not counted: the backlog is the database's, the same on every node.
+    DELIVERY_PENDING(
+            Kind.GAUGE,
+            "casegate_delivery_pending_entries",
+            "Outbox entries waiting to be done (pending), by kind of work (DELIVER_CASE: undelivered"
+                    + " submissions). Read from the database: every node reports the same number.",
+            "kind"),
+    DELIVERY_OLDEST_PENDING_AGE(
+            Kind.GAUGE,
+            "casegate_delivery_oldest_pending_age_seconds",
+            "Age of the oldest pending outbox entry, by kind of work; 0 when none is pending.",
+            "kind"),
+    DELIVERY_DEAD(
+            Kind.GAUGE,
+            "casegate_delivery_dead_letter_entries",
+            "Outbox entries given up and waiting for an administrator (dead letters), by kind of work.",
+            "kind"),
+    DATABASE_UP(
+            Kind.GAUGE,
+            "casegate_database_up",
+            "1 when this node could read the backlog from the database for this scrape, else 0."),
+    CRM_CONFIGURED(
+            Kind.GAUGE,
+            "casegate_crm_configured",
+            "1 when there is a CRM to deliver to (casegate.crm.url or the built-in sandbox), else 0."),
+    CRM_SESSION_STATE(
+            Kind.GAUGE,
+            "casegate_crm_session_state",
+            "This node's session with the CRM: 1 for the state it is in (logged_in, expired, failing,"
+                    + " not_logged_in), 0 for the others.",
+            "state"),
+    CRM_SESSION_AGE(
+            Kind.GAUGE,
+            "casegate_crm_session_age_seconds",
+            "Age of this node's CRM session; absent while it has none."),
+    CRM_MAPPING_STATE(
+            Kind.GAUGE,
+            "casegate_crm_mapping_state",
+            "The last self-check of the CRM mapping: 1 for its result (valid, invalid, not_checked), 0 for"
+                    + " the others.",
+            "state"),
+    JVM_MEMORY_USED(Kind.GAUGE, "jvm_memory_used_bytes", "Memory in use, by area (heap, nonheap).", "area"),
+    JVM_MEMORY_COMMITTED(
+            Kind.GAUGE,
+            "jvm_memory_committed_bytes",
+            "Memory the JVM has from the operating system, by area (heap, nonheap).",
+            "area"),
+    JVM_MEMORY_MAX(
+            Kind.GAUGE,
+            "jvm_memory_max_bytes",
+            "Most memory the JVM may use, by area (heap, nonheap); -1 when unlimited.",
+            "area"),
+    JVM_THREADS_CURRENT(Kind.GAUGE, "jvm_threads_current", "Live threads, daemon threads included."),
+    JVM_THREADS_DAEMON(Kind.GAUGE, "jvm_threads_daemon", "Live daemon threads."),
+    JVM_THREADS_PEAK(Kind.GAUGE, "jvm_threads_peak", "Most live threads at once since the JVM started."),
+    JVM_THREADS_DEADLOCKED(
+            Kind.GAUGE, "jvm_threads_deadlocked", "Threads deadlocked on monitors or ownable synchronizers."),
+    JVM_GC_COLLECTIONS(
+            Kind.COUNTER, "jvm_gc_collections_total", "Garbage collections since the JVM started, by collector.", "gc"),
+    JVM_GC_COLLECTION_TIME(
+            Kind.COUNTER,
+            "jvm_gc_collection_seconds_total",
+            "Time spent in garbage collections since the JVM started, by collector.",
+            "gc"),
+    PROCESS_START_TIME(
+            Kind.GAUGE, "process_start_time_seconds", "When the JVM started, in seconds since the Unix epoch.");
 
     public enum Kind {
         COUNTER,
-        HISTOGRAM
+        HISTOGRAM,
+        /** A value read when scraped, through a {@link Reading}. */
+        GAUGE
     }
 
     private final Kind kind;
@@ -79,5 +148,20 @@ public enum Meter {
 
     public List<String> labels() {
         return labels;
+    }
+
+    /**
+     * The label values of a one-label meter whose series exist from the start at 0 (a fixed
+     * vocabulary of the metric itself), so that {@code rate()} and {@code increase()} see the first
+     * event and an alert sees 0 rather than no data. Others are created by {@link Metrics#declare}
+     * or by their first event.
+     */
+    public List<String> initialLabelValues() {
+        return switch (this) {
+            case SUBMISSIONS_RECEIVED -> List.of("form", "api");
+            case CRM_LOGINS -> List.of("succeeded", "failed");
+            case CRM_CALL_DURATION -> List.of("login");
+            default -> List.of();
+        };
     }
 }

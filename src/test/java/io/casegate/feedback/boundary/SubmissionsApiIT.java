@@ -145,6 +145,63 @@ class SubmissionsApiIT {
         assertEquals("Enter your full name", fieldProblems(english).get("name"));
     }
 
+    /** PHP's cURL sends several files as parts named files[0], files[1], …: they are the submission's files. */
+    @Test
+    void filesNamedAsPhpNamesThemAreAttachedToTheCase() throws IOException, InterruptedException {
+        String tag = "php-" + UUID.randomUUID();
+        String boundary = "php-" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        ApiClient.validFields(tag, "php@example.ru", "ООО PHP " + tag)
+                .forEach((name, value) -> body.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                        + name + "\"\r\n\r\n" + value + "\r\n"));
+        for (int i = 0; i < 2; i++) {
+            body.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files[" + i
+                    + "]\"; filename=\"php-" + i + ".txt\"\r\nContent-Type: text/plain\r\n\r\nfile " + i + "\r\n");
+        }
+        body.append("--" + boundary + "--\r\n");
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base.toString()).resolve("api/v1/submissions"))
+                                .header("X-Api-Key", API_KEY)
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, answer.statusCode(), answer.body());
+        String reference = REFERENCE
+                .matcher(answer.body())
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group();
+        awaitCaseNumber(reference);
+        String caseId = casesTagged(tag).get(0).getString("Id");
+        List<JsonObject> files = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> crm().rows("CaseFile", "Id,Name", "Case/Id eq " + caseId), rows -> rows.size() == 2);
+        assertEquals(
+                List.of("php-0.txt", "php-1.txt"),
+                files.stream().map(file -> file.getString("Name")).sorted().toList());
+    }
+
+    /** The OpenAPI document, on every runtime (this test runs on Payara and on WildFly), needs no key. */
+    @Test
+    void theOpenApiDocumentIsServedWithoutAKey() throws IOException, InterruptedException {
+        HttpResponse<String> document = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base.toString()).resolve("api/openapi.yaml"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, document.statusCode(), document.body());
+        assertTrue(
+                document.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"),
+                document.headers().map().toString());
+        assertTrue(document.body().startsWith("openapi: 3.0.3"), document.body());
+        assertTrue(document.body().contains("  /v1/submissions/{reference}:"), document.body());
+        String contextPath = URI.create(base.toString()).getPath().replaceAll("/$", "");
+        assertTrue(document.body().contains("  - url: " + contextPath + "/api\n"), document.body());
+    }
+
     @Test
     void anUnknownReferenceIsNotFound() {
         Answer missing = api().status("WEB-1999-999999");
