@@ -69,6 +69,11 @@ class AdminConsole {
         return crmSession.configured();
     }
 
+    /** Why the CRM gets one request at a time instead of two batches per submission; empty while it gets batches. */
+    public Optional<String> crmBatchRefusal() {
+        return crmSession.batchRefusal();
+    }
+
     public MappingCheck crmMapping() {
         return crmSession.mapping();
     }

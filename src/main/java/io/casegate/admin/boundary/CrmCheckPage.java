@@ -44,6 +44,11 @@ public class CrmCheckPage {
     }
 
     /** False while there is no CRM at all: the page says so above the check, which then cannot run. */
+    /** Empty while the node sends each submission's look-ups and creates as two batches. */
+    public String getBatchRefusal() {
+        return console.crmBatchRefusal().orElse("");
+    }
+
     public boolean isCrmConfigured() {
         return console.crmConfigured();
     }

@@ -48,6 +48,9 @@ public class CrmStatus {
     @Inject
     CrmSettings settings;
 
+    @Inject
+    CrmCases cases;
+
     /** Says it at start, where an operator reads first, when there is no CRM to deliver to. */
     void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (!configured()) {
@@ -75,6 +78,14 @@ public class CrmStatus {
      */
     public Optional<Duration> configurationHoldsDelivery() {
         return configured() ? Optional.empty() : Optional.of(mappingRecheckInterval());
+    }
+
+    /**
+     * Why this node sends the CRM one request at a time rather than two round trips per submission
+     * (batches switched off, or the CRM's refusal of one); empty while it sends batches.
+     */
+    public Optional<String> batchRefusal() {
+        return cases.batchRefusal();
     }
 
     public CrmSessionState state() {
