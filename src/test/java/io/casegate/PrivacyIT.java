@@ -96,7 +96,7 @@ class PrivacyIT {
         fields.put("name", "Ваш счёт заблокирован, войдите на http://bank.evil.example");
         fields.put(
                 "subject",
-                "Срочно " + tag + " http://evil.example/login www.evil.ru pay.evil.com пишите boss@evil.ru "
+                "Срочно " + tag + " pay.evil.com http://evil.example/login www.evil.ru пишите boss@evil.ru "
                         + "и ещё много слов, чтобы тема была длиннее шестидесяти знаков");
         ApiClient api = new ApiClient(casegate.url("api/"), KEY_A);
         Answer accepted = api.submit(fields);
@@ -113,7 +113,7 @@ class PrivacyIT {
             assertFalse(text.contains("boss@") || text.contains("bank.evil") || text.contains("заблокирован"), text);
         }
         assertTrue(subject.contains(caseNumber), subject);
-        assertTrue(subject.contains("Срочно " + tag + " [ссылка удалена] [ссылка удалена] pay[.]evil[.]com"), subject);
+        assertTrue(subject.contains("Срочно " + tag + " pay[.]evil[.]com [ссылка удалена]"), subject);
         String shownSubject = subject.substring(subject.indexOf("Срочно"));
         assertEquals(60, shownSubject.codePointCount(0, shownSubject.length()), shownSubject);
         assertTrue(shownSubject.endsWith("…"), shownSubject);
@@ -290,7 +290,8 @@ class PrivacyIT {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> !file.getFileName().toString().endsWith(".key"))
+            // The file itself; its description (.properties) goes with it.
+            return files.filter(file -> !file.getFileName().toString().contains("."))
                     .toList();
         }
     }
