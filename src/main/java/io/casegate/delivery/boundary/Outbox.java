@@ -168,20 +168,22 @@ public class Outbox {
     }
 
     /**
-     * Removes a subject's entries, in the caller's transaction, unless an attempt holds one right
-     * now (a live lease): then nothing is removed and the answer is false. Nothing will be done
-     * for the subject afterwards: no delivery, no e-mail. A node that claims an entry at the same
+     * Removes a subject's work still to do (pending and dead entries; done ones stay as the record of
+     * what was done), in the caller's transaction, unless an attempt holds one right now (a live
+     * lease): then the answer is false and the caller rolls back. Nothing will be done for the
+     * subject afterwards: no delivery, no e-mail. A node that claims an entry at the same
      * moment either finds it gone or holds the lease that makes this answer false.
      */
     @Transactional(TxType.MANDATORY)
     public boolean withdraw(UUID subjectId) {
         Timestamp now = Timestamp.from(clock.instant());
-        em.createNativeQuery("DELETE FROM outbox_entry WHERE subject_id = ?"
+        em.createNativeQuery("DELETE FROM outbox_entry WHERE subject_id = ? AND state <> 'DONE'"
                         + " AND (state <> 'PENDING' OR lease_until IS NULL OR lease_until < ?)")
                 .setParameter(1, subjectId.toString())
                 .setParameter(2, now)
                 .executeUpdate();
-        Number left = (Number) em.createNativeQuery("SELECT COUNT(*) FROM outbox_entry WHERE subject_id = ?")
+        Number left = (Number) em.createNativeQuery(
+                        "SELECT COUNT(*) FROM outbox_entry WHERE subject_id = ? AND state <> 'DONE'")
                 .setParameter(1, subjectId.toString())
                 .getSingleResult();
         return left.longValue() == 0;
