@@ -48,7 +48,7 @@ class H2PersonalDataRetentionIT extends PersonalDataRetentionScenarios {
     /** The database file, opened once the node has stopped (H2 lets one process at a time have it). */
     @Override
     Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + DATA.resolve("db").resolve("casegate"), "", "");
+        return DriverManager.getConnection("jdbc:h2:file:" + DATA.resolve("db").resolve("casegate"), "casegate", "");
     }
 
     @Override
