@@ -182,10 +182,10 @@ public class Outbox {
                 .setParameter(1, subjectId.toString())
                 .setParameter(2, now)
                 .executeUpdate();
-        Number left = (Number) em.createNativeQuery(
-                        "SELECT COUNT(*) FROM outbox_entry WHERE subject_id = ? AND state <> 'DONE'")
-                .setParameter(1, subjectId.toString())
-                .getSingleResult();
+        Number left = (Number)
+                em.createNativeQuery("SELECT COUNT(*) FROM outbox_entry WHERE subject_id = ? AND state <> 'DONE'")
+                        .setParameter(1, subjectId.toString())
+                        .getSingleResult();
         return left.longValue() == 0;
     }
 
