@@ -5,7 +5,9 @@
  * <p>
  * Public face: {@code boundary.Submissions} (for the components downstream: read a submission,
  * record its case and its acknowledgement) and {@code entity} (the submission, its fields and the
- * {@code SubmissionDelivered} event). Owns the table {@code submission}. Uses {@code platform},
+ * {@code SubmissionDelivered} and {@code SubmissionAnonymised} events, the {@code VisitorErasure} record)
+ * and {@code boundary.PersonalData} (retention and data-subject erasure, for the admin area). Owns the
+ * tables {@code submission} and {@code visitor_erasure}. Uses {@code platform},
  * {@code attachments}, {@code delivery} (enqueues its {@code DELIVER_CASE} job) and {@code crm}
  * (the service list of the form).
  */

@@ -141,6 +141,9 @@ public final class ConfigKeys {
         add("casegate.limits.admin-login.window", DURATION);
         add("casegate.limits.api.max", whole(0, 1_000_000));
         add("casegate.limits.api.window", DURATION);
+        // feedback: personal data (docs/security.md, "Personal data (152-FZ)")
+        add("casegate.privacy.retention", DURATION);
+        add("casegate.privacy.check-interval", DURATION);
         // feedback: the form and the REST API
         add("casegate.form.case-number-wait", DURATION);
         add("casegate.form.file-required", BOOLEAN);
@@ -184,6 +187,7 @@ public final class ConfigKeys {
                 "casegate.mail.from",
                 new Expect("an e-mail address such as noreply@example.com", value -> value.contains("@")));
         add("casegate.mail.starttls", BOOLEAN);
+        add("casegate.mail.daily-limit-per-recipient", whole(0, 1_000_000));
         // admin
         secret("casegate.admin.users");
         // health: who may read /metrics and /health (sent as Authorization: Bearer <token>)

@@ -81,7 +81,13 @@ class SuccessDialogIT {
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         assertEquals("feedback:sent-status", page.focusedElementId(), "Tab does not reach the status link");
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        assertEquals("sent-token-link", page.focusedElementId(), "Tab does not reach the token's status link");
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         assertEquals("sent-ok", page.focusedElementId(), "Tab leaves the dialog");
+        // Issue 14: the status link with the submission's token opens the answer without the e-mail.
+        String tokenLink =
+                browser.driver().findElement(By.id("sent-token-link")).getDomProperty("href");
+        assertTrue(tokenLink.matches(".*/status\\.xhtml\\?t=[A-Za-z0-9_-]{43}"), tokenLink);
 
         link.click();
         page.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("status:email")));
@@ -96,6 +102,16 @@ class SuccessDialogIT {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("status:answer")))
                 .getText();
         assertTrue(answer.contains(reference), answer);
+
+        browser.driver().get(tokenLink);
+        String byToken = page.waitUpTo(Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("status:answer")))
+                .getText();
+        browser.screenshot("dialog-02b-status-page-from-the-token-link");
+        assertTrue(byToken.contains(reference), byToken);
+        assertEquals(
+                reference,
+                browser.driver().findElement(By.id("status:reference")).getDomProperty("value"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.casegate.acknowledgements.boundary;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -31,12 +33,17 @@ import io.casegate.feedback.boundary.CaseNumberMail;
 import io.casegate.feedback.boundary.Submissions;
 import io.casegate.feedback.entity.Submission;
 import io.casegate.feedback.entity.SubmissionDelivered;
+import io.casegate.platform.LocalServer;
 import io.casegate.platform.Texts;
 
 /**
  * The acknowledgement e-mail: once the case number is known, the visitor gets it with the
  * subject and the working hours, in the language of the form. Off while {@code casegate.mail.host}
  * is unset.
+ * <p>
+ * Never usable against its recipient: only the number, a short and link-free form of the subject
+ * and the status link (see {@link #messageFor}), and at most
+ * {@code casegate.mail.daily-limit-per-recipient} to one address in 24 hours.
  * <p>
  * Never sent twice: before sending, a marker is committed; an attempt that finds the marker
  * (the previous one was interrupted by a crash or a timeout, and may or may not have reached the
@@ -93,6 +100,22 @@ class Acknowledgements implements OutboxHandler, CaseNumberMail {
     @ConfigProperty(name = "casegate.mail.starttls", defaultValue = "false")
     boolean starttls;
 
+    /** Acknowledgements to one address in 24 hours, at most; 0: no cap. */
+    @Inject
+    @ConfigProperty(name = "casegate.mail.daily-limit-per-recipient", defaultValue = "5")
+    int dailyLimitPerRecipient;
+
+    /** Where the status link in the e-mail points; unset: the address this node learned (LocalServer). */
+    @Inject
+    @ConfigProperty(name = "casegate.public-url")
+    Optional<String> publicUrl;
+
+    @Inject
+    LocalServer localServer;
+
+    @Inject
+    Clock clock;
+
     boolean enabled() {
         return host.filter(value -> !value.isBlank()).isPresent();
     }
@@ -131,40 +154,85 @@ class Acknowledgements implements OutboxHandler, CaseNumberMail {
         if (submission.acknowledgementSentAt() != null || !enabled()) {
             return;
         }
+        if (submission.anonymisedAt() != null
+                || submission.email() == null
+                || submission.email().isBlank()) {
+            LOG.info(() -> "Acknowledgement of " + submission.reference() + " not sent: its personal data is erased");
+            return;
+        }
+        if (overDailyLimit(submission)) {
+            LOG.info(() -> "Acknowledgement of " + submission.reference() + " not sent: its address already got "
+                    + dailyLimitPerRecipient + " in 24 hours (casegate.mail.daily-limit-per-recipient)");
+            return;
+        }
         if (!records.startAcknowledgement(submission.id())) {
             throw new MaybeSentException(submission.reference());
         }
         try {
             Transport.send(messageFor(submission));
         } catch (MessagingException refused) {
-            // The server did not take it: nothing was sent, so a later attempt is safe.
+            // The server did not take it: nothing was sent, so a later attempt is safe. The error is
+            // stored in the outbox and logged: without the recipient's address (nor any other).
             records.acknowledgementNotSent(submission.id());
-            throw new IllegalStateException("Mail server: " + refused.getMessage(), refused);
+            throw new IllegalStateException("Mail server: " + describe(refused));
         }
         records.acknowledgementSent(submission.id());
         LOG.info(() -> "Acknowledgement of " + submission.reference() + " sent");
     }
 
+    /** The cap per recipient: acknowledgements started to the same address in the last 24 hours. */
+    private boolean overDailyLimit(Submission submission) {
+        return dailyLimitPerRecipient > 0
+                && records.acknowledgementsTo(
+                                submission.email(), clock.instant().minus(Duration.ofHours(24)))
+                        >= dailyLimitPerRecipient;
+    }
+
+    /** The server's answers along the chain (a refused recipient is a nested exception), addresses removed. */
+    static String describe(MessagingException refused) {
+        StringBuilder text = new StringBuilder();
+        Exception current = refused;
+        for (int depth = 0; current != null && depth < 5; depth++) {
+            if (!text.isEmpty()) {
+                text.append("; ");
+            }
+            text.append(current.getMessage() == null ? current.getClass().getSimpleName() : current.getMessage());
+            current = current instanceof MessagingException messaging ? messaging.getNextException() : null;
+        }
+        return MailTexts.withoutAddresses(text.toString());
+    }
+
+    /**
+     * The acknowledgement: the case number, the visitor's subject only as {@link MailTexts#visitorSubject}
+     * lets it through (short, no links), no other text the visitor typed (not even the name: the form
+     * is public, and the address may be someone else's), and the status link with its token.
+     */
     MimeMessage messageFor(Submission submission) throws MessagingException {
         Locale locale = submission.locale();
+        String subject = MailTexts.visitorSubject(submission.subject(), Texts.text(locale, "ack.linkRemoved"));
         MimeMessage message = new MimeMessage(session());
         message.setFrom(new InternetAddress(from));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(submission.email()));
         message.setSubject(
-                Texts.text(locale, "ack.subject", submission.caseNumber(), submission.subject()),
-                StandardCharsets.UTF_8.name());
+                Texts.text(locale, "ack.subject", submission.caseNumber(), subject), StandardCharsets.UTF_8.name());
+        String statusLink = submission.statusToken() == null
+                ? ""
+                : Texts.text(locale, "ack.statusLink", statusUrl(submission.statusToken()));
         message.setText(
-                Texts.text(
-                        locale,
-                        "ack.body",
-                        submission.name(),
-                        submission.caseNumber(),
-                        submission.subject(),
-                        submission.reference()),
+                Texts.text(locale, "ack.body", submission.caseNumber(), subject, submission.reference(), statusLink),
                 StandardCharsets.UTF_8.name());
         message.setHeader("Content-Language", locale.toLanguageTag());
         message.setHeader("Auto-Submitted", "auto-replied");
         return message;
+    }
+
+    /** The status page's link for a token: {@code casegate.public-url}, or this node's own address. */
+    String statusUrl(String token) {
+        String base = publicUrl
+                .map(url -> url.strip().replaceAll("/+$", ""))
+                .filter(url -> !url.isEmpty())
+                .orElseGet(() -> localServer.baseUrl().toString());
+        return base + "/status.xhtml?t=" + token;
     }
 
     private Session session() {

@@ -20,7 +20,9 @@ import io.casegate.crm.entity.CrmSessionState;
 import io.casegate.crm.entity.DeliveryPreview;
 import io.casegate.crm.entity.MappingCheck;
 import io.casegate.delivery.boundary.Outbox;
+import io.casegate.feedback.boundary.PersonalData;
 import io.casegate.feedback.boundary.Submissions;
+import io.casegate.feedback.entity.VisitorErasure;
 import io.casegate.platform.metrics.Meter;
 import io.casegate.platform.metrics.Metrics;
 
@@ -47,6 +49,9 @@ class AdminConsole {
 
     @Inject
     SecurityContext security;
+
+    @Inject
+    PersonalData personalData;
 
     public List<SubmissionRow> search(String text, Filter filter) {
         return overviews.search(text, filter);
@@ -117,5 +122,28 @@ class AdminConsole {
                 : security.getCallerPrincipal().getName();
         LOG.info(() -> admin + " sent dead-lettered " + reference + " back to delivery");
         return true;
+    }
+
+    /**
+     * A data-subject request: erases the personal data of every submission made with this e-mail
+     * address, and records who did it (see {@link PersonalData#erase}). The log names the
+     * administrator and the masked address only.
+     */
+    public PersonalData.Erasure eraseVisitor(String email) {
+        String admin = administrator();
+        PersonalData.Erasure erasure = personalData.erase(email, admin);
+        LOG.info(() -> admin + " erased the personal data of " + erasure.maskedEmail() + ": " + erasure.submissions()
+                + " submissions, " + erasure.undelivered() + " of them undelivered");
+        return erasure;
+    }
+
+    public List<VisitorErasure> latestErasures() {
+        return personalData.latestErasures(50);
+    }
+
+    private String administrator() {
+        return security.getCallerPrincipal() == null
+                ? "?"
+                : security.getCallerPrincipal().getName();
     }
 }

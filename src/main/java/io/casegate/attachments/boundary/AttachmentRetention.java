@@ -21,7 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Removes attachments from local storage once their submission is in the CRM and the retention
  * ({@code casegate.attachments.retention}, a duration such as {@code 7d}; {@code 0}
- * removes them at once after delivery) has passed. Their metadata stays, marked as removed.
+ * removes them at once after delivery) has passed. Their metadata stays, marked as removed. On the
+ * same timer, the published copies of large files ({@code /files/}) whose lifetime has passed are
+ * removed, whether or not anyone asks for them again (each node sweeps the data directory it sees;
+ * removing a file twice is harmless).
  */
 @ApplicationScoped
 class AttachmentRetention {
@@ -33,6 +36,9 @@ class AttachmentRetention {
 
     @Inject
     AttachmentStore store;
+
+    @Inject
+    ExternalFileStore externalFiles;
 
     @Inject
     Clock clock;
@@ -76,6 +82,14 @@ class AttachmentRetention {
 
     private void housekeeping() {
         removeExpiredSafely();
+        try {
+            int copies = externalFiles.removeExpired();
+            if (copies > 0) {
+                LOG.info(() -> "Removed " + copies + " expired copies of large files (/files/)");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sweep of the published files (/files/) failed; trying again later", e);
+        }
         try {
             int orphans = removeOrphans();
             if (orphans > 0) {

@@ -37,6 +37,9 @@ public class Attachments {
     AttachmentRetention retention;
 
     @Inject
+    ExternalFileStore externalFiles;
+
+    @Inject
     Clock clock;
 
     /** Records already stored files as a submission's attachments, in the transaction that records the submission. */
@@ -93,6 +96,27 @@ public class Attachments {
             attachment.removed(now);
         }
         return expired.size();
+    }
+
+    /**
+     * The personal data of a submission's files leaves Casegate (retention or a data-subject
+     * request, in the caller's transaction): the stored files and their published copies
+     * ({@code /files/}) are removed and the names blanked; type, size and digest stay. How many files.
+     */
+    @Transactional(TxType.MANDATORY)
+    public int anonymise(UUID submissionId) {
+        List<Attachment> files = em.createNamedQuery(Attachment.OF_SUBMISSION, Attachment.class)
+                .setParameter("submissionId", submissionId.toString())
+                .getResultList();
+        Instant now = clock.instant();
+        for (Attachment file : files) {
+            if (file.removedAt() == null) {
+                store.delete(file.storageKey());
+            }
+            externalFiles.withdraw(file.id());
+            file.anonymise(now);
+        }
+        return files.size();
     }
 
     /** Whether a stored file belongs to a submission (else it is an orphan of an interrupted intake). */

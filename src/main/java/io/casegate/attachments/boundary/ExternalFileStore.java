@@ -2,6 +2,7 @@ package io.casegate.attachments.boundary;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.UUID;
 
 import io.casegate.attachments.entity.AttachedFile;
 
@@ -17,4 +18,10 @@ public interface ExternalFileStore {
      * same attachment again answers the same URL, so a repeated delivery leaves no second copy.
      */
     URI publish(AttachedFile attachment, Duration lifetime);
+
+    /** Removes the published copy of an attachment, if there is one: its link stops working at once. */
+    void withdraw(UUID attachmentId);
+
+    /** Removes the copies whose lifetime has passed; how many. Called on a timer. */
+    int removeExpired();
 }

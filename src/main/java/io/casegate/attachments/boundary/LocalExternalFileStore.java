@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -119,8 +120,33 @@ class LocalExternalFileStore implements ExternalFileStore {
         }
     }
 
-    private void removeExpired(Path directory) throws IOException {
+    @Override
+    public void withdraw(UUID attachmentId) {
+        String token = token(attachmentId);
+        try {
+            Files.deleteIfExists(directory().resolve(token));
+            Files.deleteIfExists(directory().resolve(token + ".properties"));
+        } catch (IOException failure) {
+            throw new UncheckedIOException("Casegate could not remove a published file", failure);
+        }
+    }
+
+    @Override
+    public int removeExpired() {
+        Path directory = directory();
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        try {
+            return removeExpired(directory);
+        } catch (IOException failure) {
+            throw new UncheckedIOException("Casegate could not sweep " + directory, failure);
+        }
+    }
+
+    private int removeExpired(Path directory) throws IOException {
         Instant now = clock.instant();
+        int removed = 0;
         try (DirectoryStream<Path> metas = Files.newDirectoryStream(directory, "*.properties")) {
             for (Path meta : metas) {
                 try {
@@ -128,12 +154,14 @@ class LocalExternalFileStore implements ExternalFileStore {
                         String token = meta.getFileName().toString().replace(".properties", "");
                         Files.deleteIfExists(directory.resolve(token));
                         Files.deleteIfExists(meta);
+                        removed++;
                     }
                 } catch (IOException | RuntimeException unreadable) {
                     // Another node or a half-written file: left for the next sweep.
                 }
             }
         }
+        return removed;
     }
 
     private static Properties read(Path meta) throws IOException {
@@ -162,10 +190,14 @@ class LocalExternalFileStore implements ExternalFileStore {
     }
 
     String token(AttachedFile attachment) {
+        return token(attachment.id());
+    }
+
+    String token(UUID attachmentId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            byte[] digest = mac.doFinal(attachment.id().toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal(attachmentId.toString().getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", impossible);

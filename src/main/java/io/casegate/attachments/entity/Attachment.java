@@ -69,6 +69,14 @@ public class Attachment {
         this.removedAt = at;
     }
 
+    /** The file is gone and its name (which may name a person) blanked; type, size and digest stay. */
+    public void anonymise(Instant at) {
+        this.fileName = "";
+        if (removedAt == null) {
+            removedAt = at;
+        }
+    }
+
     public UUID id() {
         return UUID.fromString(id);
     }

@@ -189,6 +189,51 @@ public class Outbox {
         return backlogs;
     }
 
+    /** Whether work for the subject is still to be done (or being done): a delivery, an e-mail. */
+    @Transactional(TxType.SUPPORTS)
+    public boolean hasPending(UUID subjectId) {
+        return em.createQuery(
+                                "SELECT COUNT(e) FROM OutboxEntry e WHERE e.subjectId = :subjectId AND e.state = :state",
+                                Long.class)
+                        .setParameter("subjectId", subjectId.toString())
+                        .setParameter("state", OutboxEntry.State.PENDING)
+                        .getSingleResult()
+                > 0;
+    }
+
+    /**
+     * Forgets the error texts of a subject's entries (they may quote what the CRM or the mail server
+     * said about a person), in the caller's transaction; states, attempts and times stay.
+     */
+    @Transactional(TxType.MANDATORY)
+    public int forgetErrors(UUID subjectId) {
+        return em.createQuery("UPDATE OutboxEntry e SET e.lastError = NULL WHERE e.subjectId = :subjectId")
+                .setParameter("subjectId", subjectId.toString())
+                .executeUpdate();
+    }
+
+    /**
+     * Removes a subject's work still to do (pending and dead entries; done ones stay as the record of
+     * what was done), in the caller's transaction, unless an attempt holds one right now (a live
+     * lease): then the answer is false and the caller rolls back. Nothing will be done for the
+     * subject afterwards: no delivery, no e-mail. A node that claims an entry at the same
+     * moment either finds it gone or holds the lease that makes this answer false.
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean withdraw(UUID subjectId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        em.createNativeQuery("DELETE FROM outbox_entry WHERE subject_id = ? AND state <> 'DONE'"
+                        + " AND (state <> 'PENDING' OR lease_until IS NULL OR lease_until < ?)")
+                .setParameter(1, subjectId.toString())
+                .setParameter(2, now)
+                .executeUpdate();
+        Number left = (Number)
+                em.createNativeQuery("SELECT COUNT(*) FROM outbox_entry WHERE subject_id = ? AND state <> 'DONE'")
+                        .setParameter(1, subjectId.toString())
+                        .getSingleResult();
+        return left.longValue() == 0;
+    }
+
     @Transactional(TxType.SUPPORTS)
     public Backlog backlog(String kind) {
         Object[] pending = em.createQuery(

@@ -78,6 +78,7 @@ public class FeedbackForm implements Serializable {
     private boolean honeypotRejected;
     private String reference;
     private String caseNumber;
+    private String statusToken;
 
     /** Hands the validated submission to the intake and waits a while for the CRM's case number. */
     public void submit() {
@@ -104,6 +105,7 @@ public class FeedbackForm implements Serializable {
                 Receipt receipt = intake.accept(fields, UploadedFiles.of(files), submissionContext(context));
                 reference = receipt.reference();
                 caseNumber = receipt.caseNumber();
+                statusToken = receipt.statusToken();
             }
         } catch (RuntimeException failure) {
             LOG.log(Level.SEVERE, "The feedback form could not hand a submission to the intake", failure);
@@ -159,7 +161,8 @@ public class FeedbackForm implements Serializable {
                 clientAddress.of(request),
                 request.getHeader("User-Agent"),
                 Instant.now(),
-                settings.getConsentVersion());
+                settings.getConsentVersion(),
+                null);
     }
 
     private static HttpServletRequest request(FacesContext context) {
@@ -193,6 +196,11 @@ public class FeedbackForm implements Serializable {
     /** Casegate's own reference, known as soon as the submission is accepted. */
     public String getReference() {
         return reference;
+    }
+
+    /** The token of the status link that needs no e-mail address (issue 14); null before sending. */
+    public String getStatusToken() {
+        return statusToken;
     }
 
     /** True when the visitor is shown Casegate's reference, because the CRM has not given the case number in time. */

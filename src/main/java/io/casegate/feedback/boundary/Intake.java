@@ -85,14 +85,16 @@ class Intake implements SubmissionIntake {
                     context.clientIp(),
                     context.userAgent(),
                     context.consentGivenAt(),
-                    context.consentTextVersion());
+                    context.consentTextVersion(),
+                    context.apiClient());
             Submission submission = records.record(incoming, stored);
             LOG.info(() ->
                     "Accepted " + submission.reference() + " (" + context.channel() + ", " + stored.size() + " files)");
             metrics.increment(
                     Meter.SUBMISSIONS_RECEIVED, context.channel().name().toLowerCase(Locale.ROOT));
             // Just stored: nothing to look up about its delivery yet.
-            return new Receipt(submission.reference(), submission.id(), Receipt.Status.RECEIVED, null);
+            return new Receipt(
+                    submission.reference(), submission.id(), Receipt.Status.RECEIVED, null, submission.statusToken());
         } catch (RuntimeException failed) {
             stored.forEach(file -> attachments.delete(file.stored().storageKey()));
             if (key != null) {
@@ -127,6 +129,30 @@ class Intake implements SubmissionIntake {
         }
         return records.byReference(reference.strip()).map(this::receiptOf);
     }
+
+    /**
+     * The receipt of the submission made with this API key ({@link io.casegate.feedback.control.ApiKeys#clientIdOf}
+     * of it): another key's submission, or a form's, is not found.
+     */
+    public Optional<Receipt> findForApiClient(String reference, String apiClient) {
+        if (reference == null || reference.isBlank() || apiClient == null) {
+            return Optional.empty();
+        }
+        return records.byReference(reference.strip())
+                .filter(found -> apiClient.equals(found.apiClient()))
+                .map(this::receiptOf);
+    }
+
+    /** The receipt behind a status link's token: the token alone opens it (it is unguessable). */
+    public Optional<Receipt> findByStatusToken(String token) {
+        if (token == null || !STATUS_TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        return records.byStatusToken(token).map(this::receiptOf);
+    }
+
+    /** The form of a status token: 43 characters of base64url (256 bits). */
+    static final java.util.regex.Pattern STATUS_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
 
     /** The receipt for a reference or case number, but only for the visitor who gives the submission's e-mail. */
     public Optional<Receipt> findForVisitor(String referenceOrCaseNumber, String email) {
@@ -173,7 +199,11 @@ class Intake implements SubmissionIntake {
     Receipt receiptOf(Submission submission) {
         if (submission.caseNumber() != null) {
             return new Receipt(
-                    submission.reference(), submission.id(), Receipt.Status.DELIVERED, submission.caseNumber());
+                    submission.reference(),
+                    submission.id(),
+                    Receipt.Status.DELIVERED,
+                    submission.caseNumber(),
+                    submission.statusToken());
         }
         boolean delayed = outbox.find(Submissions.DELIVER_CASE, submission.id())
                 .map(entry -> entry.state() == OutboxEntry.State.DEAD || entry.attempts() > ATTEMPTS_BEFORE_DELAYED)
@@ -182,6 +212,7 @@ class Intake implements SubmissionIntake {
                 submission.reference(),
                 submission.id(),
                 delayed ? Receipt.Status.DELAYED : Receipt.Status.RECEIVED,
-                null);
+                null,
+                submission.statusToken());
     }
 }

@@ -6,8 +6,9 @@ import java.util.UUID;
  * What the visitor is told about a submission.
  *
  * @param caseNumber the CRM's case number, or null until the case exists
+ * @param statusToken the token of the status link that needs no e-mail; null for older submissions
  */
-record Receipt(String reference, UUID submissionId, Status status, String caseNumber) {
+record Receipt(String reference, UUID submissionId, Status status, String caseNumber, String statusToken) {
 
     public enum Status {
         /** Stored by Casegate, not yet in the CRM. */

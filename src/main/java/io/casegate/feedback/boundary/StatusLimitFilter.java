@@ -18,8 +18,9 @@ import io.casegate.platform.VisitorLocale;
 
 /**
  * Limits the lookups on the status page per client address, so that nobody tries references and
- * e-mail addresses by the thousand. A lookup is the page's form posted back; opening the page (the
- * success dialog's link, with the reference filled in) is not one. Mapped to /status.xhtml in web.xml.
+ * e-mail addresses by the thousand. A lookup is the page's form posted back, or a status link
+ * opened (its token, {@code ?t=}, is looked up); opening the page with only the reference filled in
+ * is not one. Mapped to /status.xhtml in web.xml.
  */
 public class StatusLimitFilter extends HttpFilter {
 
@@ -34,7 +35,7 @@ public class StatusLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod())) {
+        if ("POST".equals(request.getMethod()) || request.getParameter("t") != null) {
             Optional<Duration> wait = limits.statusLookup(clientAddress.of(request));
             if (wait.isPresent()) {
                 TooManyRequests.send(response, VisitorLocale.of(request.getHeader("Accept-Language")), wait.get());

@@ -9,6 +9,7 @@ import java.util.Locale;
  * version of the consent text).
  *
  * @param idempotencyKey the form's per-render token or the API's Idempotency-Key; null for none
+ * @param apiClient the short digest of the API key ({@code ApiKeys.clientIdOf}); null on the form
  */
 record SubmissionContext(
         Channel channel,
@@ -17,7 +18,8 @@ record SubmissionContext(
         String clientIp,
         String userAgent,
         Instant consentGivenAt,
-        String consentTextVersion) {
+        String consentTextVersion,
+        String apiClient) {
 
     /**
      * The lengths of the submission's client_ip and consent_text_version columns (V1): the API

@@ -44,7 +44,8 @@ public class Submissions {
             String clientIp,
             String userAgent,
             Instant consentGivenAt,
-            String consentTextVersion) {}
+            String consentTextVersion,
+            String apiClient) {}
 
     @PersistenceContext(unitName = "casegate")
     EntityManager em;
@@ -84,6 +85,7 @@ public class Submissions {
                 incoming.consentGivenAt() == null ? now : incoming.consentGivenAt(),
                 incoming.consentTextVersion() == null ? "unknown" : incoming.consentTextVersion(),
                 now);
+        submission.madeWith(incoming.apiClient());
         em.persist(submission);
         // The attachments' foreign key needs the submission's row first; the provider does not
         // order inserts by a key that is not mapped as a relationship.
@@ -107,6 +109,30 @@ public class Submissions {
                 .setParameter("reference", reference)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** The submission whose status link carries this token. */
+    @Transactional(TxType.REQUIRES_NEW)
+    Optional<Submission> byStatusToken(String token) {
+        return em.createNamedQuery(Submission.BY_STATUS_TOKEN, Submission.class)
+                .setParameter("token", token)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * How many acknowledgements were started to this address (in any case) since {@code since}:
+     * the daily cap per recipient. Other nodes' are counted too (the row is shared).
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public long acknowledgementsTo(String email, Instant since) {
+        return em.createQuery(
+                        "SELECT COUNT(s) FROM Submission s WHERE LOWER(s.email) = :email"
+                                + " AND s.acknowledgementStartedAt >= :since",
+                        Long.class)
+                .setParameter("email", PersonalData.normalised(email))
+                .setParameter("since", since)
+                .getSingleResult();
     }
 
     /** Usually one; several when Casegate was pointed at another CRM (a sandbox restarts its numbering). */

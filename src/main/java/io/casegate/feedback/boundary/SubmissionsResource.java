@@ -51,7 +51,7 @@ public class SubmissionsResource {
     ClientAddress clientAddress;
 
     @Inject
-    SubmissionIntake intake;
+    Intake intake;
 
     @Inject
     SubmissionValidation validation;
@@ -101,7 +101,8 @@ public class SubmissionsResource {
                     firstNonBlank(submission.field("visitorIp"), clientAddress.of(request)),
                     firstNonBlank(submission.field("visitorUserAgent"), request.getHeader("User-Agent")),
                     clock.instant(),
-                    firstNonBlank(submission.field("consentTextVersion"), "api"));
+                    firstNonBlank(submission.field("consentTextVersion"), "api"),
+                    ApiKeys.clientIdOf(apiKey));
             Receipt receipt = accept(submission, context, locale);
             URI location = statusUri(receipt.reference());
             return Response.accepted(ReceiptJson.of(receipt, location))
@@ -146,11 +147,17 @@ public class SubmissionsResource {
         }
     }
 
+    /**
+     * The state of a submission made with the same API key; another key's submission (or a form's)
+     * is answered exactly like an unknown reference, 404.
+     */
     @GET
     @Path("{reference}")
     public ReceiptJson status(
-            @PathParam("reference") String reference, @HeaderParam("Accept-Language") String acceptLanguage) {
-        Receipt receipt = intake.find(reference)
+            @PathParam("reference") String reference,
+            @HeaderParam(ApiKeyFilter.HEADER) String apiKey,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
+        Receipt receipt = intake.findForApiClient(reference, apiKey == null ? null : ApiKeys.clientIdOf(apiKey))
                 .orElseThrow(() -> new ProblemException(
                         404, Texts.text(VisitorLocale.of(acceptLanguage), "api.problem.notFound")));
         return ReceiptJson.of(receipt, statusUri(receipt.reference()));

@@ -1,6 +1,8 @@
 package io.casegate.feedback.entity;
 
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -19,11 +21,27 @@ import jakarta.persistence.Table;
 @NamedQuery(name = Submission.BY_REFERENCE, query = "SELECT s FROM Submission s WHERE s.reference = :reference")
 @NamedQuery(name = Submission.BY_CASE_NUMBER, query = "SELECT s FROM Submission s WHERE s.caseNumber = :caseNumber")
 @NamedQuery(name = Submission.BY_IDEMPOTENCY_KEY, query = "SELECT s FROM Submission s WHERE s.idempotencyKey = :key")
+@NamedQuery(name = Submission.BY_STATUS_TOKEN, query = "SELECT s FROM Submission s WHERE s.statusToken = :token")
+@NamedQuery(
+        name = Submission.OF_VISITOR,
+        query = "SELECT s FROM Submission s WHERE LOWER(s.email) = :email AND s.anonymisedAt IS NULL")
+@NamedQuery(
+        name = Submission.TO_ANONYMISE,
+        query = "SELECT s.id FROM Submission s WHERE s.anonymisedAt IS NULL AND s.deliveredAt IS NOT NULL"
+                + " AND s.deliveredAt <= :cutoff ORDER BY s.deliveredAt")
 public class Submission {
 
     public static final String BY_REFERENCE = "Submission.byReference";
     public static final String BY_CASE_NUMBER = "Submission.byCaseNumber";
     public static final String BY_IDEMPOTENCY_KEY = "Submission.byIdempotencyKey";
+    public static final String BY_STATUS_TOKEN = "Submission.byStatusToken";
+    public static final String OF_VISITOR = "Submission.ofVisitor";
+    public static final String TO_ANONYMISE = "Submission.toAnonymise";
+
+    /** What an anonymised row holds in place of a text the visitor typed (the columns are NOT NULL). */
+    public static final String BLANK = "";
+
+    private static final SecureRandom TOKENS = new SecureRandom();
 
     @Id
     private String id;
@@ -87,6 +105,15 @@ public class Submission {
     @Column(name = "ack_sent_at")
     private Instant acknowledgementSentAt;
 
+    @Column(name = "status_token")
+    private String statusToken;
+
+    @Column(name = "api_client")
+    private String apiClient;
+
+    @Column(name = "anonymised_at")
+    private Instant anonymisedAt;
+
     protected Submission() {}
 
     public Submission(
@@ -121,6 +148,19 @@ public class Submission {
         this.consentGivenAt = consentGivenAt;
         this.consentTextVersion = consentTextVersion;
         this.receivedAt = receivedAt;
+        this.statusToken = newStatusToken();
+    }
+
+    /** 256 random bits, base64url: the status page's link that needs no e-mail address. */
+    static String newStatusToken() {
+        byte[] bytes = new byte[32];
+        TOKENS.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The API key's short digest that the submission came with; only that key reads it back. */
+    public void madeWith(String apiClient) {
+        this.apiClient = apiClient;
     }
 
     private static String strip(String value) {
@@ -171,9 +211,36 @@ public class Submission {
         this.acknowledgementSentAt = at;
     }
 
+    /**
+     * Blanks what the visitor typed and what identifies them: name, e-mail, phone, organisation, INN,
+     * subject, description, IP address, user agent, the duplicate guard's key. Kept: the reference,
+     * the channel, the service, the language, the consent's time and text version, every time
+     * stamp, the CRM's ids and case number, and the acknowledgement markers. With
+     * {@code withdrawToken} the status link stops working too (a data-subject request).
+     */
+    public void anonymise(Instant at, boolean withdrawToken) {
+        name = BLANK;
+        email = BLANK;
+        phone = null;
+        phoneNormalised = null;
+        organisation = BLANK;
+        inn = null;
+        subject = BLANK;
+        description = BLANK;
+        clientIp = null;
+        userAgent = null;
+        idempotencyKey = null;
+        if (withdrawToken) {
+            statusToken = null;
+        }
+        if (anonymisedAt == null) {
+            anonymisedAt = at;
+        }
+    }
+
     /** Whether the visitor who gives this e-mail address is the one who submitted. */
     public boolean belongsTo(String givenEmail) {
-        return givenEmail != null && email != null && email.equalsIgnoreCase(givenEmail.strip());
+        return givenEmail != null && email != null && !email.isBlank() && email.equalsIgnoreCase(givenEmail.strip());
     }
 
     public UUID id() {
@@ -274,5 +341,18 @@ public class Submission {
 
     public Instant acknowledgementSentAt() {
         return acknowledgementSentAt;
+    }
+
+    /** Null for submissions from before V6 and after a data-subject request. */
+    public String statusToken() {
+        return statusToken;
+    }
+
+    public String apiClient() {
+        return apiClient;
+    }
+
+    public Instant anonymisedAt() {
+        return anonymisedAt;
     }
 }

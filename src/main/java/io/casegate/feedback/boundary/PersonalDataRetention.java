@@ -1,0 +1,95 @@
+package io.casegate.feedback.boundary;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Anonymises delivered submissions once {@code casegate.privacy.retention} (default 30 days) has
+ * passed since their delivery, every {@code casegate.privacy.check-interval}. Each node runs it;
+ * each submission is claimed by a conditional UPDATE, so two nodes on one database never do one
+ * twice, and an interrupted round is finished by the next.
+ */
+@ApplicationScoped
+class PersonalDataRetention {
+
+    private static final Logger LOG = Logger.getLogger(PersonalDataRetention.class.getName());
+
+    /** Submissions per round; the next round goes on where this one stopped. */
+    static final int BATCH = 500;
+
+    @Inject
+    PersonalData personalData;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "casegate.privacy.retention", defaultValue = "30d")
+    Duration retention;
+
+    @Inject
+    @ConfigProperty(name = "casegate.privacy.check-interval", defaultValue = "1h")
+    Duration checkInterval;
+
+    private ScheduledFuture<?> schedule;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        long interval = Math.max(1000, checkInterval.toMillis());
+        schedule = scheduler.scheduleWithFixedDelay(this::round, interval, interval, TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Personal data of delivered submissions is anonymised " + retention + " after delivery");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    private void round() {
+        try {
+            int done = anonymiseExpired();
+            if (done > 0) {
+                LOG.info(() -> "Anonymised the personal data of " + done + " delivered submissions");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Anonymisation of delivered submissions failed; trying again later", e);
+        }
+    }
+
+    /** One round: how many submissions this node anonymised. */
+    int anonymiseExpired() {
+        List<UUID> due = personalData.deliveredBefore(clock.instant().minus(retention), BATCH);
+        int done = 0;
+        for (UUID id : due) {
+            try {
+                if (personalData.anonymiseDelivered(id)) {
+                    done++;
+                }
+            } catch (RuntimeException e) {
+                // Another node holding the row, or a file that would not go: the next round retries.
+                LOG.log(Level.FINE, "Anonymisation of " + id + " postponed", e);
+            }
+        }
+        return done;
+    }
+}
