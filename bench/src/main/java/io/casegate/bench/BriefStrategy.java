@@ -104,8 +104,8 @@ record BriefStrategy(Settings settings, Results results, SandboxCrm crm) {
                     post(
                             session,
                             "0/odata/Account",
-                            "{\"Id\":\"" + accountId + "\",\"Name\":" + quote(visitor.get("organisation")) + ",\"INN\":"
-                                    + quote(visitor.get("inn")) + "}"),
+                            "{\"Id\":\"" + accountId + "\",\"Name\":" + quote(visitor.get("organisation"))
+                                    + "}"),
                     201);
             contactId = UUID.randomUUID().toString();
             check(
