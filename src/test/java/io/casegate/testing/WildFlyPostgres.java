@@ -17,7 +17,10 @@ public final class WildFlyPostgres {
 
     private WildFlyPostgres() {}
 
-    public static void main(String[] args) throws IOException, SQLException {
+    public static void main(String[] args) throws IOException, SQLException, ClassNotFoundException {
+        // Maven runs each step in a class loader of its own, and DriverManager offers a caller only
+        // the drivers its own loader registered: load (and so register) the driver here.
+        Class.forName("org.postgresql.Driver");
         Path file = Path.of(args[1]);
         if (args[0].equals("create")) {
             ThrowawayDatabase database = ThrowawayDatabase.create("wildfly");
