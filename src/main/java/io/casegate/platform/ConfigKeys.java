@@ -120,6 +120,12 @@ public final class ConfigKeys {
         KEYS.put("casegate.db.url", new Key("casegate.db.url", JDBC_URL, true));
         add("casegate.db.user", TEXT);
         secret("casegate.db.password");
+        // A server-managed data source instead of the built-in one (DatabaseSchema): a system property.
+        add(
+                "casegate.db.jndi-name",
+                new Expect(
+                        "a JNDI name such as java:jboss/datasources/CasegateDS or jdbc/casegate",
+                        value -> !value.contains(" ") && !value.contains("${")));
         add("casegate.http.port", whole(1, 65535));
         add("casegate.public-url", URL);
         add("casegate.time-zone", ZONE);

@@ -1,5 +1,6 @@
 package io.casegate.platform;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -35,7 +36,9 @@ public class ConfigurationCheck {
     }
 
     static void check(Config config) {
-        List<String> problems = ConfigKeys.problems(config);
+        List<String> problems = new ArrayList<>(ConfigKeys.problems(config));
+        DatabaseSchema.checkJndiName(config.getOptionalValue(DatabaseSchema.JNDI_NAME_KEY, String.class))
+                .ifPresent(problems::add);
         if (problems.isEmpty()) {
             return;
         }

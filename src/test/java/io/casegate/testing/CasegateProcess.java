@@ -52,6 +52,7 @@ public final class CasegateProcess implements AutoCloseable {
     private final String war;
     private final List<String> jvmOptions;
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<String> microOptions = new ArrayList<>();
     private Process process;
     private Path log;
     private int starts;
@@ -126,6 +127,19 @@ public final class CasegateProcess implements AutoCloseable {
             List<String> jvmOptions) {
         CasegateProcess server = new CasegateProcess(
                 name, contextRoot, properties, System.getProperty("casegate.war", "target/casegate.war"), jvmOptions);
+        server.startAgain(readyPath);
+        return server;
+    }
+
+    /**
+     * The same with more Payara Micro options after the usual ones, as an operator adds them (e.g.
+     * {@code --postbootcommandfile} with the server's own JDBC resource and {@code --addlibs} with its driver).
+     */
+    public static CasegateProcess startWithMicroOptions(
+            String name, String contextRoot, Map<String, String> properties, String readyPath, List<String> options) {
+        CasegateProcess server = new CasegateProcess(
+                name, contextRoot, properties, System.getProperty("casegate.war", "target/casegate.war"));
+        server.microOptions.addAll(options);
         server.startAgain(readyPath);
         return server;
     }
@@ -230,6 +244,7 @@ public final class CasegateProcess implements AutoCloseable {
                     war,
                     "--contextroot",
                     contextRoot));
+            command.addAll(microOptions);
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(environment);
             process = builder.redirectErrorStream(true)

@@ -38,6 +38,30 @@ public final class ThrowawayDatabase {
         return name;
     }
 
+    /** A database of this server that already exists (created by an earlier step of the build). */
+    public static ThrowawayDatabase existing(String name) {
+        return new ThrowawayDatabase(name);
+    }
+
+    /** The JDBC URL of this database. */
+    public String url() {
+        return SERVER + name;
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    /** The server's password for {@link #user()}; empty when the server trusts loopback connections. */
+    public static String password() {
+        return PASSWORD;
+    }
+
+    /** A connection to this database, for a test that checks what a server wrote into it. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), USER, PASSWORD);
+    }
+
     /** The Casegate settings that point a node at this database. */
     public Map<String, String> casegateSettings() {
         return Map.of("casegate.db.url", SERVER + name, "casegate.db.user", USER);
