@@ -77,11 +77,6 @@ public final class ThrowawayDatabase {
         }
     }
 
-    /** A connection to this database, for a test that reads what Casegate wrote. */
-    public Connection connect() throws SQLException {
-        return DriverManager.getConnection(SERVER + name, USER, PASSWORD);
-    }
-
     public void drop() throws SQLException {
         onServer("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
