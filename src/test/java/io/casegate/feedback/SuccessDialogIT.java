@@ -81,6 +81,8 @@ class SuccessDialogIT {
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         assertEquals("feedback:sent-status", page.focusedElementId(), "Tab does not reach the status link");
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        assertEquals("sent-copy", page.focusedElementId(), "Tab does not reach the copy button");
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         assertEquals("sent-ok", page.focusedElementId(), "Tab leaves the dialog");
 
         link.click();

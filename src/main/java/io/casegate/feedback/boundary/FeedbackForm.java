@@ -1,6 +1,9 @@
 package io.casegate.feedback.boundary;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Instance;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -38,6 +42,12 @@ import io.casegate.platform.RateLimiter;
  * One instance lives as long as one rendered form. Its token is the submission's idempotency key,
  * so a double click, an ajax retry or a browser's "resend form" gives the same receipt and never a
  * second case. The uploaded parts are transient and dropped at the end of the request.
+ * <p>
+ * No request thread waits for the CRM's case number (issue 14). The form answers as soon as the
+ * submission is stored; the success dialog then asks {@link CaseNumberServlet} until the number is
+ * there or {@code casegate.form.case-number-wait} has passed. A plain POST (no JavaScript) is
+ * redirected to {@code ?sent=<reference>}, a page that shows the same dialog and refreshes itself
+ * while it waits. Both know only the references this session has sent ({@link SentForms}).
  */
 @Named
 @ViewScoped
@@ -68,6 +78,12 @@ public class FeedbackForm implements Serializable {
     @Inject
     AbuseLimits limits;
 
+    @Inject
+    SentForms sentForms;
+
+    @Inject
+    Clock clock;
+
     private final String formToken = UUID.randomUUID().toString();
     private final SubmissionFields fields = new SubmissionFields();
     private transient List<Part> files;
@@ -75,8 +91,30 @@ public class FeedbackForm implements Serializable {
     private boolean honeypotRejected;
     private String reference;
     private String caseNumber;
+    private Receipt.Status status;
+    private Instant acceptedAt;
+    private String sentTo;
 
-    /** Hands the validated submission to the intake and waits a while for the CRM's case number. */
+    /** The page a plain POST is redirected to: {@code ?sent=<reference>} shows the dialog of a form this session sent. */
+    @PostConstruct
+    void showSentForm() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context == null || context.isPostback()) {
+            return;
+        }
+        String sent = context.getExternalContext().getRequestParameterMap().get("sent");
+        sentForms
+                .find(sent)
+                .ifPresent(form -> intake.find(form.reference()).ifPresent(receipt -> {
+                    reference = receipt.reference();
+                    caseNumber = receipt.caseNumber();
+                    status = receipt.status();
+                    acceptedAt = form.acceptedAt();
+                    sentTo = form.email();
+                }));
+    }
+
+    /** Hands the validated submission to the intake; the dialog shows the case number when the CRM has it. */
     public void submit() {
         FacesContext context = FacesContext.getCurrentInstance();
         try {
@@ -98,6 +136,10 @@ public class FeedbackForm implements Serializable {
                 Receipt receipt = intake.accept(fields, UploadedFiles.of(files), submissionContext(context));
                 reference = receipt.reference();
                 caseNumber = receipt.caseNumber();
+                status = receipt.status();
+                acceptedAt = Instant.now(clock);
+                sentTo = fields.getEmail();
+                sentForms.remember(reference, sentTo, acceptedAt);
             }
         } catch (RuntimeException failure) {
             LOG.log(Level.SEVERE, "The feedback form could not hand a submission to the intake", failure);
@@ -106,19 +148,23 @@ public class FeedbackForm implements Serializable {
         } finally {
             files = null;
         }
-        awaitCaseNumber();
+        if (!context.getPartialViewContext().isAjaxRequest()) {
+            redirectToTheSentForm(context);
+        }
     }
 
-    /** The submission is accepted whatever happens here: without a case number the visitor gets the reference. */
-    private void awaitCaseNumber() {
-        if (caseNumber != null) {
-            return;
-        }
+    /**
+     * Post/Redirect/Get for a browser without JavaScript: the answer to the POST is a redirect to the
+     * page of the sent form, which reloading shows again instead of asking to resend the form.
+     */
+    private void redirectToTheSentForm(FacesContext context) {
+        String url = context.getApplication()
+                .getViewHandler()
+                .getRedirectURL(context, context.getViewRoot().getViewId(), Map.of("sent", List.of(reference)), false);
         try {
-            caseNumber =
-                    intake.awaitCaseNumber(reference, settings.caseNumberWait()).orElse(null);
-        } catch (RuntimeException failure) {
-            LOG.log(Level.WARNING, "The case number of " + reference + " could not be awaited", failure);
+            context.getExternalContext().redirect(url);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -180,6 +226,41 @@ public class FeedbackForm implements Serializable {
     /** True when the visitor is shown Casegate's reference, because the CRM has not given the case number in time. */
     public boolean isCaseNumberPending() {
         return reference != null && caseNumber == null;
+    }
+
+    /**
+     * True while the dialog still waits for the case number: the page says so, the dialog asks
+     * {@link CaseNumberServlet}, and without JavaScript the page refreshes itself.
+     */
+    public boolean isCaseNumberWaiting() {
+        return reference != null
+                && acceptedAt != null
+                && CaseNumberServlet.isWaiting(
+                        new Receipt(reference, null, status, caseNumber),
+                        acceptedAt,
+                        settings.caseNumberWait(),
+                        Instant.now(clock));
+    }
+
+    /** Where the dialog asks for the case number of this form. */
+    public String getCaseNumberUrl() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        return context.getExternalContext().getRequestContextPath() + "/form/case-number?reference="
+                + java.net.URLEncoder.encode(reference, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The address the visitor gave, for «номер придёт на …». */
+    public String getSentTo() {
+        return sentTo;
+    }
+
+    /** The page of this sent form, which the dialog puts into the address bar so that a reload keeps it. */
+    public String getSentUrl() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        return context.getApplication()
+                .getViewHandler()
+                .getBookmarkableURL(
+                        context, context.getViewRoot().getViewId(), Map.of("sent", List.of(reference)), false);
     }
 
     /** True when the case number will follow by e-mail: only then may the dialog say so. */
