@@ -591,10 +591,8 @@ casegate.form = (function () {
         var maxCount = Number(input.dataset.maxCount);
         var maxTotalMb = Number(input.dataset.maxTotalMb);
         var totalMb = total / (1024 * 1024);
-        summary.textContent = chosenFiles.length === 0 ? '' : format(input.dataset.chosen, [
-            chosenFiles.length, maxCount,
-            totalMb.toLocaleString(language(), {maximumFractionDigits: 1}), maxTotalMb
-        ]);
+        summary.textContent = chosenFiles.length === 0
+                ? '' : format(input.dataset.chosen, [chosenFiles.length, maxCount, formatSize(total), maxTotalMb]);
         summary.classList.toggle('over-limit', chosenFiles.length > maxCount || totalMb > maxTotalMb);
     }
 

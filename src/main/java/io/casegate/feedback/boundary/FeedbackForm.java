@@ -1,8 +1,6 @@
 package io.casegate.feedback.boundary;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +43,9 @@ import io.casegate.platform.RateLimiter;
  * <p>
  * No request thread waits for the CRM's case number (issue 14). The form answers as soon as the
  * submission is stored; the success dialog then asks {@link CaseNumberServlet} until the number is
- * there or {@code casegate.form.case-number-wait} has passed. A plain POST (no JavaScript) is
- * redirected to {@code ?sent=<reference>}, a page that shows the same dialog and refreshes itself
- * while it waits. Both know only the references this session has sent ({@link SentForms}).
+ * there or {@code casegate.form.case-number-wait} has passed. Without JavaScript the answer shows
+ * the same dialog and, while it waits, refreshes itself to {@code ?sent=<reference>}, the page of
+ * the sent form. Both know only the references this session has sent ({@link SentForms}).
  */
 @Named
 @ViewScoped
@@ -95,7 +93,7 @@ public class FeedbackForm implements Serializable {
     private Instant acceptedAt;
     private String sentTo;
 
-    /** The page a plain POST is redirected to: {@code ?sent=<reference>} shows the dialog of a form this session sent. */
+    /** The page of a sent form: {@code ?sent=<reference>} shows the dialog of a form this session sent. */
     @PostConstruct
     void showSentForm() {
         FacesContext context = FacesContext.getCurrentInstance();
@@ -147,24 +145,6 @@ public class FeedbackForm implements Serializable {
             return;
         } finally {
             files = null;
-        }
-        if (!context.getPartialViewContext().isAjaxRequest()) {
-            redirectToTheSentForm(context);
-        }
-    }
-
-    /**
-     * Post/Redirect/Get for a browser without JavaScript: the answer to the POST is a redirect to the
-     * page of the sent form, which reloading shows again instead of asking to resend the form.
-     */
-    private void redirectToTheSentForm(FacesContext context) {
-        String url = context.getApplication()
-                .getViewHandler()
-                .getRedirectURL(context, context.getViewRoot().getViewId(), Map.of("sent", List.of(reference)), false);
-        try {
-            context.getExternalContext().redirect(url);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -254,7 +234,10 @@ public class FeedbackForm implements Serializable {
         return sentTo;
     }
 
-    /** The page of this sent form, which the dialog puts into the address bar so that a reload keeps it. */
+    /**
+     * The page of this sent form: the dialog puts it into the address bar, so that a reload keeps
+     * it, and a browser without JavaScript refreshes to it while the number is on its way.
+     */
     public String getSentUrl() {
         FacesContext context = FacesContext.getCurrentInstance();
         return context.getApplication()
