@@ -34,7 +34,7 @@ public class VisitorLocale {
     public static final String PARAMETER = "lang";
 
     /** The session attribute that keeps the visitor's choice. */
-    static final String SESSION_ATTRIBUTE = "casegate.language";
+    static final String SESSION_ATTRIBUTE = VisitorLocale.class.getName() + ".language";
 
     @Inject
     HttpServletRequest request;
