@@ -58,7 +58,7 @@ public class CaseNumberServlet extends HttpServlet {
         Optional<Duration> wait = limits.caseNumberPoll(clientAddress.of(request));
         if (wait.isPresent()) {
             response.setHeader("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(wait.get())));
-            response.sendError(429);
+            answer(response, 429, Jsonp.JSON.createObjectBuilder().add("error", "rate-limited"));
             return;
         }
         // Without a session nothing was sent from this browser; asking must not create one.
@@ -67,7 +67,7 @@ public class CaseNumberServlet extends HttpServlet {
                 : sentForms.find(request.getParameter("reference"));
         Optional<Receipt> receipt = sent.flatMap(form -> intake.find(form.reference()));
         if (receipt.isEmpty()) {
-            response.sendError(404);
+            answer(response, 404, Jsonp.JSON.createObjectBuilder().add("error", "not-found"));
             return;
         }
         JsonObjectBuilder answer = Jsonp.JSON
@@ -82,10 +82,16 @@ public class CaseNumberServlet extends HttpServlet {
         answer.add(
                 "waiting",
                 isWaiting(receipt.get(), sent.get().acceptedAt(), settings.caseNumberWait(), Instant.now(clock)));
+        answer(response, 200, answer);
+    }
+
+    /** A small JSON answer, also for refusals: no error page is rendered for a question asked every second. */
+    private static void answer(HttpServletResponse response, int status, JsonObjectBuilder body) throws IOException {
+        response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try (Writer out = response.getWriter()) {
-            out.write(answer.build().toString());
+            out.write(body.build().toString());
         }
     }
 
