@@ -340,7 +340,7 @@ class FormWidgetsIT {
         assertTrue(waiting.body().contains("id=\"sent-waiting\""), "the page of the sent form does not wait");
         assertTrue(waiting.body().contains(sent.reference()), "the page of the sent form lacks the reference");
         assertFalse(
-                new PlainVisitor("stranger").get(sent.location()).body().contains(sent.reference()),
+                new PlainVisitor("stranger").get(sent.location()).body().contains("id=\"sent-dialog\""),
                 "another session sees the sent form");
         assertEquals(404, new PlainVisitor("stranger").poll(sent.reference()).statusCode(), "another session sees it");
 
