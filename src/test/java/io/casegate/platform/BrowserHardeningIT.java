@@ -225,7 +225,8 @@ class BrowserHardeningIT {
             assertEquals(
                     true,
                     browser.driver().executeScript("return window.samePage === true"),
-                    "the form was not sent by ajax, it left the page: " + browser.driver().getCurrentUrl());
+                    "the form was not sent by ajax, it left the page: "
+                            + browser.driver().getCurrentUrl());
 
             browser.driver().get(casegate.url("status.xhtml").toString());
             browser.driver().get(casegate.url("admin-login.xhtml").toString());
