@@ -179,6 +179,10 @@ casegate.form = (function () {
         if (focusWasInFollowUp) {
             byId('sent-ok').focus();
         }
+        // For scripts of the page that want the number too (an embedding page's report, say).
+        if (typeof window.CustomEvent === 'function') {
+            document.dispatchEvent(new CustomEvent('casegate:case-number', {detail: {caseNumber: caseNumber}}));
+        }
     }
 
     /* «Скопировать номер»: the Clipboard API, or a selected text and the copy command where it is missing. */
