@@ -42,6 +42,14 @@ public class AbuseLimits {
     Duration statusWindow;
 
     @Inject
+    @ConfigProperty(name = "casegate.limits.case-number.max", defaultValue = "120")
+    int caseNumberMax;
+
+    @Inject
+    @ConfigProperty(name = "casegate.limits.case-number.window", defaultValue = "1m")
+    Duration caseNumberWindow;
+
+    @Inject
     @ConfigProperty(name = "casegate.limits.admin-login.max-failures", defaultValue = "5")
     int loginMax;
 
@@ -62,6 +70,7 @@ public class AbuseLimits {
 
     private RateLimiter form;
     private RateLimiter status;
+    private RateLimiter caseNumber;
     private RateLimiter loginByAddress;
     private RateLimiter loginByName;
     private RateLimiter api;
@@ -70,6 +79,7 @@ public class AbuseLimits {
     void create() {
         form = new RateLimiter(formMax, formWindow, MAX_KEYS, clock);
         status = new RateLimiter(statusMax, statusWindow, MAX_KEYS, clock);
+        caseNumber = new RateLimiter(caseNumberMax, caseNumberWindow, MAX_KEYS, clock);
         loginByAddress = new RateLimiter(loginMax, loginWindow, MAX_KEYS, clock);
         loginByName = new RateLimiter(loginMax, loginWindow, MAX_KEYS, clock);
         api = new RateLimiter(apiMax, apiWindow, MAX_KEYS, clock);
@@ -83,6 +93,11 @@ public class AbuseLimits {
     /** One status lookup from {@code clientAddress}; empty when allowed. */
     public Optional<Duration> statusLookup(String clientAddress) {
         return status.acquire(clientAddress);
+    }
+
+    /** One question of the success dialog for its case number from {@code clientAddress}; empty when allowed. */
+    public Optional<Duration> caseNumberPoll(String clientAddress) {
+        return caseNumber.acquire(clientAddress);
     }
 
     /** One API request with {@code apiKey}; empty when allowed. */

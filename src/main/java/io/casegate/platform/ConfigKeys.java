@@ -143,6 +143,8 @@ public final class ConfigKeys {
         add("casegate.limits.form.window", DURATION);
         add("casegate.limits.status.max", whole(0, 1_000_000));
         add("casegate.limits.status.window", DURATION);
+        add("casegate.limits.case-number.max", whole(0, 1_000_000));
+        add("casegate.limits.case-number.window", DURATION);
         add("casegate.limits.admin-login.max-failures", whole(0, 1_000_000));
         add("casegate.limits.admin-login.window", DURATION);
         add("casegate.limits.api.max", whole(0, 1_000_000));

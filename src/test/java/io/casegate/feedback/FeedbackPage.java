@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -143,8 +145,24 @@ public class FeedbackPage {
         return driver.findElement(By.cssSelector("#feedback .spinner")).isDisplayed();
     }
 
-    /** Waits for the success dialog and returns its message. */
+    /**
+     * Waits for the success dialog to say what it finally says: the case number, or the reference
+     * when the number did not come in time. Meanwhile the dialog is {@code aria-busy} and asks for
+     * the number (with JavaScript) or the page refreshes itself (without).
+     */
     public WebElement awaitSuccessDialog(Duration timeout) {
+        return waitUpTo(timeout).until(driver -> {
+            try {
+                WebElement dialog = driver.findElement(By.id("sent-dialog"));
+                return dialog.isDisplayed() && !"true".equals(dialog.getDomAttribute("aria-busy")) ? dialog : null;
+            } catch (NoSuchElementException | StaleElementReferenceException notYet) {
+                return null;
+            }
+        });
+    }
+
+    /** Waits for the success dialog to open, whether or not it still waits for the case number. */
+    public WebElement awaitDialogOpen(Duration timeout) {
         return waitUpTo(timeout).until(ExpectedConditions.visibilityOfElementLocated(By.id("sent-dialog")));
     }
 

@@ -83,6 +83,8 @@ class SuccessDialogIT {
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         assertEquals("sent-token-link", page.focusedElementId(), "Tab does not reach the token's status link");
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        assertEquals("sent-copy", page.focusedElementId(), "Tab does not reach the copy button");
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         assertEquals("sent-ok", page.focusedElementId(), "Tab leaves the dialog");
         // Issue 14: the status link with the submission's token opens the answer without the e-mail.
         String tokenLink =

@@ -1,6 +1,7 @@
 package io.casegate.feedback.boundary;
 
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Instance;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -38,6 +40,12 @@ import io.casegate.platform.RateLimiter;
  * One instance lives as long as one rendered form. Its token is the submission's idempotency key,
  * so a double click, an ajax retry or a browser's "resend form" gives the same receipt and never a
  * second case. The uploaded parts are transient and dropped at the end of the request.
+ * <p>
+ * No request thread waits for the CRM's case number (issue 14). The form answers as soon as the
+ * submission is stored; the success dialog then asks {@link CaseNumberServlet} until the number is
+ * there or {@code casegate.form.case-number-wait} has passed. Without JavaScript the answer shows
+ * the same dialog and, while it waits, refreshes itself to {@code ?sent=<reference>}, the page of
+ * the sent form. Both know only the references this session has sent ({@link SentForms}).
  */
 @Named
 @ViewScoped
@@ -71,6 +79,12 @@ public class FeedbackForm implements Serializable {
     @Inject
     Captcha captcha;
 
+    @Inject
+    SentForms sentForms;
+
+    @Inject
+    Clock clock;
+
     private final String formToken = UUID.randomUUID().toString();
     private final SubmissionFields fields = new SubmissionFields();
     private transient List<Part> files;
@@ -79,8 +93,30 @@ public class FeedbackForm implements Serializable {
     private String reference;
     private String caseNumber;
     private String statusToken;
+    private Receipt.Status status;
+    private Instant acceptedAt;
+    private String sentTo;
 
-    /** Hands the validated submission to the intake and waits a while for the CRM's case number. */
+    /** The page of a sent form: {@code ?sent=<reference>} shows the dialog of a form this session sent. */
+    @PostConstruct
+    void showSentForm() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context == null || context.isPostback()) {
+            return;
+        }
+        String sent = context.getExternalContext().getRequestParameterMap().get("sent");
+        sentForms
+                .find(sent)
+                .ifPresent(form -> intake.find(form.reference()).ifPresent(receipt -> {
+                    reference = receipt.reference();
+                    caseNumber = receipt.caseNumber();
+                    status = receipt.status();
+                    acceptedAt = form.acceptedAt();
+                    sentTo = form.email();
+                }));
+    }
+
+    /** Hands the validated submission to the intake; the dialog shows the case number when the CRM has it. */
     public void submit() {
         FacesContext context = FacesContext.getCurrentInstance();
         try {
@@ -106,6 +142,10 @@ public class FeedbackForm implements Serializable {
                 reference = receipt.reference();
                 caseNumber = receipt.caseNumber();
                 statusToken = receipt.statusToken();
+                status = receipt.status();
+                acceptedAt = Instant.now(clock);
+                sentTo = fields.getEmail();
+                sentForms.remember(reference, sentTo, acceptedAt);
             }
         } catch (RuntimeException failure) {
             LOG.log(Level.SEVERE, "The feedback form could not hand a submission to the intake", failure);
@@ -113,20 +153,6 @@ public class FeedbackForm implements Serializable {
             return;
         } finally {
             files = null;
-        }
-        awaitCaseNumber();
-    }
-
-    /** The submission is accepted whatever happens here: without a case number the visitor gets the reference. */
-    private void awaitCaseNumber() {
-        if (caseNumber != null) {
-            return;
-        }
-        try {
-            caseNumber =
-                    intake.awaitCaseNumber(reference, settings.caseNumberWait()).orElse(null);
-        } catch (RuntimeException failure) {
-            LOG.log(Level.WARNING, "The case number of " + reference + " could not be awaited", failure);
         }
     }
 
@@ -206,6 +232,44 @@ public class FeedbackForm implements Serializable {
     /** True when the visitor is shown Casegate's reference, because the CRM has not given the case number in time. */
     public boolean isCaseNumberPending() {
         return reference != null && caseNumber == null;
+    }
+
+    /**
+     * True while the dialog still waits for the case number: the page says so, the dialog asks
+     * {@link CaseNumberServlet}, and without JavaScript the page refreshes itself.
+     */
+    public boolean isCaseNumberWaiting() {
+        return reference != null
+                && acceptedAt != null
+                && CaseNumberServlet.isWaiting(
+                        new Receipt(reference, null, status, caseNumber),
+                        acceptedAt,
+                        settings.caseNumberWait(),
+                        Instant.now(clock));
+    }
+
+    /** Where the dialog asks for the case number of this form. */
+    public String getCaseNumberUrl() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        return context.getExternalContext().getRequestContextPath() + "/form/case-number?reference="
+                + java.net.URLEncoder.encode(reference, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The address the visitor gave, for «номер придёт на …». */
+    public String getSentTo() {
+        return sentTo;
+    }
+
+    /**
+     * The page of this sent form: the dialog puts it into the address bar, so that a reload keeps
+     * it, and a browser without JavaScript refreshes to it while the number is on its way.
+     */
+    public String getSentUrl() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        return context.getApplication()
+                .getViewHandler()
+                .getBookmarkableURL(
+                        context, context.getViewRoot().getViewId(), Map.of("sent", List.of(reference)), false);
     }
 
     /** True when the case number will follow by e-mail: only then may the dialog say so. */

@@ -21,7 +21,10 @@ public class FormSettings {
     @ConfigProperty(name = "casegate.consent.version", defaultValue = "1")
     String consentVersion;
 
-    /** How long the form waits for the CRM's case number before it shows Casegate's reference. */
+    /**
+     * How long after sending the success dialog keeps asking for the CRM's case number before it
+     * shows Casegate's reference. Nothing on the server waits for it (issue 14).
+     */
     @Inject
     @ConfigProperty(name = "casegate.form.case-number-wait", defaultValue = "10s")
     Duration caseNumberWait;

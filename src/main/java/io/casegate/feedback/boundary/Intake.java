@@ -1,6 +1,5 @@
 package io.casegate.feedback.boundary;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,14 +39,6 @@ class Intake implements SubmissionIntake {
 
     /** Deliveries failing for longer than this many attempts show as delayed to the visitor. */
     static final int ATTEMPTS_BEFORE_DELAYED = 3;
-
-    /**
-     * A returning visitor's case exists about two CRM calls after acceptance: look early, then less
-     * and less often (the number may come from another node, so this is a poll of the database).
-     */
-    private static final Duration FIRST_POLL = Duration.ofMillis(25);
-
-    private static final Duration LONGEST_POLL = Duration.ofMillis(200);
 
     @Inject
     Submissions records;
@@ -168,32 +159,6 @@ class Intake implements SubmissionIntake {
                 .filter(found -> found.belongsTo(email))
                 .max(Comparator.comparing(Submission::receivedAt))
                 .map(this::receiptOf);
-    }
-
-    @Override
-    public Optional<String> awaitCaseNumber(String reference, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        long pollMillis = FIRST_POLL.toMillis();
-        while (true) {
-            Optional<Receipt> receipt = find(reference);
-            if (receipt.isEmpty()) {
-                return Optional.empty();
-            }
-            if (receipt.get().caseNumber() != null) {
-                return Optional.of(receipt.get().caseNumber());
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || receipt.get().status() == Receipt.Status.DELAYED) {
-                return Optional.empty();
-            }
-            try {
-                Thread.sleep(Math.min(pollMillis, Math.max(1, left / 1_000_000)));
-                pollMillis = Math.min(pollMillis * 2, LONGEST_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
     }
 
     Receipt receiptOf(Submission submission) {

@@ -1,6 +1,5 @@
 package io.casegate.feedback.boundary;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +22,4 @@ interface SubmissionIntake {
 
     /** The current state of a submission by its reference. */
     Optional<Receipt> find(String reference);
-
-    /** Waits up to {@code wait} for the CRM case number of a submission; empty if it is not known by then. */
-    Optional<String> awaitCaseNumber(String reference, Duration wait);
 }
