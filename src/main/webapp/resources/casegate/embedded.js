@@ -76,24 +76,59 @@
         }
     }
 
-    /* index.xhtml renders #sent-data with the receipt once the form is sent (ajax or plain POST). */
+    /* The thank-you page's address with the case number that came after the page was rendered. */
+    function withNumber(redirect, number) {
+        if (!redirect || !number) {
+            return redirect;
+        }
+        try {
+            var url = new URL(redirect, window.location.href);
+            url.searchParams.set('number', number);
+            return url.toString();
+        } catch (notAUrl) {
+            return redirect;
+        }
+    }
+
+    function deliver(reference, number, redirect) {
+        if (embedded) {
+            post({type: 'casegate:submitted', reference: reference, number: number, redirect: redirect});
+        } else if (redirect) {
+            window.location.assign(redirect);
+        }
+    }
+
+    /*
+     * index.xhtml renders #sent-data with the receipt once the form is sent (ajax or plain POST).
+     * The form answers before the CRM gives the number; form.js announces it with the event
+     * casegate:case-number, and the report waits for it as long as the dialog does (then it goes
+     * without the number, which the status link will show).
+     */
     function reportSent() {
         var sent = document.getElementById('sent-data');
         if (!sent || reported) {
             return;
         }
         reported = true;
+        var reference = sent.dataset.reference || '';
         var redirect = sent.dataset.redirect || '';
-        if (embedded) {
-            post({
-                type: 'casegate:submitted',
-                reference: sent.dataset.reference || '',
-                number: sent.dataset.number || '',
-                redirect: redirect
-            });
-        } else if (redirect) {
-            window.location.assign(redirect);
+        if (sent.dataset.number) {
+            deliver(reference, sent.dataset.number, redirect);
+            return;
         }
+        var done = false;
+        var finish = function (number) {
+            if (!done) {
+                done = true;
+                deliver(reference, number, withNumber(redirect, number));
+            }
+        };
+        document.addEventListener('casegate:case-number', function (event) {
+            finish(event.detail && event.detail.caseNumber ? event.detail.caseNumber : '');
+        });
+        window.setTimeout(function () {
+            finish('');
+        }, Number(sent.dataset.wait || 15000));
     }
 
     function init() {
