@@ -104,8 +104,7 @@ record BriefStrategy(Settings settings, Results results, SandboxCrm crm) {
                     post(
                             session,
                             "0/odata/Account",
-                            "{\"Id\":\"" + accountId + "\",\"Name\":" + quote(visitor.get("organisation"))
-                                    + "}"),
+                            "{\"Id\":\"" + accountId + "\",\"Name\":" + quote(visitor.get("organisation")) + "}"),
                     201);
             contactId = UUID.randomUUID().toString();
             check(

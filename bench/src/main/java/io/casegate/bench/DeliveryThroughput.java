@@ -34,7 +34,7 @@ record DeliveryThroughput(Settings settings, Results results, SandboxCrm crm) {
         long casesBefore = crm.count("Case");
         Results.log("delivery throughput (" + label + "): " + count + " submissions, load " + Machine.loadAverage());
         long start = System.nanoTime();
-        postBacklog(api, count);
+        postAll(api, "d-" + UUID.randomUUID().toString().substring(0, 8), count);
         double intakeSeconds = (System.nanoTime() - start) / 1e9;
         // [seconds since the burst started, cases delivered]
         List<double[]> samples = new ArrayList<>();
@@ -55,15 +55,15 @@ record DeliveryThroughput(Settings settings, Results results, SandboxCrm crm) {
         results.put("delivery." + label + ".settings", description);
     }
 
-    private static void postBacklog(ApiClient api, int count) throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
+    /** {@code count} submissions posted as fast as 8 client threads can, tagged {@code tag-<index>}. */
+    static void postAll(ApiClient api, String tag, int count) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(SENDERS, LoadLoop.daemonThreads("burst"));
         List<Future<?>> senders = new ArrayList<>();
         for (int t = 0; t < SENDERS; t++) {
             senders.add(pool.submit(() -> {
                 for (int index = next.getAndIncrement(); index < count; index = next.getAndIncrement()) {
-                    Traffic.submitAccepted(api, "d-" + run + "-" + index);
+                    Traffic.submitAccepted(api, tag + "-" + index);
                 }
                 return null;
             }));
@@ -75,7 +75,7 @@ record DeliveryThroughput(Settings settings, Results results, SandboxCrm crm) {
     }
 
     /** When the delivered count first reached {@code value}, in seconds since the burst started. */
-    private static double crossing(List<double[]> samples, double value) {
+    static double crossing(List<double[]> samples, double value) {
         for (double[] sample : samples) {
             if (sample[1] >= value) {
                 return sample[0];

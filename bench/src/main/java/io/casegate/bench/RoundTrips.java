@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.casegate.testing.ApiClient;
 import io.casegate.testing.CasegateProcess;
@@ -31,7 +30,6 @@ import io.casegate.testing.SandboxCrm;
 final class RoundTrips {
 
     private static final Duration CASE_NUMBER_TIMEOUT = Duration.ofSeconds(120);
-    private static final int SENDERS = 8;
 
     /** Casegate now, and Casegate with the settings that give its behaviour before issue 15. */
     private static final Map<String, Map<String, String>> CASEGATES = new LinkedHashMap<>();
@@ -134,7 +132,7 @@ final class RoundTrips {
         for (int kind = 0; kind < 2; kind++) {
             SandboxCrm.Stats before = crm.stats();
             List<Double> times = series(api, "rt-" + run, settings.timeToCaseCount(), settings.timeToCaseRate());
-            awaitQuietCrm();
+            TimeToCaseNumber.awaitQuietCrm(crm);
             figures[kind] = LoadLoop.Stats.of(times, 0, 0).p50();
             figures[kind + 2] = crm.stats().minus(before).requests() / (double) settings.timeToCaseCount();
             Results.log(String.format(
@@ -184,7 +182,7 @@ final class RoundTrips {
         crm.faults("{\"outage\":true}");
         String run = UUID.randomUUID().toString().substring(0, 8);
         try {
-            postAll(api, "rt-backlog-" + run, count);
+            DeliveryThroughput.postAll(api, "rt-backlog-" + run, count);
             // Every entry has had its first attempt (and failed), as after a real outage.
             LoadLoop.sleep(3000);
         } finally {
@@ -210,7 +208,10 @@ final class RoundTrips {
             newVisitors.addAll(visitorsDuringDrain.get(5, TimeUnit.MINUTES));
         }
         side.shutdownNow();
-        double rate = count * 0.8 / (crossing(samples, count * 0.9) - crossing(samples, count * 0.1));
+        double rate = count
+                * 0.8
+                / (DeliveryThroughput.crossing(samples, count * 0.9)
+                        - DeliveryThroughput.crossing(samples, count * 0.1));
         double peak = crm.peakInFlight();
         double p50 = newVisitors.isEmpty()
                 ? Double.NaN
@@ -252,46 +253,5 @@ final class RoundTrips {
         }
         pool.shutdownNow();
         return new ArrayList<>(times);
-    }
-
-    private static void postAll(ApiClient api, String tag, int count) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(SENDERS, LoadLoop.daemonThreads("rt-burst"));
-        List<Future<?>> senders = new ArrayList<>();
-        for (int t = 0; t < SENDERS; t++) {
-            senders.add(pool.submit(() -> {
-                for (int index = next.getAndIncrement(); index < count; index = next.getAndIncrement()) {
-                    Traffic.submitAccepted(api, tag + "-" + index);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> sender : senders) {
-            sender.get(10, TimeUnit.MINUTES);
-        }
-        pool.shutdownNow();
-    }
-
-    /** Waits until the CRM has had no request for a second (at most 30 s): the files follow the number. */
-    private void awaitQuietCrm() {
-        long seen = -1;
-        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                System.nanoTime() < deadline;
-                LoadLoop.sleep(1000)) {
-            long requests = crm.stats().requests();
-            if (requests == seen) {
-                return;
-            }
-            seen = requests;
-        }
-    }
-
-    private static double crossing(List<double[]> samples, double value) {
-        for (double[] sample : samples) {
-            if (sample[1] >= value) {
-                return sample[0];
-            }
-        }
-        return Double.NaN;
     }
 }

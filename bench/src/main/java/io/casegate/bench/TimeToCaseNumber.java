@@ -40,7 +40,7 @@ record TimeToCaseNumber(Settings settings, Results results, SandboxCrm crm) {
             Results.log("time to case, " + kind + " visitors, " + settings.timeToCaseCount() + " at "
                     + settings.timeToCaseRate() + "/s, load " + Machine.loadAverage());
             LoadLoop.Stats stats = LoadLoop.Stats.of(series(api, database, kind, run), 0, 0);
-            awaitQuietCrm();
+            awaitQuietCrm(crm);
             results.put(key + kind + ".p50", stats.p50());
             results.put(key + kind + ".p99", stats.p99());
             results.put(key + kind + ".max", stats.max());
@@ -81,7 +81,7 @@ record TimeToCaseNumber(Settings settings, Results results, SandboxCrm crm) {
     }
 
     /** Waits until the CRM has had no request for a second (at most 30 s): the message and file follow the number. */
-    private void awaitQuietCrm() {
+    static void awaitQuietCrm(SandboxCrm crm) {
         long seen = -1;
         for (long deadline = System.nanoTime() + MAX_SETTLE_NANOS;
                 System.nanoTime() < deadline;

@@ -242,7 +242,7 @@ public class FeedbackForm implements Serializable {
         return reference != null
                 && acceptedAt != null
                 && CaseNumberServlet.isWaiting(
-                        new Receipt(reference, null, status, caseNumber),
+                        new Receipt(reference, null, status, caseNumber, statusToken),
                         acceptedAt,
                         settings.caseNumberWait(),
                         Instant.now(clock));

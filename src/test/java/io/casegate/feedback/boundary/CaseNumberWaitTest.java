@@ -17,7 +17,7 @@ class CaseNumberWaitTest {
 
     @Test
     void aReceivedSubmissionIsAwaitedUntilTheWaitHasPassed() {
-        Receipt received = new Receipt("WEB-2026-000001", UUID.randomUUID(), Receipt.Status.RECEIVED, null);
+        Receipt received = new Receipt("WEB-2026-000001", UUID.randomUUID(), Receipt.Status.RECEIVED, null, null);
         assertTrue(CaseNumberServlet.isWaiting(received, SENT, WAIT, SENT));
         assertTrue(CaseNumberServlet.isWaiting(received, SENT, WAIT, SENT.plusMillis(9_999)));
         assertFalse(CaseNumberServlet.isWaiting(received, SENT, WAIT, SENT.plus(WAIT)));
@@ -25,8 +25,9 @@ class CaseNumberWaitTest {
 
     @Test
     void aKnownNumberOrADelayedDeliveryEndsTheWaitAtOnce() {
-        Receipt delivered = new Receipt("WEB-2026-000002", UUID.randomUUID(), Receipt.Status.DELIVERED, "SR00000002");
-        Receipt delayed = new Receipt("WEB-2026-000003", UUID.randomUUID(), Receipt.Status.DELAYED, null);
+        Receipt delivered =
+                new Receipt("WEB-2026-000002", UUID.randomUUID(), Receipt.Status.DELIVERED, "SR00000002", null);
+        Receipt delayed = new Receipt("WEB-2026-000003", UUID.randomUUID(), Receipt.Status.DELAYED, null, null);
         assertFalse(CaseNumberServlet.isWaiting(delivered, SENT, WAIT, SENT));
         assertFalse(CaseNumberServlet.isWaiting(delayed, SENT, WAIT, SENT));
     }
