@@ -299,7 +299,7 @@ public class CaseWorkflow {
                                         contact.accountId(),
                                         request.email(),
                                         request.subject(),
-                                        request.description(),
+                                        CaseDescription.messageBody(request.description()),
                                         request.receivedOn()),
                                 calls);
                         return id;
