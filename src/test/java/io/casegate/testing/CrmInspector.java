@@ -74,6 +74,19 @@ public final class CrmInspector {
                 .toList();
     }
 
+    /** The Content-Type with which the CRM serves a case file's content: the type it was uploaded with. */
+    public String caseFileType(String caseFileId) {
+        login();
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(sandbox.resolve("0/rest/FileService/Download/CaseFile/" + caseFileId))
+                        .GET());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "Download CaseFile " + caseFileId + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
     private void login() {
         if (loggedIn) {
             return;

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The feedback form as a browser without JavaScript posts it: {@code index.xhtml} read first in a
@@ -46,12 +47,14 @@ public final class NoScriptForm {
     }
 
     private final HttpClient browser;
+    private final CookieManager cookies;
     private final URI action;
     private final String page;
     private final Map<String, String> fields = new LinkedHashMap<>();
 
-    private NoScriptForm(HttpClient browser, URI action, String page) {
+    private NoScriptForm(HttpClient browser, CookieManager cookies, URI action, String page) {
         this.browser = browser;
+        this.cookies = cookies;
         this.action = action;
         this.page = page;
     }
@@ -61,8 +64,9 @@ public final class NoScriptForm {
      * it with a valid submission; {@code tag} goes into the subject.
      */
     public static NoScriptForm open(URI indexUrl, String tag, String email, String organisation) {
+        CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         String page = send(browser, HttpRequest.newBuilder(indexUrl).GET()).body();
@@ -72,8 +76,8 @@ public final class NoScriptForm {
                 Pattern.compile("<form id=\"feedback\"[^>]*action=\"([^\"]+)\"").matcher(page);
         Matcher service = Pattern.compile("<option value=\"([^\"]+)\"").matcher(page);
         assertTrue(viewState.find() && action.find() && service.find(), page);
-        NoScriptForm form =
-                new NoScriptForm(browser, indexUrl.resolve(action.group(1).replace("&amp;", "&")), page);
+        NoScriptForm form = new NoScriptForm(
+                browser, cookies, indexUrl.resolve(action.group(1).replace("&amp;", "&")), page);
         form.fields.put("feedback", "feedback");
         ApiClient.validFields(tag, email, organisation).forEach((name, value) -> {
             if (!name.equals("consent") && !name.equals("service")) {
@@ -96,6 +100,18 @@ public final class NoScriptForm {
     /** The page the form was read from. */
     public String page() {
         return page;
+    }
+
+    /** Where the form posts to (with the session in its path when the container wrote it there). */
+    public URI action() {
+        return action;
+    }
+
+    /** The session's cookies as a {@code Cookie} header, for a request sent another way (a raw socket). */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     /** Posts the form with {@code files} in its file field. */

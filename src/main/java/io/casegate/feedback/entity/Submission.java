@@ -131,8 +131,13 @@ public class Submission {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** At most {@code max} UTF-16 units, never half of a pair (which the database would store as "?"). */
     private static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 
     /** The case exists and has its number; true the first time only. */
