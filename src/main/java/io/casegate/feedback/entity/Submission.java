@@ -117,7 +117,7 @@ public class Submission {
                 fields.getDescription() == null ? null : fields.getDescription().strip();
         this.locale = (locale == null ? Locale.forLanguageTag("ru") : locale).toLanguageTag();
         this.clientIp = clip(clientIp, 64);
-        this.userAgent = clip(userAgent, 1000);
+        this.userAgent = clip(withoutControls(userAgent), 1000);
         this.consentGivenAt = consentGivenAt;
         this.consentTextVersion = consentTextVersion;
         this.receivedAt = receivedAt;
@@ -129,6 +129,14 @@ public class Submission {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * The text without control characters (NUL cannot be stored in PostgreSQL): for values that are
+     * only hints (the user agent) or only have to be stable (an idempotency key).
+     */
+    public static String withoutControls(String value) {
+        return value == null ? null : value.replaceAll("[\\x00-\\x1F\\x7F]", "");
     }
 
     /** At most {@code max} UTF-16 units, never half of a pair (which the database would store as "?"). */
