@@ -29,7 +29,10 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.casegate.testing.ApiClient;
 import io.casegate.testing.ApiClient.Answer;
@@ -45,6 +48,7 @@ import io.casegate.testing.ThrowawayDatabase;
  * test of the form and the API: real Payara Micro on PostgreSQL, delivering into its sandbox CRM,
  * which the test reads as a support agent's tools would.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputIT {
 
     static final String API_KEY = "hostile-input-it";
@@ -216,12 +220,29 @@ class HostileInputIT {
         assertTrue(fileName.endsWith(".pdf"), fileName);
     }
 
+    @Test
+    void aFormPostedWithAViewStateTheServerNoLongerHasGoesBackToTheFormNot500() {
+        String tag = tag();
+        NoScriptForm form =
+                NoScriptForm.open(casegate.url("index.xhtml"), tag, "expired-" + tag + "@example.ru", "ООО Истекло");
+        form.fields().put("jakarta.faces.ViewState", "-1234567890123456789:-987654321987654321");
+        HttpResponse<String> answer = form.post(List.of(FilePart.smallPdf("акт.pdf")));
+        assertEquals(302, answer.statusCode(), answer.body());
+        String location = answer.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.endsWith("/index.xhtml?expired=true"), location);
+        HttpResponse<String> page = send(
+                HttpRequest.newBuilder(casegate.url("index.xhtml?expired=true")).header("Accept-Language", "ru"));
+        assertTrue(page.body().contains("Заполните форму ещё раз"), page.body());
+        assertTrue(crm().rows("Case", "Id", "contains(Subject,'" + tag + "')").isEmpty());
+    }
+
     /**
      * Some hundred malformed requests to the form and the API, from a fixed seed, after three valid
      * submissions: no answer is a 5xx, the earlier submissions arrive in the CRM once and intact,
      * and the server is ready afterwards and takes a valid submission again.
      */
     @Test
+    @Order(Integer.MAX_VALUE) // last: what it leaves behind must not touch the other tests
     void fuzzedRequestsNeverFailTheServerNorTheSubmissionsBeforeThem() {
         List<String> earlier = new ArrayList<>();
         ApiClient api = new ApiClient(casegate.url("api/"), API_KEY);

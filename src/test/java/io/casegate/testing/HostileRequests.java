@@ -108,12 +108,26 @@ public final class HostileRequests {
                 this::notHttp);
         Map<String, Integer> byStatus = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();
+        List<String> round = new ArrayList<>();
+        boolean healthy = true;
         for (int i = 0; i < count; i++) {
             Hostile request = kinds.get(i % kinds.size()).get();
             String status = exchange(request);
             byStatus.merge(status, 1, Integer::sum);
+            round.add(i + " " + request.label() + ": " + status);
             if (status.startsWith("5") || (request.mustAnswer() && !Character.isDigit(status.charAt(0)))) {
                 serverErrors.add(i + " " + request.label() + ": " + status);
+            }
+            if (healthy && (i % kinds.size() == kinds.size() - 1 || i == count - 1)) {
+                // After each round, a normal client (java.net.http, as the tests and many sites use) still gets
+                // through.
+                String probe = probe();
+                if (!probe.isEmpty()) {
+                    healthy = false;
+                    serverErrors.add("a normal request after this round failed: " + probe + "; the round:\n  "
+                            + String.join("\n  ", round));
+                }
+                round.clear();
             }
         }
         return new Report(count, byStatus, serverErrors);
@@ -446,9 +460,9 @@ public final class HostileRequests {
         return fields;
     }
 
-    /** The form's session and view state, read again every few requests. */
+    /** The form's session and view state, read again every ten requests. */
     private NoScriptForm form() {
-        if (form == null || formUses++ > 24) {
+        if (form == null || formUses++ > 9) {
             String tag = "fz" + random.nextInt(1_000_000);
             form = NoScriptForm.open(casegate.url("index.xhtml"), tag, tag + "@example.ru", "ООО Фазз");
             formUses = 0;
@@ -520,6 +534,37 @@ public final class HostileRequests {
     }
 
     // ---- sending
+
+    /** Empty when a normal client still gets the readiness check and the API's lookup; else what it got. */
+    private String probe() {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        StringBuilder failed = new StringBuilder();
+        for (java.net.http.HttpRequest request : List.of(
+                java.net.http.HttpRequest.newBuilder(casegate.url("health/ready"))
+                        .timeout(java.time.Duration.ofSeconds(30))
+                        .build(),
+                java.net.http.HttpRequest.newBuilder(casegate.url("api/v1/submissions/WEB-2026-000001"))
+                        .header("X-Api-Key", apiKey)
+                        .timeout(java.time.Duration.ofSeconds(30))
+                        .build())) {
+            try {
+                int status = client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                if (status != 200 && status != 404) {
+                    failed.append(request.uri().getPath())
+                            .append(' ')
+                            .append(status)
+                            .append(' ');
+                }
+            } catch (IOException e) {
+                failed.append(request.uri().getPath()).append(' ').append(e).append(' ');
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return failed.toString();
+    }
 
     /** The answer's status code, or what happened instead ({@code closed}, {@code timeout}). */
     private String exchange(Hostile request) {
