@@ -32,6 +32,7 @@ public final class CrmInspector {
     public CrmInspector(URI sandbox) {
         this.sandbox = sandbox;
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();

@@ -537,7 +537,10 @@ public final class HostileRequests {
 
     /** Empty when a normal client still gets the readiness check and the API's lookup; else what it got. */
     private String probe() {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        // HTTP/1.1, as browsers and proxies reach Casegate (see docs/security.md on h2c).
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
         StringBuilder failed = new StringBuilder();
         for (java.net.http.HttpRequest request : List.of(
                 java.net.http.HttpRequest.newBuilder(casegate.url("health/ready"))

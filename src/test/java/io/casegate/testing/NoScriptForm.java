@@ -65,7 +65,9 @@ public final class NoScriptForm {
      */
     public static NoScriptForm open(URI indexUrl, String tag, String email, String organisation) {
         CookieManager cookies = new CookieManager();
+        // HTTP/1.1, as a browser speaks to a plain-http address (browsers never upgrade to h2c).
         HttpClient browser = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
