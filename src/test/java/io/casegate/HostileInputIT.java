@@ -270,6 +270,7 @@ class HostileInputIT {
         long started = System.nanoTime();
         HostileRequests.Report report = new HostileRequests(casegate, API_KEY, 14L).run(HostileRequests.COUNT);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.println("Fuzz: " + report.sent() + " requests in " + took + ", answers " + report.byStatus());
 
         assertTrue(
                 report.serverErrors().isEmpty(),
@@ -287,7 +288,7 @@ class HostileInputIT {
             assertTrue(found.getString("Symptoms").contains("before-" + tag + "@example.ru"), tag);
         }
         HttpResponse<String> ready =
-                send(HttpRequest.newBuilder(casegate.url("health/ready")).GET());
+                send(HttpRequest.newBuilder(casegate.serverUrl("health/ready")).GET());
         assertEquals(200, ready.statusCode(), ready.body());
         String after = tag();
         Answer again = api.submit(ApiClient.validFields(after, "after-" + after + "@example.ru", "ООО После"));

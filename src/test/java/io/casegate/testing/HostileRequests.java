@@ -543,7 +543,7 @@ public final class HostileRequests {
                 .build();
         StringBuilder failed = new StringBuilder();
         for (java.net.http.HttpRequest request : List.of(
-                java.net.http.HttpRequest.newBuilder(casegate.url("health/ready"))
+                java.net.http.HttpRequest.newBuilder(casegate.serverUrl("health/ready"))
                         .timeout(java.time.Duration.ofSeconds(30))
                         .build(),
                 java.net.http.HttpRequest.newBuilder(casegate.url("api/v1/submissions/WEB-2026-000001"))
@@ -553,7 +553,8 @@ public final class HostileRequests {
             try {
                 int status = client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
                         .statusCode();
-                if (status != 200 && status != 404) {
+                boolean lookup = request.uri().getPath().contains("/api/");
+                if (status != 200 && !(lookup && status == 404)) {
                     failed.append(request.uri().getPath())
                             .append(' ')
                             .append(status)
