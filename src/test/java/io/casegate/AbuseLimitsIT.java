@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -38,6 +37,8 @@ import io.casegate.testing.ApiClient;
 import io.casegate.testing.ApiClient.Answer;
 import io.casegate.testing.CasegateProcess;
 import io.casegate.testing.CrmInspector;
+import io.casegate.testing.NoScriptForm;
+import io.casegate.testing.NoScriptForm.FilePart;
 import io.casegate.testing.ThrowawayDatabase;
 
 /**
@@ -249,22 +250,13 @@ class AbuseLimitsIT {
                         .header("X-Api-Key", API_KEY)
                         .header("X-Forwarded-For", "203.0.113.51")
                         .header("Content-Type", "multipart/form-data; boundary=xyz")
-                        .POST(HttpRequest.BodyPublishers.ofString(multipart(
-                                ApiClient.validFields(apiTag, "api-" + apiTag + "@example.ru", "ООО Прокси")))));
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(NoScriptForm.multipart(
+                                "xyz",
+                                ApiClient.validFields(apiTag, "api-" + apiTag + "@example.ru", "ООО Прокси"),
+                                "files",
+                                List.of(FilePart.smallPdf("акт.pdf"))))));
         assertEquals(202, api.statusCode(), api.body());
         assertEquals("203.0.113.51", recordedIp("api-" + apiTag + "@example.ru"));
-    }
-
-    private static String multipart(Map<String, String> fields) {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((name, value) -> body.append("--xyz\r\nContent-Disposition: form-data; name=\"")
-                .append(name)
-                .append("\"\r\n\r\n")
-                .append(value)
-                .append("\r\n"));
-        return body.append("--xyz\r\nContent-Disposition: form-data; name=\"files\"; filename=\"акт.pdf\"\r\n"
-                        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 a small file\r\n--xyz--\r\n")
-                .toString();
     }
 
     private static String recordedIp(String email) throws SQLException {
@@ -342,40 +334,10 @@ class AbuseLimitsIT {
 
     /** The form as a browser without JavaScript posts it; {@code tag} goes into the subject. */
     private static HttpResponse<String> postForm(CasegateProcess server, String tag, String forwardedFor) {
-        HttpClient browser = browser();
-        String page = send(
-                        browser,
-                        HttpRequest.newBuilder(server.url("index.xhtml")).GET())
-                .body();
-        Matcher service = Pattern.compile("<option value=\"([^\"]+)\"").matcher(page);
-        assertTrue(service.find(), page);
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("feedback", "feedback");
-        ApiClient.validFields(tag, "form-" + tag + "@example.ru", "ООО Форма " + tag)
-                .forEach((name, value) -> {
-                    if (!name.equals("consent") && !name.equals("service")) {
-                        fields.put("feedback:" + name, value);
-                    }
-                });
-        fields.put("feedback:service", service.group(1));
-        fields.put("feedback:consent", "on");
-        fields.put("feedback:website", "");
-        fields.put("feedback:send", "Отправить");
-        fields.put("jakarta.faces.ViewState", viewState(page));
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((field, value) -> body.writeBytes(
-                ("--xyz\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--xyz\r\nContent-Disposition: form-data; name=\"feedback:files\"; filename=\"акт.pdf\"\r\n"
-                        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 a small file\r\n--xyz--\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        return send(
-                browser,
-                withForwardedFor(
-                        HttpRequest.newBuilder(server.url("index.xhtml").resolve(formAction(page, "feedback")))
-                                .header("Content-Type", "multipart/form-data; boundary=xyz")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
-                        forwardedFor));
+        return NoScriptForm.open(server.url("index.xhtml"), tag, "form-" + tag + "@example.ru", "ООО Форма " + tag)
+                .post(
+                        List.of(FilePart.smallPdf("акт.pdf")),
+                        forwardedFor == null ? Map.of() : Map.of("X-Forwarded-For", forwardedFor));
     }
 
     private static String viewState(String page) {

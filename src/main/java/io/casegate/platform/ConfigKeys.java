@@ -165,7 +165,8 @@ public final class ConfigKeys {
         add("casegate.captcha.timeout", DURATION);
         // platform: the operator's texts, colours and logo (Branding)
         add("casegate.branding.dir", DIRECTORY);
-        add("casegate.consent.version", TEXT);
+        // Recorded with every consent, in submission.consent_text_version (V1: 100 characters).
+        add("casegate.consent.version", new Expect("a text of at most 100 characters", value -> value.length() <= 100));
         secret("casegate.api.keys");
         // attachments
         add("casegate.attachments.dir", TEXT);

@@ -76,6 +76,15 @@ class ConfigKeysTest {
     }
 
     @Test
+    void aConsentVersionLongerThanItsColumnStopsTheStart() {
+        assertEquals(
+                List.of("casegate.consent.version: expected a text of at most 100 characters, got \"" + "v".repeat(101)
+                        + "\""),
+                ConfigKeys.problems(MapConfig.of(Map.of("casegate.consent.version", "v".repeat(101)))));
+        assertEquals(List.of(), ConfigKeys.problems(MapConfig.of(Map.of("casegate.consent.version", "v".repeat(100)))));
+    }
+
+    @Test
     void durationsInEitherSyntaxPassAndOthersAreNamed() {
         for (String duration : List.of("7s", "500ms", "5m", "2h", "7d", "PT7S", "P7D", "30")) {
             assertEquals(

@@ -32,6 +32,7 @@ public final class CrmInspector {
     public CrmInspector(URI sandbox) {
         this.sandbox = sandbox;
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -72,6 +73,19 @@ public final class CrmInspector {
         return json(response).getJsonArray("value").stream()
                 .map(JsonValue::asJsonObject)
                 .toList();
+    }
+
+    /** The Content-Type with which the CRM serves a case file's content: the type it was uploaded with. */
+    public String caseFileType(String caseFileId) {
+        login();
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(sandbox.resolve("0/rest/FileService/Download/CaseFile/" + caseFileId))
+                        .GET());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "Download CaseFile " + caseFileId + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.headers().firstValue("Content-Type").orElse("");
     }
 
     private void login() {

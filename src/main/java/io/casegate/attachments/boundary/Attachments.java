@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional.TxType;
 import io.casegate.attachments.entity.AttachedFile;
 import io.casegate.attachments.entity.Attachment;
 import io.casegate.attachments.entity.StoredAttachment;
+import io.casegate.platform.FileExtensions;
 
 /**
  * A submission's attachments (table {@code attachment}): recorded with the submission, read by the
@@ -24,8 +25,6 @@ import io.casegate.attachments.entity.StoredAttachment;
  */
 @ApplicationScoped
 public class Attachments {
-
-    private static final String UNKNOWN_TYPE = "application/octet-stream";
 
     @PersistenceContext(unitName = "casegate")
     EntityManager em;
@@ -47,13 +46,12 @@ public class Attachments {
     public void attach(UUID submissionId, List<StoredAttachment> files) {
         int ordinal = 0;
         for (StoredAttachment file : files) {
-            String mediaType = file.file().mediaType();
             em.persist(new Attachment(
                     UUID.randomUUID(),
                     submissionId,
                     ordinal++,
                     file.file().fileName(),
-                    mediaType == null || mediaType.isBlank() ? UNKNOWN_TYPE : mediaType,
+                    file.file().mediaType(),
                     file.stored().size(),
                     file.stored().sha256(),
                     file.stored().storageKey()));
@@ -67,7 +65,12 @@ public class Attachments {
                 .setParameter("submissionId", submissionId.toString())
                 .getResultStream()
                 .map(file -> new AttachedFile(
-                        file.id(), file.fileName(), file.mediaType(), file.size(), () -> store.open(file.storageKey())))
+                        file.id(),
+                        file.fileName(),
+                        // from the name again: a row stored before the type was derived holds the sender's
+                        FileExtensions.mediaType(file.fileName()),
+                        file.size(),
+                        () -> store.open(file.storageKey())))
                 .toList();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import io.casegate.attachments.entity.AttachedFile;
 import io.casegate.cases.entity.CaseRequest;
@@ -14,11 +15,19 @@ import io.casegate.cases.entity.CaseRequest;
  * The case's description (Creatio's Symptoms): every field of the form, labelled, one per line, in
  * the language the visitor used, then the files with their sizes. The visitor's own text comes
  * last, under its label, because it may span lines.
+ * <p>
+ * Creatio shows the case's Symptoms and the visitor's message (an e-mail Activity's Body, a
+ * CaseMessageHistory's Message) as HTML (docs/crm.md, "Text that Creatio renders as HTML"). So both
+ * are written as HTML here, the one place that does it: the visitor's text is escaped, so that
+ * {@code <script>} or {@code <b>} shows as those characters and does nothing, and each line break
+ * becomes {@code <br>}.
  */
 final class CaseDescription {
 
     private static final String BUNDLE = "io.casegate.cases.control.case-description";
     private static final Locale DEFAULT = Locale.forLanguageTag("ru");
+    /** A line break in HTML; the newline after it keeps the stored text readable as plain text too. */
+    static final String LINE_BREAK = "<br>\n";
 
     private CaseDescription() {}
 
@@ -53,7 +62,38 @@ final class CaseDescription {
                 request.description() == null || request.description().isBlank()
                         ? labels.getString("none")
                         : request.description().strip());
-        return String.join("\n", lines);
+        return lines.stream().map(CaseDescription::html).collect(Collectors.joining(LINE_BREAK));
+    }
+
+    /** The visitor's message as the CRM's message body holds it: HTML, escaped, its line breaks kept. */
+    static String messageBody(String description) {
+        return description == null ? "" : html(description.strip());
+    }
+
+    /**
+     * Plain text as HTML that shows it: {@code &}, {@code <} and {@code >} escaped (enough for text
+     * between tags, where this goes; quotes matter only inside attributes), each line break (CRLF,
+     * CR or LF) a {@code <br>}.
+     */
+    static String html(String text) {
+        StringBuilder html = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> html.append("&amp;");
+                case '<' -> html.append("&lt;");
+                case '>' -> html.append("&gt;");
+                case '\r' -> {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    html.append(LINE_BREAK);
+                }
+                case '\n' -> html.append(LINE_BREAK);
+                default -> html.append(c);
+            }
+        }
+        return html.toString();
     }
 
     private static void line(List<String> lines, ResourceBundle labels, String key, String value) {

@@ -75,7 +75,7 @@ final class CaseRecords {
                 contact.accountId(),
                 request.email(),
                 request.subject(),
-                request.description(),
+                CaseDescription.messageBody(request.description()),
                 request.receivedOn());
     }
 

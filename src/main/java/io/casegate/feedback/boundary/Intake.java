@@ -109,13 +109,14 @@ class Intake implements SubmissionIntake {
         if (key == null || key.isBlank()) {
             return null;
         }
-        String scoped = context.channel().name() + ":" + key.strip();
+        String scoped =
+                context.channel().name() + ":" + Submission.withoutControls(key).strip();
         return scoped.length() <= 300 ? scoped : scoped.substring(0, 300);
     }
 
     @Override
     public Optional<Receipt> find(String reference) {
-        if (reference == null || reference.isBlank()) {
+        if (reference == null || reference.isBlank() || hasControls(reference)) {
             return Optional.empty();
         }
         return records.byReference(reference.strip()).map(this::receiptOf);
@@ -147,7 +148,12 @@ class Intake implements SubmissionIntake {
 
     /** The receipt for a reference or case number, but only for the visitor who gives the submission's e-mail. */
     public Optional<Receipt> findForVisitor(String referenceOrCaseNumber, String email) {
-        if (referenceOrCaseNumber == null || referenceOrCaseNumber.isBlank() || email == null || email.isBlank()) {
+        if (referenceOrCaseNumber == null
+                || referenceOrCaseNumber.isBlank()
+                || email == null
+                || email.isBlank()
+                || hasControls(referenceOrCaseNumber)
+                || hasControls(email)) {
             return Optional.empty();
         }
         String given = referenceOrCaseNumber.strip().toUpperCase(Locale.ROOT);
@@ -159,6 +165,11 @@ class Intake implements SubmissionIntake {
                 .filter(found -> found.belongsTo(email))
                 .max(Comparator.comparing(Submission::receivedAt))
                 .map(this::receiptOf);
+    }
+
+    /** A NUL cannot even be compared with in PostgreSQL: such a lookup finds nothing, without asking. */
+    private static boolean hasControls(String text) {
+        return !text.equals(Submission.withoutControls(text));
     }
 
     Receipt receiptOf(Submission submission) {

@@ -66,8 +66,8 @@ final class SubmissionParts implements AutoCloseable {
                     if (total > maxTotalBytes) {
                         throw read.tooLarge();
                     }
-                    read.files.add(new IncomingFile(
-                            fileName(part), mediaType(part), file.size(), new AttachmentStore.Staged(store, file)));
+                    read.files.add(
+                            new IncomingFile(fileName(part), file.size(), new AttachmentStore.Staged(store, file)));
                 } else {
                     read.fields.put(part.getName(), read.text(part));
                 }
@@ -91,15 +91,6 @@ final class SubmissionParts implements AutoCloseable {
                 .findFirst()
                 .orElse(null);
         return SubmittedFileName.of(header, SubmittedFileName.HeaderText.OCTETS);
-    }
-
-    /** The part's type, unless it is longer than any real one (and than its column): then none. */
-    private static String mediaType(EntityPart part) {
-        if (part.getMediaType() == null) {
-            return null;
-        }
-        String type = part.getMediaType().toString();
-        return type.length() <= UploadedFiles.MEDIA_TYPE_MAX ? type : null;
     }
 
     /**

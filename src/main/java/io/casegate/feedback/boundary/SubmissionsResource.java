@@ -28,6 +28,7 @@ import io.casegate.attachments.boundary.AttachmentStore;
 import io.casegate.attachments.boundary.FilePolicy;
 import io.casegate.feedback.control.ApiKeys;
 import io.casegate.feedback.control.SubmissionValidation;
+import io.casegate.feedback.entity.SubmissionFields;
 import io.casegate.platform.ClientAddress;
 import io.casegate.platform.ProblemException;
 import io.casegate.platform.ProblemException.FieldProblem;
@@ -132,6 +133,8 @@ public class SubmissionsResource {
     private static void tooLong(List<FieldProblem> problems, String field, String value, int max, Locale locale) {
         if (value != null && value.strip().length() > max) {
             problems.add(new FieldProblem(field, Texts.text(locale, "api.problem.valueTooLong", max)));
+        } else if (value != null && !value.matches(SubmissionFields.NO_CONTROLS)) {
+            problems.add(new FieldProblem(field, Texts.text(locale, "api.problem.controlCharacters")));
         }
     }
 

@@ -14,9 +14,6 @@ import io.casegate.attachments.entity.IncomingFile;
  */
 final class UploadedFiles {
 
-    /** The length of the attachment's media_type column (V1); no real media type comes near it. */
-    static final int MEDIA_TYPE_MAX = 255;
-
     private UploadedFiles() {}
 
     /**
@@ -34,14 +31,8 @@ final class UploadedFiles {
                 .filter(Part.class::isInstance)
                 .map(Part.class::cast)
                 .filter(part -> !fileName(part).isEmpty() || part.getSize() > 0)
-                .map(part -> new IncomingFile(fileName(part), mediaType(part), part.getSize(), part::getInputStream))
+                .map(part -> new IncomingFile(fileName(part), part.getSize(), part::getInputStream))
                 .toList();
-    }
-
-    /** A type longer than its column is no real one: such a file is sent as bytes of no particular type. */
-    private static String mediaType(Part part) {
-        String type = part.getContentType();
-        return type == null || type.length() > MEDIA_TYPE_MAX ? "application/octet-stream" : type;
     }
 
     /** Read from the header, as the API reads it: the container's own reading knows no {@code filename*}. */

@@ -144,7 +144,7 @@ public class Submission {
                 fields.getDescription() == null ? null : fields.getDescription().strip();
         this.locale = (locale == null ? Locale.forLanguageTag("ru") : locale).toLanguageTag();
         this.clientIp = clip(clientIp, 64);
-        this.userAgent = clip(userAgent, 1000);
+        this.userAgent = clip(withoutControls(userAgent), 1000);
         this.consentGivenAt = consentGivenAt;
         this.consentTextVersion = consentTextVersion;
         this.receivedAt = receivedAt;
@@ -171,8 +171,21 @@ public class Submission {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /**
+     * The text without control characters (NUL cannot be stored in PostgreSQL): for values that are
+     * only hints (the user agent) or only have to be stable (an idempotency key).
+     */
+    public static String withoutControls(String value) {
+        return value == null ? null : value.replaceAll("[\\x00-\\x1F\\x7F]", "");
+    }
+
+    /** At most {@code max} UTF-16 units, never half of a pair (which the database would store as "?"). */
     private static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 
     /** The case exists and has its number; true the first time only. */

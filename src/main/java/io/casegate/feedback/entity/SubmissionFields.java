@@ -5,6 +5,7 @@ import java.io.Serializable;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -29,36 +30,51 @@ public class SubmissionFields implements Serializable {
 
     public static final int SERVICE_MAX = 250;
 
+    /**
+     * No control characters but tab, line feed and carriage return: a NUL cannot be stored in a
+     * PostgreSQL text column at all (the insert would fail, and a failed insert is answered 503,
+     * "try again"), and the others have no place in a name or a message.
+     */
+    public static final String NO_CONTROLS = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]*";
+
     @NotBlank(message = "{casegate.name.required}")
     @Size(max = NAME_MAX, message = "{casegate.field.tooLong}")
+    @Pattern(regexp = NO_CONTROLS, message = "{casegate.field.controlCharacters}")
     private String name;
 
     @NotBlank(message = "{casegate.email.required}")
     @Email(message = "{casegate.email.invalid}", regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
     @Size(max = EMAIL_MAX, message = "{casegate.field.tooLong}")
+    @Pattern(regexp = NO_CONTROLS, message = "{casegate.field.controlCharacters}")
     private String email;
 
     @RussianPhone
     @Size(max = PHONE_MAX, message = "{casegate.field.tooLong}")
+    @Pattern(regexp = NO_CONTROLS, message = "{casegate.field.controlCharacters}")
     private String phone;
 
     @NotBlank(message = "{casegate.organisation.required}")
     @Size(max = ORGANISATION_MAX, message = "{casegate.field.tooLong}")
+    @Pattern(regexp = NO_CONTROLS, message = "{casegate.field.controlCharacters}")
     private String organisation;
 
     @Inn
+    @Pattern(regexp = NO_CONTROLS, message = "{casegate.field.controlCharacters}")
     private String inn;
 
     @NotBlank(message = "{casegate.service.required}")
     @Size(max = SERVICE_MAX, message = "{casegate.field.tooLong}")
+    @Pattern(regexp = NO_CONTROLS, message = "{casegate.field.controlCharacters}")
     private String service;
 
     @NotBlank(message = "{casegate.subject.required}")
     @Size(max = SUBJECT_MAX, message = "{casegate.field.tooLong}")
+    @Pattern(regexp = NO_CONTROLS, message = "{casegate.field.controlCharacters}")
     private String subject;
 
     @NotBlank(message = "{casegate.description.required}")
     @Size(max = DESCRIPTION_MAX, message = "{casegate.field.tooLong}")
+    @Pattern(regexp = NO_CONTROLS, message = "{casegate.field.controlCharacters}")
     private String description;
 
     @AssertTrue(message = "{casegate.consent.required}")

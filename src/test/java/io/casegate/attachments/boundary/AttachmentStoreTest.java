@@ -42,8 +42,8 @@ class AttachmentStoreTest {
     void aStagedFileIsMovedNotCopied() throws IOException {
         AttachmentStore cut = new AttachmentStore(directory.toString());
         var staged = cut.store(new ByteArrayInputStream("hello".getBytes()), 100);
-        var stored = cut.store(new io.casegate.attachments.entity.IncomingFile(
-                "a.txt", "text/plain", 5, new AttachmentStore.Staged(cut, staged)));
+        var stored = cut.store(
+                new io.casegate.attachments.entity.IncomingFile("a.txt", 5, new AttachmentStore.Staged(cut, staged)));
         assertEquals(5, stored.size());
         assertEquals(staged.sha256(), stored.sha256());
         assertFalse(stored.storageKey().equals(staged.storageKey()));

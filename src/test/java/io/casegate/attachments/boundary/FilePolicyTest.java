@@ -59,6 +59,6 @@ class FilePolicyTest {
     }
 
     private static IncomingFile file(String name, long size) {
-        return new IncomingFile(name, "application/octet-stream", size, InputStream::nullInputStream);
+        return new IncomingFile(name, size, InputStream::nullInputStream);
     }
 }

@@ -187,7 +187,7 @@ class CaseWorkflowIT {
         List<JsonObject> messages = crm.list("Activity", "Case/Id eq " + delivered.caseId());
         assertEquals(1, messages.size());
         JsonObject message = messages.get(0);
-        assertEquals(request.description(), message.getString("Body"));
+        assertEquals(request.description().replace("\n", "<br>\n"), message.getString("Body"));
         // An incoming e-mail on the case, done: not an open task of the integration user.
         assertEquals(ACTIVITY_TYPE_EMAIL, message.getString("TypeId"), message::toString);
         assertEquals(MESSAGE_TYPE_INCOMING, message.getString("MessageTypeId"), message::toString);
@@ -624,7 +624,9 @@ class CaseWorkflowIT {
 
             List<JsonObject> history = crm.list("CaseMessageHistory", "Case/Id eq " + delivered.caseId());
             assertEquals(1, history.size());
-            assertEquals(request.description(), history.get(0).getString("Message"));
+            assertEquals(
+                    request.description().replace("\n", "<br>\n"),
+                    history.get(0).getString("Message"));
             assertEquals(NOTIFIER_LOCAL, history.get(0).getString("MessageNotifierId"), "a message with its notifier");
             assertEquals(
                     0, crm.list("Activity", "Case/Id eq " + delivered.caseId()).size());

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +37,8 @@ import org.junit.jupiter.api.Test;
 import io.casegate.testing.ApiClient;
 import io.casegate.testing.ApiClient.Answer;
 import io.casegate.testing.CasegateProcess;
+import io.casegate.testing.NoScriptForm;
+import io.casegate.testing.NoScriptForm.FilePart;
 import io.casegate.testing.SampleFiles;
 
 /**
@@ -433,45 +434,9 @@ class BodyLimitsIT {
 
     /** The form as a browser without JavaScript posts it, with one small file of the given name. */
     private static HttpResponse<String> postForm(String fileName) {
-        HttpClient browser =
-                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String page = send(
-                        browser,
-                        HttpRequest.newBuilder(casegate.url("index.xhtml")).GET())
-                .body();
-        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
-                .matcher(page);
-        Matcher action =
-                Pattern.compile("<form id=\"feedback\"[^>]*action=\"([^\"]+)\"").matcher(page);
-        Matcher service = Pattern.compile("<option value=\"([^\"]+)\"").matcher(page);
-        assertTrue(viewState.find() && action.find() && service.find(), page);
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("feedback", "feedback");
-        ApiClient.validFields(tag, "form-" + tag + "@example.ru", "ООО Форма " + tag)
-                .forEach((name, value) -> {
-                    if (!name.equals("consent") && !name.equals("service")) {
-                        fields.put("feedback:" + name, value);
-                    }
-                });
-        fields.put("feedback:service", service.group(1));
-        fields.put("feedback:consent", "on");
-        fields.put("feedback:website", "");
-        fields.put("feedback:send", "Отправить");
-        fields.put("jakarta.faces.ViewState", viewState.group(1).replace("&#58;", ":"));
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((field, value) -> body.writeBytes(
-                ("--xyz\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--xyz\r\nContent-Disposition: form-data; name=\"feedback:files\"; filename=\"" + fileName
-                        + "\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 a small file\r\n--xyz--\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        return send(
-                browser,
-                HttpRequest.newBuilder(casegate.url("index.xhtml")
-                                .resolve(action.group(1).replace("&amp;", "&")))
-                        .header("Content-Type", "multipart/form-data; boundary=xyz")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return NoScriptForm.open(casegate.url("index.xhtml"), tag, "form-" + tag + "@example.ru", "ООО Форма " + tag)
+                .post(List.of(FilePart.smallPdf(fileName)));
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import io.casegate.testing.ApiClient;
 import io.casegate.testing.CasegateProcess;
 import io.casegate.testing.CrmInspector;
+import io.casegate.testing.NoScriptForm;
+import io.casegate.testing.NoScriptForm.FilePart;
 
 /**
  * File names through the REST intake, each sent byte for byte the way a family of clients sends it,
@@ -247,13 +249,12 @@ class FileNamesIT {
     /** A multipart request built byte for byte: the text fields, then one file part per header parameter. */
     private static HttpResponse<String> post(String tag, List<byte[]> fileParameters, List<byte[]> contents) {
         String boundary = "----casegate" + UUID.randomUUID();
-        byte[] body = multipart(
+        byte[] body = NoScriptForm.multipart(
                 boundary,
                 ApiClient.validFields(
                         tag, tag.substring(0, Math.min(tag.length(), 20)) + "@example.ru", "ООО Имена " + tag),
                 "files",
-                fileParameters,
-                contents);
+                fileParts(fileParameters, contents));
         return send(
                 HttpClient.newHttpClient(),
                 HttpRequest.newBuilder(casegate.url("api/v1/submissions"))
@@ -264,62 +265,16 @@ class FileNamesIT {
 
     /** The form, as a browser without JavaScript posts it: the page first (session and view state), then the multipart POST. */
     private static HttpResponse<String> postForm(String tag, List<byte[]> fileParameters, List<byte[]> contents) {
-        HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new java.net.CookieManager())
-                .build();
-        String page = send(
-                        browser,
-                        HttpRequest.newBuilder(casegate.url("index.xhtml")).GET())
-                .body();
-        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
-                .matcher(page);
-        Matcher action =
-                Pattern.compile("<form id=\"feedback\"[^>]*action=\"([^\"]+)\"").matcher(page);
-        Matcher service = Pattern.compile("<option value=\"([^\"]+)\"").matcher(page);
-        assertTrue(viewState.find() && action.find() && service.find(), page);
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("feedback", "feedback");
-        ApiClient.validFields(tag, "form@example.ru", "ООО Форма " + tag).forEach((name, value) -> {
-            if (!name.equals("consent") && !name.equals("service")) {
-                fields.put("feedback:" + name, value);
-            }
-        });
-        fields.put("feedback:service", service.group(1));
-        fields.put("feedback:consent", "on");
-        fields.put("feedback:website", "");
-        fields.put("feedback:send", "Отправить");
-        fields.put("jakarta.faces.ViewState", viewState.group(1).replace("&#58;", ":"));
-        String boundary =
-                "----WebKitFormBoundary" + UUID.randomUUID().toString().replace("-", "");
-        byte[] body = multipart(boundary, fields, "feedback:files", fileParameters, contents);
-        return send(
-                browser,
-                HttpRequest.newBuilder(casegate.url("index.xhtml")
-                                .resolve(action.group(1).replace("&amp;", "&")))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return NoScriptForm.open(casegate.url("index.xhtml"), tag, "form@example.ru", "ООО Форма " + tag)
+                .post(fileParts(fileParameters, contents));
     }
 
-    private static byte[] multipart(
-            String boundary,
-            Map<String, String> fields,
-            String fileField,
-            List<byte[]> fileParameters,
-            List<byte[]> contents) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((field, value) -> body.writeBytes(("--" + boundary
-                        + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n")
-                .getBytes(StandardCharsets.UTF_8)));
+    private static List<FilePart> fileParts(List<byte[]> fileParameters, List<byte[]> contents) {
+        List<FilePart> parts = new ArrayList<>();
         for (int i = 0; i < fileParameters.size(); i++) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; ")
-                    .getBytes(StandardCharsets.US_ASCII));
-            body.writeBytes(fileParameters.get(i));
-            body.writeBytes("\r\nContent-Type: application/octet-stream\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            body.writeBytes(contents.get(i));
-            body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+            parts.add(new FilePart(fileParameters.get(i), "application/octet-stream", contents.get(i)));
         }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return body.toByteArray();
+        return parts;
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
