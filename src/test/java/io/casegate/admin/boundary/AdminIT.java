@@ -208,7 +208,7 @@ class AdminIT {
         assertEquals("DONE", delivered.textOf("state").orElseThrow());
         assertEquals(caseNumber, delivered.textOf("case-number").orElseThrow());
         assertTrue(
-                delivered.text().contains("create case"),
+                delivered.text().contains("create records (batch)"),
                 "the successful delivery's calls are logged: " + delivered.text());
         assertFalse(delivered.body().contains("id=\"retry\""), "no retry button for a delivered submission");
 
@@ -233,8 +233,9 @@ class AdminIT {
                 "the protected page itself is not shown without its token");
         assertTrue(
                 bookmarked.body().contains("id=\"submission-list\""), "the start page instead: " + bookmarked.text());
+        // The language switch links to the same page too; the submission list's link carries the token.
         URI link = bookmarked
-                .link("submission.xhtml")
+                .link("submission.xhtml?ref=" + reference + "&amp;jakarta.faces.Token")
                 .orElseThrow(() -> new AssertionError("no link: " + bookmarked.text()));
         assertTrue(
                 link.getQuery().contains("ref=" + reference) && link.getQuery().contains("jakarta.faces.Token="),
