@@ -159,7 +159,11 @@ class LoadBalancerConfigIT {
     }
 
     @Test
-    void theHealthChecksSendTheMonitoringToken() {
+    void theHealthChecksSendTheMonitoringToken() throws InterruptedException {
+        // HAProxy checks each node every 5 s from its start; this test may run before the second one's turn.
+        for (long deadline = System.nanoTime() + 15_000_000_000L; checks.size() < 2 && System.nanoTime() < deadline; ) {
+            Thread.sleep(100);
+        }
         assertTrue(checks.size() >= 2, "health checks seen: " + checks.size());
         assertTrue(checks.stream().allMatch(("/health/ready Bearer " + TOKEN)::equals), checks.toString());
     }
