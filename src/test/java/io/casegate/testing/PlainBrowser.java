@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -45,9 +47,18 @@ public final class PlainBrowser {
 
         /** The first link whose href contains {@code part}, resolved against this page. */
         public Optional<URI> link(String part) {
+            return links(part).stream().findFirst();
+        }
+
+        /** Every link whose href contains {@code part}, resolved against this page, in page order. */
+        public List<URI> links(String part) {
             Matcher m = Pattern.compile("href=\"([^\"]*" + Pattern.quote(part) + "[^\"]*)\"")
                     .matcher(body);
-            return m.find() ? Optional.of(uri.resolve(m.group(1).replace("&amp;", "&"))) : Optional.empty();
+            List<URI> links = new ArrayList<>();
+            while (m.find()) {
+                links.add(uri.resolve(m.group(1).replace("&amp;", "&")));
+            }
+            return links;
         }
 
         /** The value of the hidden Faces view state of the form. */
