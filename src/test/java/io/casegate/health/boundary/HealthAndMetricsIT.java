@@ -93,8 +93,8 @@ class HealthAndMetricsIT {
         double received = MetricsScrape.value(metrics, "casegate_submissions_received_total{channel=\"api\"}");
         double delivered = MetricsScrape.value(metrics, "casegate_submissions_delivered_total");
         double timed = MetricsScrape.value(metrics, "casegate_submission_to_case_seconds_count");
-        double casesCreated =
-                MetricsScrape.value(metrics, "casegate_crm_call_duration_seconds_count{operation=\"create case\"}");
+        double casesCreated = MetricsScrape.value(
+                metrics, "casegate_crm_call_duration_seconds_count{operation=\"create records (batch)\"}");
 
         Answer accepted = new ApiClient(casegate.url("api/"), API_KEY)
                 .submit(ApiClient.distinctVisitor("metrics-" + UUID.randomUUID()));
@@ -109,11 +109,13 @@ class HealthAndMetricsIT {
         assertEquals(timed + 1, MetricsScrape.value(metrics, "casegate_submission_to_case_seconds_count"));
         assertEquals(
                 casesCreated + 1,
-                MetricsScrape.value(metrics, "casegate_crm_call_duration_seconds_count{operation=\"create case\"}"));
+                MetricsScrape.value(
+                        metrics, "casegate_crm_call_duration_seconds_count{operation=\"create records (batch)\"}"));
         String text = MetricsScrape.text(metrics);
         assertTrue(text.contains("# TYPE casegate_crm_call_duration_seconds histogram"), text);
         assertTrue(
-                text.contains("casegate_crm_call_duration_seconds_bucket{operation=\"create case\",le=\"+Inf\"}"),
+                text.contains(
+                        "casegate_crm_call_duration_seconds_bucket{operation=\"create records (batch)\",le=\"+Inf\"}"),
                 text);
     }
 
