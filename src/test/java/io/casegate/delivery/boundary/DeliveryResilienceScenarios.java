@@ -102,10 +102,12 @@ abstract class DeliveryResilienceScenarios {
     @Test
     void aCrashOfCasegateMidDeliveryLosesAndDuplicatesNothing() {
         String tag = "crash-" + UUID.randomUUID();
-        // Slow CRM calls keep deliveries in flight when the process dies.
-        crm().faults("{\"latencyMs\":700}");
+        // The submissions wait out an outage, so that none is delivered while the next is still
+        // being sent; then slow CRM calls keep all of them in flight together when the process dies.
+        crm().faults("{\"outage\":true}");
         Map<String, Answer> accepted = submit(api(), tag, 0, CRASH_SUBMISSIONS);
         accepted.values().forEach(answer -> assertEquals(202, answer.status(), answer.body()));
+        crm().faults("{\"outage\":false,\"latencyMs\":700}");
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> !casesTagged(tag).isEmpty());
