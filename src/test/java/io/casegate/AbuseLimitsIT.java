@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -219,7 +217,7 @@ class AbuseLimitsIT {
                 202,
                 api.submit(ApiClient.validFields(tag(), "api-limit@example.ru", "ООО Лимит"))
                         .status());
-        HttpResponse<String> limited = send(
+        HttpResponse<String> limited = NoScriptForm.send(
                 HttpClient.newHttpClient(),
                 HttpRequest.newBuilder(direct.url("api/v1/submissions"))
                         .header("X-Api-Key", API_KEY)
@@ -244,7 +242,7 @@ class AbuseLimitsIT {
         assertEquals("203.0.113.50", recordedIp("form-" + tag + "@example.ru"), "the rightmost untrusted hop");
 
         String apiTag = tag();
-        HttpResponse<String> api = send(
+        HttpResponse<String> api = NoScriptForm.send(
                 HttpClient.newHttpClient(),
                 HttpRequest.newBuilder(behindProxy.url("api/v1/submissions"))
                         .header("X-Api-Key", API_KEY)
@@ -293,7 +291,7 @@ class AbuseLimitsIT {
     }
 
     private static HttpResponse<String> get(CasegateProcess server, String path, String forwardedFor) {
-        return send(
+        return NoScriptForm.send(
                 browser(),
                 withForwardedFor(HttpRequest.newBuilder(server.url(path)).GET(), forwardedFor));
     }
@@ -301,7 +299,7 @@ class AbuseLimitsIT {
     /** The status page's form as a browser posts it: a lookup of an unknown reference. */
     private static HttpResponse<String> statusLookup(CasegateProcess server, String forwardedFor) {
         HttpClient browser = browser();
-        String page = send(
+        String page = NoScriptForm.send(
                         browser,
                         HttpRequest.newBuilder(server.url("status.xhtml")).GET())
                 .body();
@@ -311,7 +309,7 @@ class AbuseLimitsIT {
         fields.put("status:email", "nobody@example.ru");
         fields.put("status:check", "check");
         fields.put("jakarta.faces.ViewState", viewState(page));
-        return send(
+        return NoScriptForm.send(
                 browser,
                 withForwardedFor(
                         HttpRequest.newBuilder(server.url("status.xhtml").resolve(formAction(page, "status")))
@@ -322,7 +320,7 @@ class AbuseLimitsIT {
 
     private static HttpResponse<String> login(
             CasegateProcess server, String name, String password, String forwardedFor) {
-        return send(
+        return NoScriptForm.send(
                 browser(),
                 withForwardedFor(
                         HttpRequest.newBuilder(server.url("j_security_check"))
@@ -363,18 +361,5 @@ class AbuseLimitsIT {
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
-        try {
-            return http.send(
-                    request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

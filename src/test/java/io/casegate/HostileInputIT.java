@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -350,15 +348,7 @@ class HostileInputIT {
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP_1_1.send(
-                    request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return NoScriptForm.send(HTTP_1_1, request);
     }
 
     static JsonObject json(String body) {

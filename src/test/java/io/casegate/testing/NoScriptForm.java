@@ -151,7 +151,8 @@ public final class NoScriptForm {
         return body.toByteArray();
     }
 
-    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
+    /** Sends a request with a minute's timeout, as a browser would wait for a slow page. */
+    public static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
         try {
             return http.send(
                     request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(UTF_8));

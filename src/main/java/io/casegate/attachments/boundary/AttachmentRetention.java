@@ -3,20 +3,16 @@ package io.casegate.attachments.boundary;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.casegate.platform.Sweeps;
 
 /**
  * Removes attachments from local storage once their submission is in the CRM and the retention
@@ -43,8 +39,8 @@ class AttachmentRetention {
     @Inject
     Clock clock;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Sweeps sweeps;
 
     @Inject
     @ConfigProperty(name = "casegate.attachments.retention", defaultValue = "7d")
@@ -59,18 +55,8 @@ class AttachmentRetention {
     @ConfigProperty(name = "casegate.attachments.orphan-age", defaultValue = "24h")
     Duration orphanAge;
 
-    private ScheduledFuture<?> schedule;
-
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        long interval = Math.max(1000, checkInterval.toMillis());
-        schedule = scheduler.scheduleWithFixedDelay(this::housekeeping, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (schedule != null) {
-            schedule.cancel(false);
-        }
+        sweeps.every(checkInterval, this::housekeeping);
     }
 
     /** With a retention of zero, a delivered submission's files go at once. */
@@ -82,33 +68,24 @@ class AttachmentRetention {
 
     private void housekeeping() {
         removeExpiredSafely();
-        try {
-            int copies = externalFiles.removeExpired();
-            if (copies > 0) {
-                LOG.info(() -> "Removed " + copies + " expired copies of large files (/files/)");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Sweep of the published files (/files/) failed; trying again later", e);
-        }
-        try {
-            int orphans = removeOrphans();
-            if (orphans > 0) {
-                LOG.info(() -> "Removed " + orphans + " files of interrupted intakes from local storage");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Orphan sweep of the attachment store failed; trying again later", e);
-        }
+        Sweeps.sweep(
+                LOG,
+                "Sweep of the published files (/files/)",
+                externalFiles::removeExpired,
+                copies -> "Removed " + copies + " expired copies of large files (/files/)");
+        Sweeps.sweep(
+                LOG,
+                "Orphan sweep of the attachment store",
+                this::removeOrphans,
+                orphans -> "Removed " + orphans + " files of interrupted intakes from local storage");
     }
 
     private void removeExpiredSafely() {
-        try {
-            int removed = removeExpired();
-            if (removed > 0) {
-                LOG.info(() -> "Removed " + removed + " delivered attachments from local storage");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Attachment retention failed; trying again later", e);
-        }
+        Sweeps.sweep(
+                LOG,
+                "Attachment retention",
+                this::removeExpired,
+                removed -> "Removed " + removed + " delivered attachments from local storage");
     }
 
     /** Files that no submission owns and that are older than {@code casegate.attachments.orphan-age}. */

@@ -1,6 +1,7 @@
 package io.casegate.cases.control;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -188,6 +189,6 @@ final class TwoRoundTrips {
     }
 
     private static List<Request<?>> present(Request<?>... requests) {
-        return java.util.Arrays.stream(requests).filter(Objects::nonNull).toList();
+        return Arrays.stream(requests).filter(Objects::nonNull).toList();
     }
 }

@@ -4,20 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.casegate.platform.Sweeps;
 
 /**
  * Anonymises delivered submissions once {@code casegate.privacy.retention} (default 30 days) has
@@ -39,8 +36,8 @@ class PersonalDataRetention {
     @Inject
     Clock clock;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Sweeps sweeps;
 
     @Inject
     @ConfigProperty(name = "casegate.privacy.retention", defaultValue = "30d")
@@ -50,30 +47,15 @@ class PersonalDataRetention {
     @ConfigProperty(name = "casegate.privacy.check-interval", defaultValue = "1h")
     Duration checkInterval;
 
-    private ScheduledFuture<?> schedule;
-
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        long interval = Math.max(1000, checkInterval.toMillis());
-        schedule = scheduler.scheduleWithFixedDelay(this::round, interval, interval, TimeUnit.MILLISECONDS);
+        sweeps.every(
+                checkInterval,
+                () -> Sweeps.sweep(
+                        LOG,
+                        "Anonymisation of delivered submissions",
+                        this::anonymiseExpired,
+                        done -> "Anonymised the personal data of " + done + " delivered submissions"));
         LOG.info(() -> "Personal data of delivered submissions is anonymised " + retention + " after delivery");
-    }
-
-    @PreDestroy
-    void stop() {
-        if (schedule != null) {
-            schedule.cancel(false);
-        }
-    }
-
-    private void round() {
-        try {
-            int done = anonymiseExpired();
-            if (done > 0) {
-                LOG.info(() -> "Anonymised the personal data of " + done + " delivered submissions");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Anonymisation of delivered submissions failed; trying again later", e);
-        }
     }
 
     /** One round: how many submissions this node anonymised. */

@@ -178,7 +178,7 @@ class BodyLimitsIT {
         }
         form.append("--xyz--\r\n");
         byte[] body = form.toString().getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> page = send(
+        HttpResponse<String> page = NoScriptForm.send(
                 HttpClient.newHttpClient(),
                 HttpRequest.newBuilder(casegate.url("index.xhtml"))
                         .header("Content-Type", "multipart/form-data; boundary=xyz")
@@ -437,18 +437,5 @@ class BodyLimitsIT {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         return NoScriptForm.open(casegate.url("index.xhtml"), tag, "form-" + tag + "@example.ru", "ООО Форма " + tag)
                 .post(List.of(FilePart.smallPdf(fileName)));
-    }
-
-    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
-        try {
-            return http.send(
-                    request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

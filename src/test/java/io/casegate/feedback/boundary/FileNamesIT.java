@@ -255,7 +255,7 @@ class FileNamesIT {
                         tag, tag.substring(0, Math.min(tag.length(), 20)) + "@example.ru", "ООО Имена " + tag),
                 "files",
                 fileParts(fileParameters, contents));
-        return send(
+        return NoScriptForm.send(
                 HttpClient.newHttpClient(),
                 HttpRequest.newBuilder(casegate.url("api/v1/submissions"))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -275,19 +275,6 @@ class FileNamesIT {
             parts.add(new FilePart(fileParameters.get(i), "application/octet-stream", contents.get(i)));
         }
         return parts;
-    }
-
-    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
-        try {
-            return http.send(
-                    request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String reference(HttpResponse<String> answer) {
