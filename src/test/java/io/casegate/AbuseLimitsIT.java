@@ -161,6 +161,18 @@ class AbuseLimitsIT {
     }
 
     @Test
+    void aVisitorWhoSwitchedToEnglishIsToldInEnglish() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, statusLookup(behindProxy, "203.0.113.20", "en").statusCode());
+        }
+        HttpResponse<String> limited = statusLookup(behindProxy, "203.0.113.20", "en");
+        assertEquals(429, limited.statusCode(), limited.body());
+        assertTrue(
+                limited.body().contains("Too many requests have come from your address"),
+                "the switch's choice, not the browser's Russian: " + limited.body());
+    }
+
+    @Test
     void forwardedForFromATrustedProxyNamesTheClient() {
         for (int i = 0; i < 3; i++) {
             assertEquals(200, statusLookup(behindProxy, "203.0.113.10").statusCode());
@@ -296,12 +308,22 @@ class AbuseLimitsIT {
                 withForwardedFor(HttpRequest.newBuilder(server.url(path)).GET(), forwardedFor));
     }
 
-    /** The status page's form as a browser posts it: a lookup of an unknown reference. */
     private static HttpResponse<String> statusLookup(CasegateProcess server, String forwardedFor) {
+        return statusLookup(server, forwardedFor, null);
+    }
+
+    /**
+     * The status page's form as a browser with Russian in its Accept-Language posts it: a lookup of
+     * an unknown reference, after choosing {@code language} with the page's switch when not null.
+     */
+    private static HttpResponse<String> statusLookup(CasegateProcess server, String forwardedFor, String language) {
         HttpClient browser = browser();
         String page = NoScriptForm.send(
                         browser,
-                        HttpRequest.newBuilder(server.url("status.xhtml")).GET())
+                        HttpRequest.newBuilder(
+                                        server.url("status.xhtml" + (language == null ? "" : "?lang=" + language)))
+                                .header("Accept-Language", "ru")
+                                .GET())
                 .body();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("status", "status");
@@ -314,6 +336,7 @@ class AbuseLimitsIT {
                 withForwardedFor(
                         HttpRequest.newBuilder(server.url("status.xhtml").resolve(formAction(page, "status")))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Accept-Language", "ru")
                                 .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))),
                         forwardedFor));
     }

@@ -57,6 +57,15 @@ public class VisitorLocale {
                 return asked;
             }
         }
+        return kept(request);
+    }
+
+    /**
+     * The visitor's language for a page answered before the application sees the request (a rate
+     * limit, a body too large): the choice kept in the session, else the browser's. It never starts
+     * a session, so that refused traffic creates none.
+     */
+    public static Locale kept(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object chosen = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
         Locale kept = chosen == null ? null : supported(chosen.toString());

@@ -99,8 +99,7 @@ public class AdminSecurity implements HttpAuthenticationMechanism {
         Optional<Duration> wait = limits.loginBlocked(address, name);
         if (wait.isPresent()) {
             try {
-                TooManyRequests.send(
-                        context.getResponse(), VisitorLocale.of(request.getHeader("Accept-Language")), wait.get());
+                TooManyRequests.send(context.getResponse(), VisitorLocale.kept(request), wait.get());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -66,7 +66,8 @@ public class BodyLimitFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean api = request.getServletPath().startsWith("/api");
-        Locale locale = VisitorLocale.of(request.getHeader("Accept-Language"));
+        // The API's callers are servers with no session: their header is their language.
+        Locale locale = api ? VisitorLocale.of(request.getHeader("Accept-Language")) : VisitorLocale.kept(request);
         long length = request.getContentLengthLong();
         if (length > maxBodyBytes()) {
             LOG.log(Level.INFO, "Refused a request to {0} of {1} bytes (at most {2})", new Object[] {

@@ -38,7 +38,7 @@ public class StatusLimitFilter extends HttpFilter {
         if ("POST".equals(request.getMethod()) || request.getParameter("t") != null) {
             Optional<Duration> wait = limits.statusLookup(clientAddress.of(request));
             if (wait.isPresent()) {
-                TooManyRequests.send(response, VisitorLocale.of(request.getHeader("Accept-Language")), wait.get());
+                TooManyRequests.send(response, VisitorLocale.kept(request), wait.get());
                 return;
             }
         }
