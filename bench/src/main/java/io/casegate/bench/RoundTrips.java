@@ -1,5 +1,8 @@
 package io.casegate.bench;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +69,7 @@ final class RoundTrips {
                         "rt-" + latency + "-" + figures.size(),
                         servers.h2("rt-" + latency + "-" + figures.size()),
                         casegate.getValue())) {
-                    figures.put(casegate.getKey(), timeToNumber(BenchServers.api(process), latency, casegate.getKey()));
+                    figures.put(casegate.getKey(), timeToNumber(process, latency, casegate.getKey()));
                 }
             }
             figures.put("brief", briefTimeToNumber(latency));
@@ -74,16 +77,22 @@ final class RoundTrips {
                 "time to number, new visitor: p50 ms (÷ latency)",
                 "time to number, returning visitor: p50 ms (÷ latency)",
                 "CRM requests per submission, new visitor (incl. the upload)",
-                "CRM requests per submission, returning visitor (incl. the upload)"
+                "CRM requests per submission, returning visitor (incl. the upload)",
+                "… from acceptance (intake committed) to the number committed, Casegate's own clock: mean ms (÷ latency), new visitor",
+                "… the same, returning visitor"
             };
             for (int m = 0; m < measures.length; m++) {
                 StringBuilder row = new StringBuilder("| " + measures[m] + " | " + latency + " ms |");
                 for (double[] values : figures.values()) {
+                    boolean time = m < 2 || m >= 4;
                     row.append(' ')
                             .append(
-                                    m < 2
-                                            ? String.format(Locale.ROOT, "%.0f (%.2f)", values[m], values[m] / latency)
-                                            : String.format(Locale.ROOT, "%.1f", values[m]))
+                                    m >= values.length || Double.isNaN(values[m])
+                                            ? "n/a: no queue; the visitor waits for all of it (above)"
+                                            : time
+                                                    ? String.format(
+                                                            Locale.ROOT, "%.0f (%.2f)", values[m], values[m] / latency)
+                                                    : String.format(Locale.ROOT, "%.1f", values[m]))
                             .append(" |");
                 }
                 rows.add(row.toString());
@@ -123,30 +132,59 @@ final class RoundTrips {
         Results.log("Written: bench/results/" + stamp + "-round-trips.txt");
     }
 
-    /** {new p50, returning p50, requests per new, requests per returning} of one Casegate. */
-    private double[] timeToNumber(ApiClient api, int latency, String label) throws Exception {
+    /**
+     * {new p50, returning p50, requests per new, requests per returning, new mean, returning mean}
+     * of one Casegate: the p50s as the client sees them (from sending the submission to its number
+     * in the status, polled every few ms), the means on Casegate's own clock (its histogram of the
+     * time from accepting a submission to knowing its number, without the client's request and polling).
+     */
+    private double[] timeToNumber(CasegateProcess process, int latency, String label) throws Exception {
+        ApiClient api = BenchServers.api(process);
         // One delivery first, so that the first login and the service list are not in the figures.
         Traffic.awaitCaseNumber(api, Traffic.submitAccepted(api, "warm-" + UUID.randomUUID()), CASE_NUMBER_TIMEOUT);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        double[] figures = new double[4];
+        double[] figures = new double[6];
         for (int kind = 0; kind < 2; kind++) {
             SandboxCrm.Stats before = crm.stats();
+            double[] ownBefore = ownTimeToNumber(process);
             List<Double> times = series(api, "rt-" + run, settings.timeToCaseCount(), settings.timeToCaseRate());
             TimeToCaseNumber.awaitQuietCrm(crm);
+            double[] ownAfter = ownTimeToNumber(process);
             figures[kind] = LoadLoop.Stats.of(times, 0, 0).p50();
             figures[kind + 2] = crm.stats().minus(before).requests() / (double) settings.timeToCaseCount();
+            figures[kind + 4] = (ownAfter[0] - ownBefore[0]) * 1000 / (ownAfter[1] - ownBefore[1]);
             Results.log(String.format(
                     Locale.ROOT,
-                    "  %s, %d ms, %s: p50 %.0f ms, %.1f requests each",
+                    "  %s, %d ms, %s: p50 %.0f ms, %.1f requests each, Casegate's own mean %.0f ms",
                     label,
                     latency,
                     kind == 0 ? "new" : "returning",
                     figures[kind],
-                    figures[kind + 2]));
+                    figures[kind + 2],
+                    figures[kind + 4]));
             results.put(
                     "rt." + latency + "." + label + "." + (kind == 0 ? "new" : "returning") + ".p50", figures[kind]);
         }
         return figures;
+    }
+
+    /** {sum in seconds, count} of Casegate's histogram casegate_submission_to_case_seconds, from its /metrics. */
+    private static double[] ownTimeToNumber(CasegateProcess process) throws Exception {
+        HttpResponse<String> scrape = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(process.url("metrics"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        double[] sumAndCount = new double[2];
+        for (String line : scrape.body().split("\n")) {
+            if (line.startsWith("casegate_submission_to_case_seconds_sum")) {
+                sumAndCount[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } else if (line.startsWith("casegate_submission_to_case_seconds_count")) {
+                sumAndCount[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sumAndCount;
     }
 
     /** The brief's way, one submission after another: its visitor waits for the whole of it. */
