@@ -78,22 +78,16 @@ final class RoundTrips {
                 "time to number, returning visitor: p50 ms (÷ latency)",
                 "CRM requests per submission, new visitor (incl. the upload)",
                 "CRM requests per submission, returning visitor (incl. the upload)",
-                "… from acceptance (intake committed) to the number committed, Casegate's own clock: mean ms (÷ latency), new visitor",
-                "… the same, returning visitor"
+                "… on Casegate's own clock, from the intake's transaction (received_at) to the number committed: mean ms (÷ latency), new visitor",
+                "… the same, returning visitor",
+                "… a CRM request as Casegate timed it (configured latency + HTTP + the sandbox's work), mean ms",
+                "… time to number, new visitor: p50 ÷ (2 × that request time)",
+                "… time to number, returning visitor: p50 ÷ (2 × that request time)"
             };
             for (int m = 0; m < measures.length; m++) {
                 StringBuilder row = new StringBuilder("| " + measures[m] + " | " + latency + " ms |");
                 for (double[] values : figures.values()) {
-                    boolean time = m < 2 || m >= 4;
-                    row.append(' ')
-                            .append(
-                                    m >= values.length || Double.isNaN(values[m])
-                                            ? "n/a: no queue; the visitor waits for all of it (above)"
-                                            : time
-                                                    ? String.format(
-                                                            Locale.ROOT, "%.0f (%.2f)", values[m], values[m] / latency)
-                                                    : String.format(Locale.ROOT, "%.1f", values[m]))
-                            .append(" |");
+                    row.append(' ').append(cell(values, m, latency)).append(" |");
                 }
                 rows.add(row.toString());
             }
@@ -143,7 +137,8 @@ final class RoundTrips {
         // One delivery first, so that the first login and the service list are not in the figures.
         Traffic.awaitCaseNumber(api, Traffic.submitAccepted(api, "warm-" + UUID.randomUUID()), CASE_NUMBER_TIMEOUT);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        double[] figures = new double[6];
+        double[] figures = new double[7];
+        double[] crmBefore = ownTimeToNumber(process);
         for (int kind = 0; kind < 2; kind++) {
             SandboxCrm.Stats before = crm.stats();
             double[] ownBefore = ownTimeToNumber(process);
@@ -165,10 +160,29 @@ final class RoundTrips {
             results.put(
                     "rt." + latency + "." + label + "." + (kind == 0 ? "new" : "returning") + ".p50", figures[kind]);
         }
+        double[] crmAfter = ownTimeToNumber(process);
+        figures[6] = (crmAfter[2] - crmBefore[2]) * 1000 / (crmAfter[3] - crmBefore[3]);
         return figures;
     }
 
-    /** {sum in seconds, count} of Casegate's histogram casegate_submission_to_case_seconds, from its /metrics. */
+    /** Measure {@code m} of one column of {@link #timeToNumber} (or of the brief's, which has the first four only). */
+    private static String cell(double[] values, int m, int latency) {
+        if (m >= values.length || Double.isNaN(values[m])) {
+            return "n/a: no queue; the visitor waits for all of it (above)";
+        }
+        if (m < 2 || m == 4 || m == 5) {
+            return String.format(Locale.ROOT, "%.0f (%.2f)", values[m], values[m] / latency);
+        }
+        if (m >= 7) {
+            return String.format(Locale.ROOT, "%.2f", values[m - 7] / (2 * values[6]));
+        }
+        return String.format(Locale.ROOT, "%.1f", values[m]);
+    }
+
+    /**
+     * {sum in seconds, count} of Casegate's histogram casegate_submission_to_case_seconds, then {sum,
+     * count} of its CRM requests (casegate_crm_call_duration_seconds, logins left out), from its /metrics.
+     */
     private static double[] ownTimeToNumber(CasegateProcess process) throws Exception {
         HttpResponse<String> scrape = HttpClient.newHttpClient()
                 .send(
@@ -176,15 +190,24 @@ final class RoundTrips {
                                 .timeout(Duration.ofSeconds(30))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-        double[] sumAndCount = new double[2];
+        double[] sumsAndCounts = new double[4];
         for (String line : scrape.body().split("\n")) {
+            if (!line.startsWith("casegate_submission_to_case_seconds_")
+                    && (!line.startsWith("casegate_crm_call_duration_seconds_") || line.contains("login"))) {
+                continue;
+            }
+            double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             if (line.startsWith("casegate_submission_to_case_seconds_sum")) {
-                sumAndCount[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                sumsAndCounts[0] += value;
             } else if (line.startsWith("casegate_submission_to_case_seconds_count")) {
-                sumAndCount[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                sumsAndCounts[1] += value;
+            } else if (line.startsWith("casegate_crm_call_duration_seconds_sum")) {
+                sumsAndCounts[2] += value;
+            } else if (line.startsWith("casegate_crm_call_duration_seconds_count")) {
+                sumsAndCounts[3] += value;
             }
         }
-        return sumAndCount;
+        return sumsAndCounts;
     }
 
     /** The brief's way, one submission after another: its visitor waits for the whole of it. */
