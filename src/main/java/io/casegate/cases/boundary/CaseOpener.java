@@ -92,8 +92,6 @@ class CaseOpener implements OutboxHandler {
             throw notStarted;
         }
         return opening.whenComplete((opened, failure) -> turn.ended())
-                // The delivery is done once its call log is written too: the admin area shows it whole.
-                .thenCompose(opened -> resumed.progress().callsLogged().thenApply(logged -> opened))
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(crm.waitAfterFailure(failure)
                         .<Throwable>map(pause -> new DeliveryDeferred(
                                 "The CRM refused the delivery and lacks what the mapping names: "

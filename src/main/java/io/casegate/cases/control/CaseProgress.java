@@ -2,8 +2,6 @@ package io.casegate.cases.control;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Where the workflow for one submission has got to, as its keeper stores it: the result of each
@@ -30,12 +28,4 @@ public interface CaseProgress {
 
     /** Notes a login that this submission's run performed. */
     default void crmLogin(boolean succeeded, long millis) {}
-
-    /**
-     * Completes when every call and login noted so far is in the call log: a keeper may write the
-     * log beside the workflow rather than in its path, and an attempt ends only once it is written.
-     */
-    default CompletionStage<Void> callsLogged() {
-        return CompletableFuture.completedFuture(null);
-    }
 }

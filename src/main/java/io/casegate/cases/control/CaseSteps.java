@@ -1,19 +1,14 @@
 package io.casegate.cases.control;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -61,10 +56,6 @@ public class CaseSteps {
 
     @Inject
     Metrics metrics;
-
-    /** Writes the call log (a managed thread: the writes need the container's transactions). */
-    @Resource
-    ManagedExecutorService executor;
 
     /** The submission, its files and the steps done before, read in one transaction: it is on the way to the visitor's case number. */
     @Transactional(TxType.REQUIRES_NEW)
@@ -119,47 +110,25 @@ public class CaseSteps {
                         .ifPresent(toNumber -> metrics.observe(Meter.TIME_TO_CASE_NUMBER, toNumber));
             }
 
-            /**
-             * The call log's writes, one after another in the order of the calls, beside the
-             * workflow: the visitor waiting for the number never waits for the operators' log.
-             */
-            private CompletableFuture<Void> logged = CompletableFuture.completedFuture(null);
-
             @Override
             public void crmCall(String operation, int status, long millis) {
                 calls.measure(operation, millis);
-                Instant at = calls.now();
-                logSafely(() -> calls.record(id, operation, status, millis, at));
+                logSafely(() -> calls.record(id, operation, status, millis));
             }
 
             @Override
             public void crmLogin(boolean succeeded, long millis) {
                 calls.measureLogin(succeeded, millis);
-                Instant at = calls.now();
-                logSafely(() -> calls.recordLogin(id, succeeded, millis, at));
+                logSafely(() -> calls.recordLogin(id, succeeded, millis));
             }
 
-            @Override
-            public synchronized CompletionStage<Void> callsLogged() {
-                return logged.exceptionally(notWritten -> null);
-            }
-
-            private synchronized void logSafely(Runnable entry) {
-                // A write the executor refused (the server stopping) is lost alone, not the later ones.
-                logged = logged.exceptionally(notWritten -> null)
-                        .thenRunAsync(
-                                () -> {
-                                    try {
-                                        entry.run();
-                                    } catch (RuntimeException e) {
-                                        // The call log is for operators; it never fails the attempt it describes.
-                                        LOG.log(
-                                                Level.WARNING,
-                                                "Could not log a CRM call of submission " + id + ": " + e,
-                                                e);
-                                    }
-                                },
-                                executor);
+            private void logSafely(Runnable entry) {
+                try {
+                    entry.run();
+                } catch (RuntimeException e) {
+                    // The call log is for operators; it never fails the attempt it describes.
+                    LOG.log(Level.WARNING, "Could not log a CRM call of submission " + id + ": " + e, e);
+                }
             }
         };
     }

@@ -2,7 +2,6 @@ package io.casegate.cases.control;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,21 +47,16 @@ public class CrmCallLog {
         metrics.increment(Meter.CRM_LOGINS, succeeded ? "succeeded" : "failed");
     }
 
-    /** Logs one call, answered {@code at}, in a transaction of its own. */
+    /** Logs one call in a transaction of its own. */
     @Transactional(TxType.REQUIRES_NEW)
-    public void record(String submissionId, String operation, int status, long millis, Instant at) {
-        em.persist(new CrmCall(submissionId, operation, status, millis, at));
+    public void record(String submissionId, String operation, int status, long millis) {
+        em.persist(new CrmCall(submissionId, operation, status, millis, clock.instant()));
     }
 
     /** Logs a login; a failed one has no answer to show (status 0). */
     @Transactional(TxType.REQUIRES_NEW)
-    public void recordLogin(String submissionId, boolean succeeded, long millis, Instant at) {
-        record(submissionId, loginOperation(succeeded), succeeded ? 200 : 0, millis, at);
-    }
-
-    /** The time a call is logged with: when its answer came. */
-    Instant now() {
-        return clock.instant();
+    public void recordLogin(String submissionId, boolean succeeded, long millis) {
+        record(submissionId, loginOperation(succeeded), succeeded ? 200 : 0, millis);
     }
 
     @Transactional(TxType.SUPPORTS)

@@ -3,7 +3,6 @@ package io.casegate.cases.control;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -91,11 +90,6 @@ public final class VisitorTurn {
         @Override
         public void crmLogin(boolean succeeded, long millis) {
             delegate.crmLogin(succeeded, millis);
-        }
-
-        @Override
-        public CompletionStage<Void> callsLogged() {
-            return delegate.callsLogged();
         }
     }
 }
