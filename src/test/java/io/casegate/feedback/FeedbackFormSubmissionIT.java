@@ -136,7 +136,7 @@ class FeedbackFormSubmissionIT {
         // The form answers as soon as the submission is stored (no wait for the CRM, issue 14), so
         // the sending state lasts as long as the upload: about three seconds on a slow line.
         page.fillValidFields(subject).attach(SampleFiles.write("slow.pdf", SampleFiles.randomBytes(600 * 1024, 7)));
-        slowUpload(200_000);
+        browser.throttleUpload(200_000);
 
         page.send();
         WebElement button = page.awaitSendingState();
@@ -253,22 +253,6 @@ class FeedbackFormSubmissionIT {
         String number = numberIn(page);
         assertEquals(number, awaitCase(subject).number());
         assertEquals(1, casesWithSubject(subject).size());
-    }
-
-    private void slowUpload(int bytesPerSecond) {
-        browser.driver().executeCdpCommand("Network.enable", Map.of());
-        browser.driver()
-                .executeCdpCommand(
-                        "Network.emulateNetworkConditions",
-                        Map.of(
-                                "offline",
-                                false,
-                                "latency",
-                                0,
-                                "downloadThroughput",
-                                -1,
-                                "uploadThroughput",
-                                bytesPerSecond));
     }
 
     private void network(boolean online) {

@@ -172,19 +172,7 @@ class FormWidgetsIT {
                         + "new MutationObserver(note).observe(bar, {attributes: true});"
                         + "new MutationObserver(note).observe(box, {attributes: true});");
         // About three seconds for the file, so that the bar has something to show.
-        browser.driver().executeCdpCommand("Network.enable", Map.of());
-        browser.driver()
-                .executeCdpCommand(
-                        "Network.emulateNetworkConditions",
-                        Map.of(
-                                "offline",
-                                false,
-                                "latency",
-                                0,
-                                "downloadThroughput",
-                                -1,
-                                "uploadThroughput",
-                                3_000_000));
+        browser.throttleUpload(3_000_000);
         page.send();
         new FluentWait<>(browser.driver())
                 .withTimeout(Duration.ofSeconds(30))

@@ -91,6 +91,14 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Limits what the page can upload to {@code bytesPerSecond} (Chrome's network emulation), so that sending takes a while. */
+    public void throttleUpload(int bytesPerSecond) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", bytesPerSecond));
+    }
+
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         try {
